@@ -1,0 +1,59 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { runMigrations } from './platform/db/migrate.js';
+import { createDatabase } from './platform/db/pool.js';
+import { resolveDatabaseUrl } from './platform/db/resolve.js';
+import { startJobs } from './platform/jobs/index.js';
+import { createMailer } from './platform/mail/index.js';
+import { registerPlatformJobs } from './platform/jobs/platform-jobs.js';
+import { loadDemoData, demoLogins } from '../../scripts/demo/load.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const pg = await resolveDatabaseUrl(config, (m) => console.error(m));
+  await runMigrations(pg.url);
+  const database = createDatabase(pg.url);
+  const mailer = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+  registerPlatformJobs({ database, mailer, adminUrl: pg.url });
+  const jobs = await startJobs(pg.url, (err) => console.error('job error:', err.message));
+  const demoLoaded = config.demo ? await loadDemoData(pg.url) : false;
+
+  const app = await buildApp({ config, database, adminUrl: pg.url, mailer, jobs });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host}:${(app.server.address() as { port: number }).port}`;
+  console.log(`\nKompas is running at ${url}  (${pg.embedded ? 'embedded PostgreSQL' : 'external PostgreSQL'})`);
+  if (config.demo) {
+    console.log(demoLoaded ? 'Demo data loaded.' : 'Demo data present.');
+    console.log('Demo logins (password for all: see below):');
+    for (const l of demoLogins()) console.log(`  ${l.email.padEnd(36)} ${l.roles}`);
+    console.log(`  password: ${demoLogins()[0]?.password ?? ''}   TOTP: set up at first sign-in for roles that need it`);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    await app.close(); // stops accepting, drains in-flight requests
+    await jobs.stop();
+    await database.close();
+    await pg.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

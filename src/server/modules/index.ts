@@ -1,0 +1,14 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Deps } from '../platform/deps.js';
+import { healthRoutes } from './health/routes.js';
+
+export interface ModuleRoutes {
+  name: string;
+  prefix: string;
+  routes: FastifyPluginAsync<{ deps: Deps }>;
+}
+
+/** The API of every module. Adding a module means one line here. */
+export const modules: ModuleRoutes[] = [
+  { name: 'health', prefix: '/api', routes: healthRoutes as FastifyPluginAsync<{ deps: Deps }> },
+];

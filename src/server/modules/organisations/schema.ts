@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+export type LocalisedText = Partial<Record<'nl' | 'fr' | 'de' | 'en', string>>;
+
+export const organisation = pgTable(
+  'organisation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => organisation.id),
+    kind: text('kind').notNull(),
+    code: text('code').notNull().unique(), // e.g. zone number "5339" or "DGR/DRI"
+    names: jsonb('names').$type<LocalisedText>().notNull(),
+    languages: text('languages').array().notNull().default(sql`'{nl}'::text[]`),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    oidc: jsonb('oidc').$type<{ issuer: string; clientId: string; clientSecret?: string } | null>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('organisation_parent_idx').on(t.parentId)],
+);
+
+/** Internal services of an organisation (a tree): "Recherche", "Interventie", "Dienst Intern Toezicht". */
+export const orgUnit = pgTable(
+  'org_unit',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+    parentId: uuid('parent_id').references((): AnyPgColumn => orgUnit.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('org_unit_code_uq').on(t.organisationId, t.code)],
+);

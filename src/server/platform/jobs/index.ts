@@ -1,0 +1,48 @@
+import PgBoss from 'pg-boss';
+
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+export interface JobDefinition {
+  name: string;
+  /** Cron expression (UTC) when the job runs on a schedule. */
+  cron?: string;
+  handler: JobHandler;
+}
+
+/** Background work on pg-boss in the same process and database; no Redis. */
+export interface Jobs {
+  send(name: string, data?: Record<string, unknown>): Promise<string | null>;
+  stop(): Promise<void>;
+  readonly running: boolean;
+}
+
+const definitions: JobDefinition[] = [];
+
+export function defineJob(def: JobDefinition): void {
+  if (!definitions.some((d) => d.name === def.name)) definitions.push(def);
+}
+
+export function jobDefinitions(): readonly JobDefinition[] {
+  return definitions;
+}
+
+/** Jobs that are not started (tests, command-line tools): sending is a no-op that says so. */
+export const idleJobs: Jobs = { send: async () => null, stop: async () => {}, running: false };
+
+export async function startJobs(adminUrl: string, onError: (err: Error) => void): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString: adminUrl, schema: 'pgboss', max: 3 });
+  boss.on('error', onError);
+  await boss.start();
+  for (const def of definitions) {
+    await boss.createQueue(def.name);
+    await boss.work(def.name, async (jobs) => {
+      for (const job of jobs) await def.handler((job.data ?? {}) as Record<string, unknown>);
+    });
+    if (def.cron) await boss.schedule(def.name, def.cron);
+  }
+  return {
+    running: true,
+    send: (name, data = {}) => boss.send(name, data),
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}

@@ -1,0 +1,31 @@
+import pg from 'pg';
+import type { Database } from '../db/pool.js';
+import type { Mailer } from '../mail/index.js';
+import { defineJob } from './index.js';
+
+/** Housekeeping every install needs: mail delivery, audit partitions, expired sessions. */
+export function registerPlatformJobs(deps: { database: Database; mailer: Mailer; adminUrl: string }): void {
+  defineJob({ name: 'mail-deliver', cron: '* * * * *', handler: async () => { await deps.mailer.deliverQueued(); } });
+  defineJob({
+    name: 'audit-partitions',
+    cron: '17 3 * * *',
+    handler: async () => {
+      // Partition DDL needs the owner role, not the restricted application role.
+      const client = new pg.Client({ connectionString: deps.adminUrl });
+      await client.connect();
+      try {
+        await client.query(`SELECT audit_ensure_partitions(date_trunc('month', now())::date, 3)`);
+      } finally {
+        await client.end();
+      }
+    },
+  });
+  defineJob({
+    name: 'session-cleanup',
+    cron: '41 * * * *',
+    handler: async () => {
+      await deps.database.pool.query(`DELETE FROM user_session WHERE revoked_at < now() - interval '30 days' OR last_seen_at < now() - interval '30 days'`);
+      await deps.database.pool.query(`DELETE FROM password_reset WHERE expires_at < now() - interval '7 days'`);
+    },
+  });
+}
