@@ -1,7 +1,91 @@
-/** Demo data: filled in by the demo-data change; kept minimal until the modules exist. */
-export async function loadDemoData(_url: string): Promise<boolean> {
-  return false;
-}
+import pg from 'pg';
+import { hash } from '@node-rs/argon2';
+import type { Role } from '../../src/shared/roles.js';
+import { DEMO_UNITS, demoStaff } from './people.js';
+
+/**
+ * Demo data for `npm start` (embedded PostgreSQL, KOMPAS_DEMO=1): a fictional local police zone
+ * with ~300 staff, a federal directorate with a unit, the inspectorate (AIG) and Comité P, and
+ * one login per role. Loaded only into an empty database. Fictional people, real structures.
+ */
+export const DEMO_PASSWORD = 'Kompas-demo-2026';
+/** Demo accounts with a confidential role share this TOTP secret (print codes: npm run demo:totp). */
+export const DEMO_TOTP_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
+
+interface DemoLogin { email: string; name: string; org: 'zone' | 'federal' | 'aig' | 'comitep'; roles: Role[]; platformAdmin?: boolean }
+
+const LOGINS: DemoLogin[] = [
+  { email: 'korpschef@demo.kompas.be', name: 'Hilde Verbruggen', org: 'zone', roles: ['chief'] },
+  { email: 'integriteit@demo.kompas.be', name: 'Marc Van Loon', org: 'zone', roles: ['integrity_officer', 'staff_member'] },
+  { email: 'vertrouwenspersoon@demo.kompas.be', name: 'Greet Stevens', org: 'zone', roles: ['confidential_counsellor', 'staff_member'] },
+  { email: 'klachten@demo.kompas.be', name: 'Olivier Lambert', org: 'zone', roles: ['complaints_coordinator', 'staff_member'] },
+  { email: 'diensthoofd@demo.kompas.be', name: 'Ilse Martens', org: 'zone', roles: ['head_of_service', 'staff_member'] },
+  { email: 'medewerker@demo.kompas.be', name: 'Kevin Aerts', org: 'zone', roles: ['staff_member'] },
+  { email: 'dpo@demo.kompas.be', name: 'Nadia El Idrissi', org: 'zone', roles: ['dpo'] },
+  { email: 'admin@demo.kompas.be', name: 'Bert Claes', org: 'zone', roles: ['administrator'], platformAdmin: true },
+  { email: 'integrite@fed.demo.kompas.be', name: 'Catherine Dumont', org: 'federal', roles: ['integrity_officer', 'administrator'] },
+  { email: 'aig@demo.kompas.be', name: 'Johan De Wilde', org: 'aig', roles: ['oversight'] },
+  { email: 'comitep@demo.kompas.be', name: 'Sophie Renard', org: 'comitep', roles: ['oversight'] },
+];
+
+const NEEDS_MFA: Role[] = ['integrity_officer', 'confidential_counsellor', 'complaints_coordinator', 'dpo', 'administrator', 'auditor'];
+
 export function demoLogins(): { email: string; roles: string; password: string }[] {
-  return [];
+  return LOGINS.map((l) => ({ email: l.email, roles: `${l.roles.join(', ')}${l.roles.some((r) => NEEDS_MFA.includes(r)) ? ' (TOTP)' : ''}`, password: DEMO_PASSWORD }));
+}
+
+export async function loadDemoData(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM organisation');
+    if (rows[0].n > 0) return false;
+    await c.query('BEGIN');
+    const org = async (kind: string, code: string, names: Record<string, string>, languages: string[], parentId: string | null = null) =>
+      (await c.query<{ id: string }>(`INSERT INTO organisation (kind, code, names, languages, parent_id) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+        [kind, code, JSON.stringify(names), languages, parentId])).rows[0].id;
+
+    const aig = await org('inspectorate', 'AIG', { nl: 'Algemene Inspectie van de federale politie en van de lokale politie', fr: "Inspection générale de la police fédérale et de la police locale", de: 'Generalinspektion der föderalen Polizei und der lokalen Polizei', en: 'General Inspectorate of the Federal and Local Police' }, ['nl', 'fr', 'de']);
+    const comitep = await org('oversight_body', 'COMITE-P', { nl: 'Vast Comité van Toezicht op de politiediensten (Comité P)', fr: 'Comité permanent de contrôle des services de police (Comité P)', de: 'Ständiger Ausschuss für die Kontrolle über die Polizeidienste (Ausschuss P)', en: 'Standing Police Monitoring Committee (Committee P)' }, ['nl', 'fr']);
+    const dga = await org('federal_directorate', 'DGA', { nl: 'Algemene directie van de bestuurlijke politie (DGA)', fr: 'Direction générale de la police administrative (DGA)', de: 'Generaldirektion der Verwaltungspolizei (DGA)', en: 'Directorate-General of Administrative Police (DGA)' }, ['nl', 'fr', 'de']);
+    const federal = await org('federal_unit', 'DGA-DAS', { nl: 'Directie openbare veiligheid (DAS)', fr: 'Direction de la sécurité publique (DAS)', de: 'Direktion der öffentlichen Sicherheit (DAS)', en: 'Public Security Directorate (DAS)' }, ['nl', 'fr'], dga);
+    const zone = await org('local_police_zone', 'PZ-5999', { nl: 'Politiezone Heide en Polder', fr: 'Zone de police Heide en Polder', de: 'Polizeizone Heide en Polder', en: 'Heide en Polder Police Zone' }, ['nl']);
+    const orgIds = { zone, federal, aig, comitep };
+
+    const unitIds = new Map<string, string>();
+    for (const u of DEMO_UNITS) {
+      const { rows: [r] } = await c.query<{ id: string }>(`INSERT INTO org_unit (organisation_id, parent_id, code, name) VALUES ($1,$2,$3,$4) RETURNING id`, [zone, u.parent ? unitIds.get(u.parent) : null, u.code, u.name]);
+      unitIds.set(u.code, r.id);
+    }
+    for (const p of demoStaff(312)) {
+      await c.query(`INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, grade, unit_id, function_title, start_date, end_date)
+                     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+        [zone, p.personnelNumber, p.firstName, p.lastName, p.staffCategory, p.grade, unitIds.get(p.unitCode), p.functionTitle, p.startDate, p.endDate]);
+    }
+
+    const passwordHash = await hash(DEMO_PASSWORD);
+    for (const [i, l] of LOGINS.entries()) {
+      const mfa = l.roles.some((r) => NEEDS_MFA.includes(r)) || l.platformAdmin;
+      const { rows: [u] } = await c.query<{ id: string }>(
+        `INSERT INTO app_user (email, display_name, password_hash, locale, totp_secret, totp_enabled_at, is_platform_admin)
+         VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+        [l.email, l.name, passwordHash, l.org === 'federal' || l.org === 'comitep' ? 'fr' : 'nl', mfa ? DEMO_TOTP_SECRET : null, mfa ? new Date() : null, l.platformAdmin ?? false]);
+      for (const role of l.roles) {
+        await c.query(`INSERT INTO role_assignment (organisation_id, user_id, role, valid_from) VALUES ($1,$2,$3,$4)`, [orgIds[l.org], u.id, role, '2023-01-01']);
+      }
+      if (l.org === 'zone') {
+        const [first, ...rest] = l.name.split(' ');
+        await c.query(`INSERT INTO person (organisation_id, personnel_number, first_name, last_name, email, staff_category, grade, unit_id, function_title, start_date, user_id)
+                       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+          [zone, `DEMO${String(i + 1).padStart(4, '0')}`, first, rest.join(' '), l.email, l.roles.includes('dpo') ? 'calog' : 'operational', l.roles.includes('chief') ? 'HCP' : 'CP', unitIds.get(l.roles.includes('chief') || l.roles.includes('integrity_officer') ? 'DIR' : 'DIT'), l.roles[0], '2015-09-01', u.id]);
+      }
+    }
+    await c.query('COMMIT');
+    return true;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    await c.end();
+  }
 }

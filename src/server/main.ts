@@ -6,7 +6,7 @@ import { resolveDatabaseUrl } from './platform/db/resolve.js';
 import { startJobs } from './platform/jobs/index.js';
 import { createMailer } from './platform/mail/index.js';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.js';
-import { loadDemoData, demoLogins } from '../../scripts/demo/load.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData } from '../../scripts/demo/load.js';
 
 async function main() {
   let config;
@@ -33,9 +33,9 @@ async function main() {
   console.log(`\nKompas is running at ${url}  (${pg.embedded ? 'embedded PostgreSQL' : 'external PostgreSQL'})`);
   if (config.demo) {
     console.log(demoLoaded ? 'Demo data loaded.' : 'Demo data present.');
-    console.log('Demo logins (password for all: see below):');
+    console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const l of demoLogins()) console.log(`  ${l.email.padEnd(36)} ${l.roles}`);
-    console.log(`  password: ${demoLogins()[0]?.password ?? ''}   TOTP: set up at first sign-in for roles that need it`);
+    console.log(`Accounts marked (TOTP) need a code: \`npm run demo:totp\` prints it (secret ${DEMO_TOTP_SECRET}).`);
   }
 
   let stopping = false;
