@@ -1,0 +1,45 @@
+import type { MessageDescriptor } from '@lingui/core';
+import type { AnyRoute } from '@tanstack/react-router';
+import type { Role } from '../../shared/roles';
+import type { Me, MeOrganisation } from './auth';
+
+/** What a module knows about the person and the organisation in view. */
+export interface ModuleContext {
+  me: Me;
+  org: MeOrganisation;
+  orgId: string;
+  roles: Role[];
+  has: (...roles: Role[]) => boolean;
+}
+
+export interface NavItem {
+  id: string;
+  /** Path below /o/:orgId, e.g. "/people". */
+  to: string;
+  label: MessageDescriptor;
+}
+
+export interface HomeTile {
+  id: string;
+  to: string;
+  title: MessageDescriptor;
+  description: MessageDescriptor;
+  /** Optional figure shown on the tile ("what waits for me"), fetched with TanStack Query. */
+  count?: { queryKey: readonly unknown[]; queryFn: () => Promise<number>; label: MessageDescriptor };
+}
+
+/**
+ * A feature area of the web app. The shell builds navigation, the home page and the routes
+ * from the registered modules only, so adding a module never edits the shell.
+ */
+export interface WebModule {
+  id: string;
+  navItems: (ctx: ModuleContext) => NavItem[];
+  homeTiles: (ctx: ModuleContext) => HomeTile[];
+  /** Child routes of the organisation layout route (`/o/$orgId`). */
+  routes: (orgRoute: AnyRoute) => AnyRoute[];
+}
+
+export function moduleContext(me: Me, org: MeOrganisation): ModuleContext {
+  return { me, org, orgId: org.id, roles: org.roles, has: (...roles) => roles.some((r) => org.roles.includes(r)) };
+}

@@ -1,0 +1,88 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
+import { AccountLayout, OrgLayout, PlainLayout, Shell } from './Shell';
+import { modules } from './modules';
+import { pendingStep, useMe } from './auth';
+import { Loading, PageHeader } from '../ui/components';
+import { ErrorPage } from '../pages/ErrorPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { HomePage } from '../pages/HomePage';
+import { ChangePasswordPage, SessionsPage } from '../pages/AccountPages';
+import { SignInPage } from '../pages/auth/SignInPage';
+import { TotpPage, TotpSetupPage } from '../pages/auth/TotpPages';
+import { ForgotPasswordPage, ResetPasswordPage } from '../pages/auth/PasswordPages';
+
+const LAST_ORG_KEY = 'kompas_org';
+
+export function rememberOrg(orgId: string) {
+  try {
+    localStorage.setItem(LAST_ORG_KEY, orgId);
+  } catch {
+    /* not remembered */
+  }
+}
+
+/** "/": the organisation last used on this device, else the first one; sign-in when needed. */
+function IndexPage() {
+  const { data: me, isPending } = useMe();
+  const { t } = useLingui();
+  if (isPending) return <Loading />;
+  if (!me) return <Navigate to="/sign-in" replace />;
+  const step = pendingStep(me);
+  if (step) return <Navigate to={step === 'totp' ? '/sign-in/totp' : '/sign-in/totp-setup'} replace />;
+  let last: string | null = null;
+  try {
+    last = localStorage.getItem(LAST_ORG_KEY);
+  } catch {
+    /* ignore */
+  }
+  const org = me.organisations.find((o) => o.id === last) ?? me.organisations[0];
+  if (org) return <Navigate to="/o/$orgId" params={{ orgId: org.id }} replace />;
+  return (
+    <Shell me={me}>
+      <PageHeader title={t`Home`} />
+      <p><Trans>You do not have a role in any organisation yet. Ask the administrator of your organisation to give you one.</Trans></p>
+    </Shell>
+  );
+}
+
+const nextSearch = (s: Record<string, unknown>) => ({ next: typeof s.next === 'string' ? s.next : undefined });
+
+const rootRoute = createRootRoute({
+  component: Outlet,
+  notFoundComponent: () => <PlainLayout><NotFoundPage /></PlainLayout>,
+  errorComponent: ({ error, reset }) => <ErrorPage error={error} reset={reset} />,
+});
+
+const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: IndexPage });
+const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', validateSearch: nextSearch, component: SignInPage });
+const totpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in/totp', validateSearch: nextSearch, component: TotpPage });
+const totpSetupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in/totp-setup', validateSearch: nextSearch, component: TotpSetupPage });
+const forgotRoute = createRoute({ getParentRoute: () => rootRoute, path: '/forgot-password', component: ForgotPasswordPage });
+const resetRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reset-password', component: ResetPasswordPage });
+
+const orgRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/o/$orgId',
+  component: OrgLayout,
+  notFoundComponent: NotFoundPage,
+  onEnter: ({ params }) => rememberOrg(params.orgId),
+});
+const orgHomeRoute = createRoute({ getParentRoute: () => orgRoute, path: '/', component: HomePage });
+
+const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: AccountLayout, notFoundComponent: NotFoundPage });
+const sessionsRoute = createRoute({ getParentRoute: () => accountRoute, path: '/sessions', component: SessionsPage });
+const passwordRoute = createRoute({ getParentRoute: () => accountRoute, path: '/password', component: ChangePasswordPage });
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  signInRoute,
+  totpRoute,
+  totpSetupRoute,
+  forgotRoute,
+  resetRoute,
+  orgRoute.addChildren([orgHomeRoute, ...modules.flatMap((m) => m.routes(orgRoute))]),
+  accountRoute.addChildren([sessionsRoute, passwordRoute]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

@@ -1,0 +1,52 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useOrg } from '../app/context';
+import { orgName } from '../app/auth';
+import type { HomeTile } from '../app/module-types';
+import { modules } from '../app/modules';
+import { ROLE_LABELS } from '../app/labels';
+import { EmptyState, PageHeader } from '../ui/components';
+import s from '../app/Shell.module.css';
+
+function TileCount({ count }: { count: NonNullable<HomeTile['count']> }) {
+  const { i18n } = useLingui();
+  const q = useQuery({ queryKey: count.queryKey, queryFn: count.queryFn });
+  if (q.data === undefined) return null;
+  return <p><span className={s.tileCount}>{new Intl.NumberFormat(i18n.locale).format(q.data)}</span> {i18n._(count.label)}</p>;
+}
+
+/** "What waits for me": one tile per task area the person's roles open, from the registered modules. */
+export function HomePage() {
+  const ctx = useOrg();
+  const { t, i18n } = useLingui();
+  const tiles = modules.flatMap((m) => m.homeTiles(ctx));
+  const name = orgName(ctx.org.names, i18n.locale);
+  return (
+    <>
+      <PageHeader title={t`Home`}>
+        <p>
+          <Trans>Welcome, {ctx.me.displayName}.</Trans>{' '}
+          <Trans>Your roles in {name}:</Trans>{' '}
+          {ctx.roles.map((r) => i18n._(ROLE_LABELS[r])).join(', ')}
+        </p>
+      </PageHeader>
+      <h2><Trans>What waits for me</Trans></h2>
+      {tiles.length === 0 ? (
+        <EmptyState><Trans>There is nothing for you to do here yet.</Trans></EmptyState>
+      ) : (
+        <ul className={s.tiles}>
+          {tiles.map((tile) => (
+            <li key={tile.id}>
+              <Link to={`/o/${ctx.orgId}${tile.to}`} className={s.tile}>
+                <h3>{i18n._(tile.title)}</h3>
+                <p>{i18n._(tile.description)}</p>
+                {tile.count && <TileCount count={tile.count} />}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
