@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../platform/deps.js';
 import { healthRoutes } from './health/routes.js';
+import { auditTrailRoutes } from './audit-trail/routes.js';
 
 export interface ModuleRoutes {
   name: string;
@@ -11,4 +12,5 @@ export interface ModuleRoutes {
 /** The API of every module. Adding a module means one line here. */
 export const modules: ModuleRoutes[] = [
   { name: 'health', prefix: '/api', routes: healthRoutes as FastifyPluginAsync<{ deps: Deps }> },
+  { name: 'audit-trail', prefix: '/api', routes: auditTrailRoutes as FastifyPluginAsync<{ deps: Deps }> },
 ];
