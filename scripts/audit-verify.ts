@@ -1,0 +1,88 @@
+/**
+ * `npm run audit:verify [-- --org <uuid>]`: recomputes the audit hash chains and names the
+ * first broken link. Uses DATABASE_URL, or the embedded cluster under KOMPAS_DATA_DIR (joins
+ * a running server's cluster through its postmaster.pid, starts and stops it otherwise).
+ * Exit code 0 when intact, 1 when broken, 2 on bad usage or configuration.
+ */
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { z } from 'zod';
+import { verifyAuditChain } from '../src/server/platform/audit/verify.js';
+import { ConfigError, loadConfig } from '../src/server/platform/config.js';
+import { resolveDatabaseUrl } from '../src/server/platform/db/resolve.js';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const USAGE = 'usage: npm run audit:verify [-- --org <organisation uuid>]';
+
+function parseArgs(argv: string[]): { org?: string } | string {
+  let org: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--org' || a.startsWith('--org=')) {
+      const v = a === '--org' ? argv[++i] : a.slice('--org='.length);
+      if (!v || !z.uuid().safeParse(v).success) return `--org needs an organisation uuid\n${USAGE}`;
+      org = v;
+    } else if (a === '--help' || a === '-h') {
+      return USAGE;
+    } else {
+      return `unknown argument ${a}\n${USAGE}`;
+    }
+  }
+  return { org };
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = { out: console.log, err: console.error }): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.err(args);
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.err(err.message);
+      return 2;
+    }
+    throw err;
+  }
+  const database = await resolveDatabaseUrl(config, io.err);
+  // The owner connection: it sees every organisation's events (verification sets kompas.scope itself).
+  const client = new pg.Client({ connectionString: database.url, application_name: 'kompas-audit-verify' });
+  try {
+    await client.connect();
+    // One snapshot: events appended while we read must not look like a truncated chain.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    let r;
+    try {
+      r = await verifyAuditChain(client, { chainKey: args.org });
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42P01') throw err; // undefined_table
+      io.err('this database has no audit log yet: start the server once so it migrates');
+      return 2;
+    }
+    await client.query('COMMIT');
+    if (r.intact) {
+      io.out(`intact: ${r.events} events in ${r.chains} chains`);
+      return 0;
+    }
+    const b = r.firstBreak!;
+    io.out(`BROKEN at chain ${b.chainKey} seq ${b.chainSeq} (event id ${b.eventId}): ${b.reason}`);
+    return 1;
+  } finally {
+    await client.end().catch(() => {});
+    await database.stop();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2), process.env).then(
+    (code) => { process.exitCode = code; },
+    (err: Error) => { console.error(`audit:verify failed: ${err.message}`); process.exitCode = 2; },
+  );
+}
