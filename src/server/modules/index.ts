@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../platform/deps.js';
 import { healthRoutes } from './health/routes.js';
 import { auditTrailRoutes } from './audit-trail/routes.js';
+import { adminRoutes } from './admin/routes.js';
 
 export interface ModuleRoutes {
   name: string;
@@ -13,4 +14,5 @@ export interface ModuleRoutes {
 export const modules: ModuleRoutes[] = [
   { name: 'health', prefix: '/api', routes: healthRoutes as FastifyPluginAsync<{ deps: Deps }> },
   { name: 'audit-trail', prefix: '/api', routes: auditTrailRoutes as FastifyPluginAsync<{ deps: Deps }> },
+  { name: 'admin', prefix: '/api', routes: adminRoutes as FastifyPluginAsync<{ deps: Deps }> },
 ];
