@@ -1,0 +1,20 @@
+/** Server-side texts of the staff register and its HR import. Errors are `error.<code>`. */
+export const peopleMessages = {
+  person_number_taken: /*i18n*/ { id: 'error.person_number_taken', message: 'Another staff member of this organisation already has this personnel number.' },
+  unit_not_found: /*i18n*/ { id: 'error.unit_not_found', message: 'This unit does not exist in this organisation.' },
+  user_not_found: /*i18n*/ { id: 'error.user_not_found', message: 'This user account does not exist or is disabled.' },
+  person_end_before_start: /*i18n*/ { id: 'error.person_end_before_start', message: 'The end date cannot be before the start date.' },
+  import_unreadable: /*i18n*/ { id: 'error.import_unreadable', message: 'The file cannot be read as CSV (around line {line}). Save it again as CSV from your spreadsheet.' },
+  import_empty: /*i18n*/ { id: 'error.import_empty', message: 'The file has no staff lines below its header line.' },
+  import_too_many_rows: /*i18n*/ { id: 'error.import_too_many_rows', message: 'The file has more than {max} lines. Split it into smaller files.' },
+  import_duplicate_column: /*i18n*/ { id: 'error.import_duplicate_column', message: 'The column "{column}" appears twice in the header line.' },
+  import_missing_columns: /*i18n*/ { id: 'error.import_missing_columns', message: 'Required columns are missing: {columns}.' },
+  import_has_errors: /*i18n*/ { id: 'error.import_has_errors', message: 'Some lines have errors. Nothing was imported. Correct them, or import only the valid lines.' },
+  invalid_date: /*i18n*/ { id: 'people.invalid_date', message: 'Give a date as YYYY-MM-DD or DD/MM/YYYY.' },
+  invalid_personnel_number: /*i18n*/ { id: 'people.invalid_personnel_number', message: 'A personnel number has letters, digits and . / _ - only.' },
+  end_before_start: /*i18n*/ { id: 'people.end_before_start', message: 'The end date cannot be before the start date.' },
+  unit_twice: /*i18n*/ { id: 'people.unit_twice', message: 'Give the unit either by its id or by its code, not both.' },
+  invalid_category: /*i18n*/ { id: 'people.import.invalid_category', message: 'The category must be operational or CALog.' },
+  unknown_unit: /*i18n*/ { id: 'people.import.unknown_unit', message: 'No unit of this organisation has the code "{code}".' },
+  duplicate_number: /*i18n*/ { id: 'people.import.duplicate_number', message: 'This personnel number appears more than once in the file (lines {lines}).' },
+};
