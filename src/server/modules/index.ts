@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../platform/deps.js';
 import { healthRoutes } from './health/routes.js';
+import { authRoutes } from '../platform/auth/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { roleRoutes } from './roles/routes.js';
@@ -16,6 +17,7 @@ export interface ModuleRoutes {
 /** The API of every module. Adding a module means one line here. */
 export const modules: ModuleRoutes[] = [
   { name: 'health', prefix: '/api', routes: healthRoutes as FastifyPluginAsync<{ deps: Deps }> },
+  { name: 'auth', prefix: '/api', routes: authRoutes as FastifyPluginAsync<{ deps: Deps }> },
   { name: 'organisations', prefix: '/api', routes: organisationRoutes as FastifyPluginAsync<{ deps: Deps }> },
   { name: 'people', prefix: '/api', routes: peopleRoutes as FastifyPluginAsync<{ deps: Deps }> },
   { name: 'roles', prefix: '/api', routes: roleRoutes as FastifyPluginAsync<{ deps: Deps }> },

@@ -1,21 +1,30 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-export const appUser = pgTable('app_user', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  email: text('email').notNull().unique(), // stored lower-case
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash'),
-  locale: text('locale').notNull().default('nl'),
-  totpSecret: text('totp_secret'),
-  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  disabledAt: timestamp('disabled_at', { withTimezone: true }),
-  isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
-  oidcSubject: text('oidc_subject'),
-  oidcIssuer: text('oidc_issuer'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull().unique(), // stored lower-case
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash'),
+    locale: text('locale').notNull().default('nl'),
+    /** Encrypted at rest ('enc:v1:' + secretbox); see docs/decisions/ on TOTP secrets. */
+    totpSecret: text('totp_secret'),
+    /** Secret shown during set-up, confirmed by a first code before it replaces totp_secret. */
+    totpPendingSecret: text('totp_pending_secret'),
+    /** Last accepted TOTP time step: a code is never accepted twice (replay). */
+    totpLastStep: integer('totp_last_step'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+    oidcSubject: text('oidc_subject'),
+    oidcIssuer: text('oidc_issuer'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('app_user_oidc_uq').on(t.oidcIssuer, t.oidcSubject)],
+);
 
 export const userSession = pgTable(
   'user_session',
@@ -32,11 +41,17 @@ export const userSession = pgTable(
   (t) => [index('user_session_user_idx').on(t.userId)],
 );
 
-export const passwordReset = pgTable('password_reset', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tokenHash: text('token_hash').notNull().unique(),
-  userId: uuid('user_id').notNull().references(() => appUser.id, { onDelete: 'cascade' }),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  usedAt: timestamp('used_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const passwordReset = pgTable(
+  'password_reset',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id').notNull().references(() => appUser.id, { onDelete: 'cascade' }),
+    /** reset (forgotten password, admin:create) | invite (new account) */
+    kind: text('kind').notNull().default('reset'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('password_reset_user_idx').on(t.userId)],
+);

@@ -69,7 +69,8 @@ export function registerPolicyEnforcement(app: FastifyInstance): void {
     if (p.public) return;
     const actor = req.actor;
     if (!actor) throw unauthenticated();
-    if (!p.beforeMfa && needsMfa(actor) && !actor.mfaVerified) {
+    // A user who enabled TOTP without needing it still had to pass it: an unverified session must not skip it.
+    if (!p.beforeMfa && (needsMfa(actor) || actor.totpEnabled) && !actor.mfaVerified) {
       throw new AppError(actor.totpEnabled ? 'mfa_required' : 'mfa_setup_required', 403);
     }
     if (!(await p.check(actor, req))) throw forbidden();

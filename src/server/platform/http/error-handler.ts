@@ -23,14 +23,16 @@ const FIELD_CODES: Record<string, string> = {
 };
 
 /** Zod issues become `{field, code, message}`: the field path the web form can put the message next to. */
-function fieldErrors(req: FastifyRequest, err: { validation: { instancePath: string; keyword: string; params: Record<string, unknown> }[]; validationContext?: string }) {
+function fieldErrors(req: FastifyRequest, err: { validation: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[]; validationContext?: string }) {
   const locale = requestLocale(req);
   return err.validation.map((v) => {
-    const issue = (v.params?.issue ?? {}) as { code?: string; keys?: string[]; input?: unknown; message?: string };
+    // fastify-type-provider-zod 7 spreads the zod issue (without path/code/message) into params.
+    const issue = (v.params?.issue ?? v.params ?? {}) as { code?: string; keys?: string[]; input?: unknown; message?: string };
     let code = issue.code ?? v.keyword;
-    // A missing field is reported by zod as invalid_type with undefined input.
-    if (code === 'invalid_type' && issue.input === undefined) code = 'required';
-    const custom = issue.code === 'custom' && issue.message && hasMessage(issue.message) ? issue.message : undefined;
+    // A missing field is reported by zod as invalid_type with undefined input ("received undefined").
+    if (code === 'invalid_type' && issue.input === undefined && !/received (?!undefined)/.test(v.message ?? '')) code = 'required';
+    const customId = issue.message ?? v.message;
+    const custom = code === 'custom' && customId && hasMessage(customId) ? customId : undefined;
     const messageId = custom ?? (code === 'required' ? 'field.required' : FIELD_CODES[code] ?? 'field.invalid');
     const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const field = issue.keys?.length ? [path, ...issue.keys].filter(Boolean).join('.') : path || (err.validationContext ?? '');

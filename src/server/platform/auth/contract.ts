@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { LOCALES, ORGANISATION_KINDS, ROLES } from '../../../shared/roles.js';
+
+/** Requests and answers of sign-in and accounts; the web app imports these. */
+export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+const password = z.string().min(1).max(1024);
+/** New passwords: long rather than complex (NIST SP 800-63B). */
+export const newPassword = z.string().min(12).max(1024);
+const totpCode = z.string().trim().regex(/^\d{6}$/);
+export const locale = z.enum(LOCALES);
+
+export const loginBody = z.strictObject({ email, password });
+export const codeBody = z.strictObject({ code: totpCode });
+export const localeBody = z.strictObject({ locale });
+export const forgotBody = z.strictObject({ email });
+export const resetBody = z.strictObject({ token: z.string().min(16).max(128), password: newPassword });
+export const changePasswordBody = z.strictObject({ currentPassword: password, newPassword });
+export const idParam = z.strictObject({ id: z.uuid() });
+
+export const meResponse = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  locale,
+  totpEnabled: z.boolean(),
+  mfaVerified: z.boolean(),
+  mfaRequired: z.boolean(),
+  isPlatformAdmin: z.boolean(),
+  organisations: z.array(z.object({
+    id: z.uuid(),
+    code: z.string(),
+    kind: z.enum(ORGANISATION_KINDS).or(z.string()),
+    names: z.record(z.string(), z.string()),
+    roles: z.array(z.enum(ROLES)),
+  })),
+});
+export type Me = z.infer<typeof meResponse>;
+
+export const loginResponse = z.object({ next: z.enum(['done', 'totp', 'totp_setup']), me: meResponse });
+export const totpSetupResponse = z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() });
+
+export const sessionsResponse = z.object({
+  sessions: z.array(z.object({ id: z.uuid(), createdAt: z.string(), lastSeenAt: z.string(), userAgent: z.string().nullable(), current: z.boolean() })),
+});
+
+// Administration of accounts inside an organisation.
+export const orgParams = z.strictObject({ orgId: z.uuid() });
+export const orgUserParams = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
+export const createUserBody = z.strictObject({ email, displayName: z.string().trim().min(1).max(200), locale });
+export const createUserResponse = z.object({ id: z.uuid(), created: z.boolean(), invited: z.boolean() });
+export const orgUsersResponse = z.object({
+  users: z.array(z.object({ id: z.uuid(), email: z.string(), displayName: z.string(), disabled: z.boolean(), roles: z.array(z.enum(ROLES)) })),
+});
+
+export const oidcStartParams = z.strictObject({ orgCode: z.string().min(1).max(64) });
+export const oidcCallbackQuery = z.object({
+  code: z.string().max(4096).optional(),
+  state: z.string().max(512).optional(),
+  error: z.string().max(200).optional(),
+}).passthrough();

@@ -1,0 +1,35 @@
+import { registerMailTemplate } from '../mail/index.js';
+
+/** Errors of sign-in and accounts: the API answers `error.<code>` from the catalogs. */
+export const authMessages = {
+  invalid_credentials: /*i18n*/ { id: 'error.invalid_credentials', message: 'The e-mail address or password is not correct.' },
+  account_locked: /*i18n*/ { id: 'error.account_locked', message: 'This account is temporarily locked after too many failed attempts. Wait 15 minutes and try again, or reset your password.' },
+  reset_token_invalid: /*i18n*/ { id: 'error.reset_token_invalid', message: 'This link is no longer valid. It was already used or has expired; ask for a new one.' },
+  totp_invalid: /*i18n*/ { id: 'error.totp_invalid', message: 'The authenticator code is not correct or was already used. Enter the current code from your app.' },
+  totp_not_pending: /*i18n*/ { id: 'error.totp_not_pending', message: 'Start the set-up of your authenticator app first.' },
+  totp_not_enabled: /*i18n*/ { id: 'error.totp_not_enabled', message: 'No authenticator app is set up for this account.' },
+  current_password_invalid: /*i18n*/ { id: 'error.current_password_invalid', message: 'Your current password is not correct.' },
+  password_same_as_email: /*i18n*/ { id: 'error.password_same_as_email', message: 'Your password must not be your e-mail address.' },
+  cannot_disable_self: /*i18n*/ { id: 'error.cannot_disable_self', message: 'You cannot disable your own account.' },
+  user_in_other_organisations: /*i18n*/ { id: 'error.user_in_other_organisations', message: 'This person also holds roles in another organisation. Only a platform administrator can disable the account.' },
+  oidc_not_configured: /*i18n*/ { id: 'error.oidc_not_configured', message: 'This organisation does not sign in through its own identity provider.' },
+  oidc_failed: /*i18n*/ { id: 'error.oidc_failed', message: 'Signing in through the identity provider of your organisation did not succeed. Try again, or contact your administrator.' },
+  oidc_no_account: /*i18n*/ { id: 'error.oidc_no_account', message: 'Your identity provider confirmed who you are, but no Kompas account is linked to it. Ask your administrator to invite you.' },
+  session_record: /*i18n*/ { id: 'record.session', message: 'session' },
+};
+
+export const mailMessages = {
+  resetSubject: /*i18n*/ { id: 'mail.auth.password_reset.subject', message: 'Reset your Kompas password' },
+  resetBody: /*i18n*/ {
+    id: 'mail.auth.password_reset.body',
+    message: 'Someone asked to reset the password of your Kompas account. If this was you, choose a new password with this link within one hour:\n\n{link}\n\nIf you did not ask for this, ignore this e-mail: your password stays unchanged.',
+  },
+  inviteSubject: /*i18n*/ { id: 'mail.auth.invitation.subject', message: 'Your Kompas account' },
+  inviteBody: /*i18n*/ {
+    id: 'mail.auth.invitation.body',
+    message: 'An account has been created for you in Kompas, the integrity management application of your police organisation. Choose your password with this link within 7 days:\n\n{link}\n\nIf you did not expect this e-mail, ignore it or tell your administrator.',
+  },
+};
+
+registerMailTemplate('auth.password_reset', { subject: mailMessages.resetSubject, body: mailMessages.resetBody });
+registerMailTemplate('auth.invitation', { subject: mailMessages.inviteSubject, body: mailMessages.inviteBody });

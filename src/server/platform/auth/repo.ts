@@ -1,0 +1,193 @@
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/pool.js';
+import type { Role } from '../../../shared/roles.js';
+import { appUser, passwordReset, userSession } from './schema.js';
+
+/** Queries of the authentication module. Accounts are platform-wide (one person, several organisations). */
+
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+export type UserRow = typeof appUser.$inferSelect;
+
+export async function userByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
+  const [u] = await q.select().from(appUser).where(eq(appUser.email, email.toLowerCase()));
+  return u;
+}
+
+export async function userById(q: Queryable, id: string): Promise<UserRow | undefined> {
+  const [u] = await q.select().from(appUser).where(eq(appUser.id, id));
+  return u;
+}
+
+/** Counts a failed password or code; the fifth in a row locks the account. Returns true when it locked now. */
+export async function recordFailure(q: Queryable, userId: string): Promise<boolean> {
+  const r = await q.execute<{ locked: boolean }>(sql`
+    UPDATE app_user
+       SET locked_until = CASE WHEN failed_logins + 1 >= ${MAX_FAILURES} THEN now() + make_interval(mins => ${LOCK_MINUTES}) ELSE locked_until END,
+           failed_logins = CASE WHEN failed_logins + 1 >= ${MAX_FAILURES} THEN 0 ELSE failed_logins + 1 END
+     WHERE id = ${userId}
+ RETURNING locked_until IS NOT NULL AND locked_until > now() AS locked`);
+  return r.rows[0]?.locked ?? false;
+}
+
+export async function clearFailures(q: Queryable, userId: string): Promise<void> {
+  await q.update(appUser).set({ failedLogins: 0, lockedUntil: null }).where(eq(appUser.id, userId));
+}
+
+export function isLocked(u: Pick<UserRow, 'lockedUntil'>): boolean {
+  return u.lockedUntil !== null && u.lockedUntil.getTime() > Date.now();
+}
+
+export async function insertSession(q: Queryable, s: { tokenHash: string; userId: string; mfaVerified: boolean; userAgent: string | null }): Promise<string> {
+  const [row] = await q.insert(userSession).values(s).returning({ id: userSession.id });
+  return row.id;
+}
+
+export async function setSessionMfaVerified(q: Queryable, sessionId: string): Promise<void> {
+  await q.update(userSession).set({ mfaVerified: true }).where(eq(userSession.id, sessionId));
+}
+
+/** Revokes one session of this user; false when it is not theirs or already ended. */
+export async function revokeSession(q: Queryable, userId: string, sessionId: string): Promise<boolean> {
+  const r = await q.update(userSession).set({ revokedAt: sql`now()` })
+    .where(and(eq(userSession.id, sessionId), eq(userSession.userId, userId), isNull(userSession.revokedAt)))
+    .returning({ id: userSession.id });
+  return r.length > 0;
+}
+
+export async function revokeSessionsOf(q: Queryable, userId: string, exceptSessionId?: string): Promise<number> {
+  const r = await q.update(userSession).set({ revokedAt: sql`now()` })
+    .where(and(eq(userSession.userId, userId), isNull(userSession.revokedAt), exceptSessionId ? ne(userSession.id, exceptSessionId) : undefined))
+    .returning({ id: userSession.id });
+  return r.length;
+}
+
+export async function activeSessions(q: Queryable, userId: string, idleMinutes: number) {
+  return q.select({ id: userSession.id, createdAt: userSession.createdAt, lastSeenAt: userSession.lastSeenAt, userAgent: userSession.userAgent })
+    .from(userSession)
+    .where(and(eq(userSession.userId, userId), isNull(userSession.revokedAt), gt(userSession.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`)))
+    .orderBy(sql`${userSession.lastSeenAt} DESC`);
+}
+
+/**
+ * The organisations where the user currently holds a role, with those roles. Organisation
+ * rows belong to the organisations module; reading code, kind and names for the signed-in
+ * user's own session is the one read this module makes of them (no service exists for it
+ * at sign-in time, and it must not depend on a module that depends on it).
+ */
+export async function organisationsOf(q: Queryable, userId: string) {
+  const r = await q.execute<{ id: string; code: string; kind: string; names: Record<string, string>; roles: Role[] }>(sql`
+    SELECT o.id, o.code, o.kind, o.names, array_agg(DISTINCT ra.role ORDER BY ra.role) AS roles
+      FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
+     WHERE ra.user_id = ${userId} AND ra.withdrawn_at IS NULL
+       AND ra.valid_from <= current_date AND (ra.valid_to IS NULL OR ra.valid_to >= current_date)
+     GROUP BY o.id, o.code, o.kind, o.names
+     ORDER BY o.code`);
+  return r.rows;
+}
+
+export async function setLocale(q: Queryable, userId: string, locale: string): Promise<void> {
+  await q.update(appUser).set({ locale }).where(eq(appUser.id, userId));
+}
+
+/** New password: also ends a lock, since whoever sets it proved control of the mailbox or the old password. */
+export async function setPasswordHash(q: Queryable, userId: string, passwordHash: string): Promise<void> {
+  await q.update(appUser).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(appUser.id, userId));
+}
+
+/** Stores a new set-password token; earlier unused ones of the user stop working (the last mail counts). */
+export async function insertPasswordToken(q: Queryable, userId: string, kind: 'reset' | 'invite', tokenHash: string, validMinutes: number): Promise<void> {
+  await q.update(passwordReset).set({ usedAt: sql`now()` }).where(and(eq(passwordReset.userId, userId), isNull(passwordReset.usedAt)));
+  await q.insert(passwordReset).values({ userId, kind, tokenHash, expiresAt: sql`now() + make_interval(mins => ${validMinutes})` });
+}
+
+/** Marks a valid token used in the same statement that finds it, so it works exactly once. */
+export async function consumePasswordToken(q: Queryable, tokenHash: string): Promise<{ userId: string; kind: string } | undefined> {
+  const r = await q.execute<{ user_id: string; kind: string }>(sql`
+    UPDATE password_reset pr SET used_at = now()
+      FROM app_user u
+     WHERE pr.token_hash = ${tokenHash} AND pr.used_at IS NULL AND pr.expires_at > now()
+       AND u.id = pr.user_id AND u.disabled_at IS NULL
+ RETURNING pr.user_id, pr.kind`);
+  const row = r.rows[0];
+  return row && { userId: row.user_id, kind: row.kind };
+}
+
+export async function setPendingTotp(q: Queryable, userId: string, sealedSecret: string): Promise<void> {
+  await q.update(appUser).set({ totpPendingSecret: sealedSecret }).where(eq(appUser.id, userId));
+}
+
+export async function enableTotp(q: Queryable, userId: string, sealedSecret: string, step: number): Promise<void> {
+  await q.update(appUser)
+    .set({ totpSecret: sealedSecret, totpPendingSecret: null, totpEnabledAt: sql`now()`, totpLastStep: step, failedLogins: 0, lockedUntil: null })
+    .where(eq(appUser.id, userId));
+}
+
+/** Claims a TOTP time step atomically: false when this step (or a later one) was already used. */
+export async function claimTotpStep(q: Queryable, userId: string, step: number): Promise<boolean> {
+  const r = await q.execute(sql`
+    UPDATE app_user SET totp_last_step = ${step}, failed_logins = 0, locked_until = NULL
+     WHERE id = ${userId} AND (totp_last_step IS NULL OR totp_last_step < ${step}) RETURNING id`);
+  return r.rows.length > 0;
+}
+
+// Administration of accounts in an organisation.
+
+export async function usersOfOrganisation(q: Queryable, orgId: string) {
+  const r = await q.execute<{ id: string; email: string; display_name: string; disabled: boolean; roles: Role[] }>(sql`
+    SELECT u.id, u.email, u.display_name, u.disabled_at IS NOT NULL AS disabled, array_agg(DISTINCT ra.role ORDER BY ra.role) AS roles
+      FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
+     WHERE ra.organisation_id = ${orgId} AND ra.withdrawn_at IS NULL
+       AND ra.valid_from <= current_date AND (ra.valid_to IS NULL OR ra.valid_to >= current_date)
+     GROUP BY u.id
+     ORDER BY u.display_name, u.email`);
+  return r.rows.map((u) => ({ id: u.id, email: u.email, displayName: u.display_name, disabled: u.disabled, roles: u.roles }));
+}
+
+export async function insertUser(q: Queryable, u: { email: string; displayName: string; locale: string; isPlatformAdmin?: boolean }): Promise<string | undefined> {
+  const r = await q.insert(appUser).values({ email: u.email.toLowerCase(), displayName: u.displayName, locale: u.locale, isPlatformAdmin: u.isPlatformAdmin ?? false })
+    .onConflictDoNothing({ target: appUser.email }).returning({ id: appUser.id });
+  return r[0]?.id;
+}
+
+/** Organisations where the user holds a role that is not withdrawn and not yet ended (future ones count). */
+export async function roleOrganisationsOf(q: Queryable, userId: string): Promise<string[]> {
+  const r = await q.execute<{ organisation_id: string }>(sql`
+    SELECT DISTINCT organisation_id FROM role_assignment
+     WHERE user_id = ${userId} AND withdrawn_at IS NULL AND (valid_to IS NULL OR valid_to >= current_date)`);
+  return r.rows.map((x) => x.organisation_id);
+}
+
+export async function disableUser(q: Queryable, userId: string): Promise<void> {
+  await q.update(appUser).set({ disabledAt: sql`coalesce(${appUser.disabledAt}, now())` }).where(eq(appUser.id, userId));
+}
+
+export async function organisationExists(q: Queryable, orgId: string): Promise<boolean> {
+  const r = await q.execute(sql`SELECT 1 FROM organisation WHERE id = ${orgId}`);
+  return r.rows.length > 0;
+}
+
+// OIDC.
+
+export async function oidcOrganisationByCode(q: Queryable, code: string) {
+  // Organisation rows belong to the organisations module; the OIDC settings are read here for sign-in only.
+  const r = await q.execute<{ id: string; oidc: { issuer: string; clientId: string; clientSecret?: string } | null }>(sql`
+    SELECT id, oidc FROM organisation WHERE code = ${code}`);
+  return r.rows[0];
+}
+
+export async function oidcOrganisationById(q: Queryable, id: string) {
+  const r = await q.execute<{ id: string; oidc: { issuer: string; clientId: string; clientSecret?: string } | null }>(sql`
+    SELECT id, oidc FROM organisation WHERE id = ${id}`);
+  return r.rows[0];
+}
+
+export async function userByOidc(q: Queryable, issuer: string, subject: string): Promise<UserRow | undefined> {
+  const [u] = await q.select().from(appUser).where(and(eq(appUser.oidcIssuer, issuer), eq(appUser.oidcSubject, subject)));
+  return u;
+}
+
+export async function linkOidc(q: Queryable, userId: string, issuer: string, subject: string): Promise<void> {
+  await q.update(appUser).set({ oidcIssuer: issuer, oidcSubject: subject }).where(and(eq(appUser.id, userId), isNull(appUser.oidcSubject)));
+}

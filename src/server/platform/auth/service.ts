@@ -1,0 +1,274 @@
+import { hash, verify } from '@node-rs/argon2';
+import type { AuditContext } from '../audit/service.js';
+import { recordAudit } from '../audit/service.js';
+import { needsMfa, type Actor } from '../authz/actor.js';
+import type { Queryable, Tx } from '../db/pool.js';
+import { withSystemTx } from '../db/tx.js';
+import type { Deps } from '../deps.js';
+import { AppError, invalid, notFound } from '../errors.js';
+import type { Locale } from '../../../shared/roles.js';
+import type { Me } from './contract.js';
+import { authKeys } from './keys.js';
+import './messages.js';
+import * as repo from './repo.js';
+import { resolveSession } from './session.js';
+import { hashToken, newToken } from './tokens.js';
+import { newTotpSecret, totpEnrolment, totpStep } from './totp.js';
+
+/** OWASP's Argon2id minimum (19 MiB, 2 passes); verify() reads the parameters from each hash. */
+const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const hashPassword = (password: string) => hash(password, ARGON2);
+
+let dummyHash: Promise<string> | undefined;
+/** Spends the time of one real verification, so an unknown e-mail answers as slowly as a wrong password. */
+async function burnVerify(password: string): Promise<void> {
+  dummyHash ??= hashPassword('kompas-timing-equaliser');
+  await verify(await dummyHash, password).catch(() => false);
+}
+
+export type AuthDeps = Pick<Deps, 'config' | 'database' | 'mailer'>;
+export interface RequestInfo extends AuditContext { userAgent: string | null }
+export type Next = 'done' | 'totp' | 'totp_setup';
+
+const lockedError = () => new AppError('account_locked', 423);
+const invalidCredentials = () => new AppError('invalid_credentials', 401);
+const audit = (q: Queryable, ctx: AuditContext, userId: string | null, action: string, details?: Record<string, unknown>) =>
+  recordAudit(q, { actorUserId: userId ?? ctx.actorUserId, ip: ctx.ip }, { organisationId: null, action, recordType: userId ? 'user' : undefined, recordId: userId ?? undefined, details });
+
+const RESET_MINUTES = 60;
+const INVITE_MINUTES = 7 * 24 * 60;
+
+/** Creates a single-use set-password token (only its hash is stored) and returns it. */
+export async function createPasswordToken(tx: Tx, userId: string, kind: 'reset' | 'invite', validMinutes: number): Promise<string> {
+  const token = newToken();
+  await repo.insertPasswordToken(tx, userId, kind, hashToken(token), validMinutes);
+  return token;
+}
+
+/** The link of a set-password page; the token sits in the fragment, which browsers never send to servers or logs. */
+export function passwordLink(publicUrl: string, token: string, kind: 'reset' | 'invite'): string {
+  return `${publicUrl}/reset-password#token=${token}${kind === 'invite' ? '&kind=invite' : ''}`;
+}
+
+/**
+ * Mails a set-password link: 'reset' (forgotten password, valid 1 hour) or 'invite' (new
+ * account, valid 7 days). Other modules call this to invite a person they created an account for.
+ */
+export async function issuePasswordLink(tx: Tx, deps: Pick<Deps, 'config' | 'mailer'>, userId: string, kind: 'reset' | 'invite', opts: { organisationId?: string | null } = {}): Promise<void> {
+  const u = await repo.userById(tx, userId);
+  if (!u) throw notFound('user');
+  const token = await createPasswordToken(tx, userId, kind, kind === 'invite' ? INVITE_MINUTES : RESET_MINUTES);
+  await deps.mailer.enqueue(tx, {
+    organisationId: opts.organisationId ?? null,
+    to: u.email,
+    locale: (u.locale as Locale) ?? 'nl',
+    template: kind === 'invite' ? 'auth.invitation' : 'auth.password_reset',
+    params: { link: passwordLink(deps.config.publicUrl, token, kind) },
+  });
+}
+
+export function makeAuthService(deps: AuthDeps) {
+  const db = deps.database.db;
+  const keys = () => authKeys(deps.config.dataDir);
+
+  async function me(actor: Actor): Promise<Me> {
+    const orgs = await repo.organisationsOf(db, actor.userId);
+    return {
+      id: actor.userId, email: actor.email, displayName: actor.displayName, locale: actor.locale,
+      totpEnabled: actor.totpEnabled, mfaVerified: actor.mfaVerified, mfaRequired: needsMfa(actor), isPlatformAdmin: actor.isPlatformAdmin,
+      organisations: orgs.map((o) => ({ id: o.id, code: o.code, kind: o.kind, names: o.names, roles: o.roles })),
+    };
+  }
+
+  function nextStep(actor: Actor): Next {
+    if (actor.mfaVerified) return 'done';
+    if (actor.totpEnabled) return 'totp';
+    return needsMfa(actor) ? 'totp_setup' : 'done';
+  }
+
+  /** Opens a session for a user who proved who they are; revokes the session the browser still carried. */
+  async function openSession(ctx: RequestInfo, userId: string, method: 'password' | 'oidc', previousToken?: string) {
+    const token = newToken();
+    await withSystemTx(db, async (tx) => {
+      if (previousToken) {
+        const prev = await resolveSession(tx as never, previousToken, deps.config.sessionIdleMinutes);
+        if (prev) await repo.revokeSession(tx, prev.userId, prev.sessionId);
+      }
+      await repo.clearFailures(tx, userId);
+      await repo.insertSession(tx, { tokenHash: hashToken(token), userId, mfaVerified: false, userAgent: ctx.userAgent?.slice(0, 512) ?? null });
+      await audit(tx, ctx, userId, 'auth.login', { method });
+    });
+    const actor = await resolveSession(db, token, deps.config.sessionIdleMinutes);
+    if (!actor) throw new Error('session vanished right after creation');
+    return { token, actor, next: nextStep(actor) };
+  }
+
+  /** Counts a wrong password or code; answers 423 when this failure locked the account. */
+  async function failAttempt(ctx: AuditContext, userId: string, action: string, details: Record<string, unknown>, opts: { revokeSessionId?: string } = {}): Promise<boolean> {
+    return withSystemTx(db, async (tx) => {
+      const locked = await repo.recordFailure(tx, userId);
+      await audit(tx, ctx, userId, action, details);
+      if (locked) {
+        if (opts.revokeSessionId) await repo.revokeSession(tx, userId, opts.revokeSessionId);
+        await audit(tx, ctx, userId, 'auth.locked', { minutes: repo.LOCK_MINUTES });
+      }
+      return locked;
+    });
+  }
+
+  async function login(ctx: RequestInfo, body: { email: string; password: string }, previousToken?: string) {
+    const u = await repo.userByEmail(db, body.email);
+    if (!u || !u.passwordHash) {
+      await burnVerify(body.password);
+      await withSystemTx(db, (tx) => audit(tx, ctx, u?.id ?? null, 'auth.login_failed', { reason: u ? 'no_password' : 'unknown_account' }));
+      throw invalidCredentials();
+    }
+    if (repo.isLocked(u)) {
+      await burnVerify(body.password);
+      await withSystemTx(db, (tx) => audit(tx, ctx, u.id, 'auth.login_failed', { reason: 'locked' }));
+      throw lockedError();
+    }
+    const ok = await verify(u.passwordHash, body.password).catch(() => false);
+    if (u.disabledAt) {
+      await withSystemTx(db, (tx) => audit(tx, ctx, u.id, 'auth.login_failed', { reason: 'disabled' }));
+      throw invalidCredentials();
+    }
+    if (!ok) {
+      const locked = await failAttempt(ctx, u.id, 'auth.login_failed', { reason: 'wrong_password' });
+      throw locked ? lockedError() : invalidCredentials();
+    }
+    return openSession(ctx, u.id, 'password', previousToken);
+  }
+
+  async function verifyTotp(ctx: RequestInfo, actor: Actor, code: string) {
+    const u = await repo.userById(db, actor.userId);
+    if (!u?.totpSecret || !u.totpEnabledAt) throw new AppError('totp_not_enabled', 409);
+    if (repo.isLocked(u)) throw lockedError();
+    const secret = (await keys()).totpSecret(u.totpSecret);
+    const step = secret ? await totpStep(secret, code, u.totpLastStep) : null;
+    const accepted = step !== null && await withSystemTx(db, async (tx) => {
+      if (!(await repo.claimTotpStep(tx, u.id, step))) return false;
+      await repo.setSessionMfaVerified(tx, actor.sessionId);
+      await audit(tx, ctx, u.id, 'auth.totp_verified');
+      return true;
+    });
+    if (!accepted) {
+      const locked = await failAttempt(ctx, u.id, 'auth.totp_failed', {}, { revokeSessionId: actor.sessionId });
+      throw locked ? lockedError() : invalid('totp_invalid', 'code');
+    }
+  }
+
+  /** A user whose authenticator is active must prove it before replacing it. */
+  function assertMayEnrol(actor: Actor) {
+    if (actor.totpEnabled && !actor.mfaVerified) throw new AppError('mfa_required', 403);
+  }
+
+  async function totpSetup(ctx: RequestInfo, actor: Actor) {
+    assertMayEnrol(actor);
+    const secret = newTotpSecret();
+    const sealed = (await keys()).seal('totp', secret);
+    await withSystemTx(db, async (tx) => {
+      await repo.setPendingTotp(tx, actor.userId, sealed);
+      await audit(tx, ctx, actor.userId, 'auth.totp_setup');
+    });
+    return { secret, ...(await totpEnrolment(secret, actor.email)) };
+  }
+
+  async function totpEnable(ctx: RequestInfo, actor: Actor, code: string) {
+    assertMayEnrol(actor);
+    const u = await repo.userById(db, actor.userId);
+    if (!u?.totpPendingSecret) throw new AppError('totp_not_pending', 409);
+    if (repo.isLocked(u)) throw lockedError();
+    const k = await keys();
+    const secret = k.open('totp', u.totpPendingSecret);
+    const step = secret ? await totpStep(secret, code) : null;
+    if (step === null) {
+      const locked = await failAttempt(ctx, u.id, 'auth.totp_failed', { during: 'setup' }, { revokeSessionId: actor.sessionId });
+      throw locked ? lockedError() : invalid('totp_invalid', 'code');
+    }
+    await withSystemTx(db, async (tx) => {
+      await repo.enableTotp(tx, u.id, u.totpPendingSecret!, step);
+      await repo.setSessionMfaVerified(tx, actor.sessionId);
+      await audit(tx, ctx, u.id, 'auth.totp_enable', { replaced: u.totpEnabledAt !== null });
+    });
+  }
+
+  async function logout(ctx: RequestInfo, actor: Actor) {
+    await withSystemTx(db, async (tx) => {
+      await repo.revokeSession(tx, actor.userId, actor.sessionId);
+      await audit(tx, ctx, actor.userId, 'auth.logout');
+    });
+  }
+
+  async function sessions(actor: Actor) {
+    const rows = await repo.activeSessions(db, actor.userId, deps.config.sessionIdleMinutes);
+    return rows.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), userAgent: shortUserAgent(s.userAgent), current: s.id === actor.sessionId }));
+  }
+
+  async function revokeSession(ctx: RequestInfo, actor: Actor, sessionId: string) {
+    await withSystemTx(db, async (tx) => {
+      if (!(await repo.revokeSession(tx, actor.userId, sessionId))) throw notFound('session');
+      await audit(tx, ctx, actor.userId, 'auth.session_revoke', { sessionId });
+    });
+  }
+
+  async function changePassword(ctx: RequestInfo, actor: Actor, body: { currentPassword: string; newPassword: string }) {
+    const u = await repo.userById(db, actor.userId);
+    if (!u) throw notFound('user');
+    if (repo.isLocked(u)) throw lockedError();
+    const ok = u.passwordHash ? await verify(u.passwordHash, body.currentPassword).catch(() => false) : (await burnVerify(body.currentPassword), false);
+    if (!ok) {
+      const locked = await failAttempt(ctx, u.id, 'auth.password_change_failed', {}, { revokeSessionId: actor.sessionId });
+      throw locked ? lockedError() : invalid('current_password_invalid', 'currentPassword');
+    }
+    if (body.newPassword.trim().toLowerCase() === u.email) throw invalid('password_same_as_email', 'newPassword');
+    const newHash = await hashPassword(body.newPassword);
+    await withSystemTx(db, async (tx) => {
+      await repo.setPasswordHash(tx, u.id, newHash);
+      const revoked = await repo.revokeSessionsOf(tx, u.id, actor.sessionId);
+      await audit(tx, ctx, u.id, 'auth.password_change', { revokedSessions: revoked });
+    });
+  }
+
+  async function setLocale(ctx: RequestInfo, actor: Actor, locale: Locale) {
+    await withSystemTx(db, async (tx) => {
+      await repo.setLocale(tx, actor.userId, locale);
+      await audit(tx, ctx, actor.userId, 'auth.locale_change', { locale });
+    });
+  }
+
+  /** Always succeeds from the caller's view: whether the address has an account is never revealed. */
+  async function forgotPassword(ctx: RequestInfo, emailAddress: string) {
+    const u = await repo.userByEmail(db, emailAddress);
+    if (!u || u.disabledAt) return;
+    await withSystemTx(db, async (tx) => {
+      await issuePasswordLink(tx, deps, u.id, 'reset');
+      await recordAudit(tx, ctx, { organisationId: null, action: 'auth.password_reset_request', recordType: 'user', recordId: u.id });
+    });
+  }
+
+  async function resetPassword(ctx: RequestInfo, body: { token: string; password: string }) {
+    const newHash = await hashPassword(body.password);
+    await withSystemTx(db, async (tx) => {
+      const t = await repo.consumePasswordToken(tx, hashToken(body.token));
+      if (!t) throw invalid('reset_token_invalid', 'token');
+      const u = await repo.userById(tx, t.userId);
+      if (u && body.password.trim().toLowerCase() === u.email) throw invalid('password_same_as_email', 'password');
+      await repo.setPasswordHash(tx, t.userId, newHash);
+      const revoked = await repo.revokeSessionsOf(tx, t.userId);
+      await audit(tx, ctx, t.userId, 'auth.password_reset', { kind: t.kind, revokedSessions: revoked });
+    });
+  }
+
+  return { me, login, openSession, verifyTotp, totpSetup, totpEnable, logout, sessions, revokeSession, changePassword, setLocale, forgotPassword, resetPassword };
+}
+export type AuthService = ReturnType<typeof makeAuthService>;
+
+/** "Firefox · Windows": enough to recognise one's own devices, without the full fingerprint (and no words to translate). */
+export function shortUserAgent(ua: string | null): string | null {
+  if (!ua) return null;
+  const browser = /Edg\//.test(ua) ? 'Edge' : /OPR\//.test(ua) ? 'Opera' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : null;
+  const os = /Windows/.test(ua) ? 'Windows' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Mac OS X/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : null;
+  if (browser && os) return `${browser} · ${os}`;
+  return browser ?? os ?? ua.replace(/[^\x20-\x7e]/g, '').slice(0, 40);
+}
