@@ -67,7 +67,6 @@ function UserMenu({ me }: { me: Me }) {
 function Nav({ ctx }: { ctx: ModuleContext }) {
   const { t, i18n } = useLingui();
   const [open, setOpen] = useState(false);
-  const { pathname } = useLocation();
   const base = `/o/${ctx.orgId}`;
   const items = [{ id: 'home', to: '', label: null as string | null }, ...modules.flatMap((m) => m.navItems(ctx)).map((n) => ({ id: n.id, to: n.to, label: i18n._(n.label) }))];
   return (
@@ -78,11 +77,10 @@ function Nav({ ctx }: { ctx: ModuleContext }) {
         </Button>
         <ul id="main-nav-list" className={s.navList} data-open={open}>
           {items.map((n) => {
-            const href = base + n.to;
-            const current = n.to === '' ? pathname === base || pathname === `${base}/` : pathname === href || pathname.startsWith(`${href}/`);
+            // The router marks the active link with aria-current="page"; home only when exactly there.
             return (
               <li key={n.id}>
-                <Link to={href} className={s.navLink} aria-current={current ? 'page' : undefined} onClick={() => setOpen(false)}>
+                <Link to={base + n.to} className={s.navLink} activeOptions={{ exact: n.to === '', includeSearch: false }} onClick={() => setOpen(false)}>
                   {n.label ?? t`Home`}
                 </Link>
               </li>

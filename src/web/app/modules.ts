@@ -1,7 +1,9 @@
 import type { WebModule } from './module-types';
+import { adminModule } from '../modules/admin';
+import { auditModule } from '../modules/audit';
 
 /**
  * The module registry: the only list the shell reads. A new feature area (the integrity
  * plan, reports, complaints…) adds its module here and touches nothing else in the shell.
  */
-export const modules: WebModule[] = [];
+export const modules: WebModule[] = [adminModule, auditModule];

@@ -61,6 +61,8 @@ export function Field({ label, description, error, multiline, className, ...p }:
   );
 }
 
+const NONE = '__none__';
+
 export interface Option {
   id: string;
   label: string;
@@ -71,14 +73,18 @@ export function SelectField({ label, options, value, onChange, error, descriptio
   label: ReactNode; options: Option[]; value: string; onChange: (v: string) => void; error?: string; description?: ReactNode;
   isRequired?: boolean; placeholder?: string; className?: string;
 }) {
+  const { t } = useLingui();
+  // React Aria keys cannot be empty: an option for "none/all" (id '') gets a stand-in key.
+  const items = options.map((o) => ({ ...o, key: o.id === '' ? NONE : o.id }));
+  const hasNone = options.some((o) => o.id === '');
   return (
     <Select
       className={[s.field, className].filter(Boolean).join(' ')}
-      selectedKey={value === '' ? null : value}
-      onSelectionChange={(k: Key | null) => onChange(k == null ? '' : String(k))}
+      selectedKey={value === '' ? (hasNone ? NONE : null) : value}
+      onSelectionChange={(k: Key | null) => onChange(k == null || k === NONE ? '' : String(k))}
       isInvalid={!!error}
       isRequired={isRequired}
-      placeholder={placeholder}
+      placeholder={placeholder ?? t`Choose…`}
       validationBehavior="aria"
     >
       <Label className={s.label}>{label}</Label>
@@ -89,8 +95,8 @@ export function SelectField({ label, options, value, onChange, error, descriptio
       {description && <Text slot="description" className={s.description}>{description}</Text>}
       <FieldError className={s.fieldError}>{error}</FieldError>
       <Popover className={s.popover}>
-        <ListBox className={s.listBox} items={options}>
-          {(o) => <ListBoxItem id={o.id} className={s.option} textValue={o.label}>{o.label}</ListBoxItem>}
+        <ListBox className={s.listBox} items={items}>
+          {(o) => <ListBoxItem id={o.key} className={s.option} textValue={o.label}>{o.label}</ListBoxItem>}
         </ListBox>
       </Popover>
     </Select>

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Form } from 'react-aria-components';
+import { LOCALES } from '../../../shared/roles';
+import { ApiError, get, post } from '../../app/api';
+import { useOrg } from '../../app/context';
+import { LOCALE_NAMES } from '../../app/i18n';
+import { ROLE_LABELS } from '../../app/labels';
+import { Badge, Button, DataTable, DialogActions, ErrorAlert, Field, Loading, ModalDialog, Notice, PageHeader, SelectField } from '../../ui/components';
+import type { OrgUser } from './types';
+
+export const usersKey = (orgId: string) => ['org', orgId, 'users'];
+export const useUsers = (orgId: string, enabled = true) =>
+  useQuery({ queryKey: usersKey(orgId), queryFn: () => get<{ users: OrgUser[] }>(`/api/orgs/${orgId}/users`).then((r) => r.users), enabled });
+
+function InviteDialog({ orgId, onClose, onDone }: { orgId: string; onClose: () => void; onDone: (invited: boolean) => void }) {
+  const { t, i18n } = useLingui();
+  const qc = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [locale, setLocale] = useState(i18n.locale);
+  const create = useMutation({
+    mutationFn: () => post<{ id: string; created: boolean; invited: boolean }>(`/api/orgs/${orgId}/users`, { email, displayName, locale }),
+    onSuccess: (r) => {
+      void qc.invalidateQueries({ queryKey: usersKey(orgId) });
+      onDone(r.invited);
+    },
+  });
+  const err = create.error instanceof ApiError ? create.error : undefined;
+  return (
+    <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={t`Invite a user`}>
+      {(close) => (
+        <Form onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
+          <p><Trans>The person receives an e-mail with a link to choose a password. Give them a role afterwards.</Trans></p>
+          <ErrorAlert error={create.error} />
+          <Field label={t`E-mail address`} type="email" value={email} onChange={setEmail} isRequired maxLength={254} error={err?.fieldMessage('email')} autoFocus />
+          <Field label={t`Name`} value={displayName} onChange={setDisplayName} isRequired maxLength={200} error={err?.fieldMessage('displayName')} />
+          <SelectField label={t`Language of the e-mails`} value={locale} onChange={setLocale} options={LOCALES.map((l) => ({ id: l, label: LOCALE_NAMES[l] }))} error={err?.fieldMessage('locale')} />
+          <DialogActions>
+            <Button variant="secondary" onPress={close}><Trans>Cancel</Trans></Button>
+            <Button type="submit" isDisabled={create.isPending}><Trans>Send invitation</Trans></Button>
+          </DialogActions>
+        </Form>
+      )}
+    </ModalDialog>
+  );
+}
+
+export function UsersPage() {
+  const { orgId, has, me } = useOrg();
+  const { t, i18n } = useLingui();
+  const q = useUsers(orgId);
+  const [inviting, setInviting] = useState(false);
+  const [done, setDone] = useState<boolean | null>(null);
+  const canInvite = me.isPlatformAdmin || has('administrator', 'chief');
+  return (
+    <>
+      <PageHeader title={t`Users`} actions={canInvite && <Button onPress={() => { setInviting(true); setDone(null); }}><Trans>Invite a user</Trans></Button>}>
+        <p><Trans>People who can sign in to this organisation.</Trans></p>
+      </PageHeader>
+      <div aria-live="polite">{done !== null && <Notice kind="success">{done ? <Trans>The invitation has been sent.</Trans> : <Trans>The account already existed; it is now listed here once it has a role.</Trans>}</Notice>}</div>
+      <ErrorAlert error={q.error} />
+      {q.isPending ? <Loading /> : (
+        <DataTable
+          label={t`Users`}
+          columns={[
+            { id: 'name', name: t`Name`, isRowHeader: true },
+            { id: 'email', name: t`E-mail address` },
+            { id: 'roles', name: t`Roles` },
+            { id: 'state', name: t`Account` },
+          ]}
+          rows={q.data ?? []}
+          cells={(u) => [u.displayName, u.email, u.roles.map((r) => i18n._(ROLE_LABELS[r])).join(', ') || '—', u.disabled ? <Badge><Trans>disabled</Trans></Badge> : t`active`]}
+        />
+      )}
+      {inviting && <InviteDialog orgId={orgId} onClose={() => setInviting(false)} onDone={(invited) => { setInviting(false); setDone(invited); }} />}
+    </>
+  );
+}
