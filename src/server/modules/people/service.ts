@@ -57,10 +57,9 @@ export function makePeopleService(deps: { db: Db; pool: pg.Pool }) {
     async list(actor: Actor, orgId: string, query: ListPeopleQuery) {
       const scope = peopleScope(actor, orgId);
       return withOrgTx(db, orgId, async (tx) => {
-        const [rows, total] = await Promise.all([
-          repo.listPeople(tx, orgId, scope, query, { page: query.page, pageSize: query.pageSize }),
-          repo.countPeople(tx, orgId, scope, query),
-        ]);
+        // One connection per transaction: the two queries run one after the other.
+        const rows = await repo.listPeople(tx, orgId, scope, query, { page: query.page, pageSize: query.pageSize });
+        const total = await repo.countPeople(tx, orgId, scope, query);
         return { items: rows.map(toPersonView), total, page: query.page, pageSize: query.pageSize };
       });
     },
