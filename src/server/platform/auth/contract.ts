@@ -16,6 +16,8 @@ export const forgotBody = z.strictObject({ email });
 export const resetBody = z.strictObject({ token: z.string().min(16).max(128), password: newPassword });
 export const changePasswordBody = z.strictObject({ currentPassword: password, newPassword });
 export const idParam = z.strictObject({ id: z.uuid() });
+/** Actions without input: no body at all (what the web client sends), or an empty object. */
+export const emptyBody = z.strictObject({}).nullish();
 
 export const meResponse = z.object({
   id: z.uuid(),

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { policy } from '../authz/route-policy.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -49,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
 
   app.post('/auth/totp/setup', {
     config: { policy: policy.signedIn({ beforeMfa: true }), rateLimit: throttled },
-    schema: { body: z.strictObject({}).optional(), response: { 200: c.totpSetupResponse } },
+    schema: { body: c.emptyBody, response: { 200: c.totpSetupResponse } },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
     return auth.totpSetup(info(req), actorOf(req));
@@ -81,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     return reply.status(204).send();
   });
 
-  app.post('/auth/logout', { config: { policy: policy.signedIn({ beforeMfa: true }) }, schema: { body: z.strictObject({}).optional() } }, async (req, reply) => {
+  app.post('/auth/logout', { config: { policy: policy.signedIn({ beforeMfa: true }) }, schema: { body: c.emptyBody } }, async (req, reply) => {
     await auth.logout(info(req), actorOf(req));
     clearSessionCookie(reply);
     return reply.status(204).send();
@@ -89,7 +88,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
 
   app.get('/auth/sessions', { config: { policy: policy.signedIn() }, schema: { response: { 200: c.sessionsResponse } } }, async (req) => ({ sessions: await auth.sessions(actorOf(req)) }));
 
-  app.post('/auth/sessions/:id/revoke', { config: { policy: policy.signedIn() }, schema: { params: c.idParam, body: z.strictObject({}).optional() } }, async (req, reply) => {
+  app.post('/auth/sessions/:id/revoke', { config: { policy: policy.signedIn() }, schema: { params: c.idParam, body: c.emptyBody } }, async (req, reply) => {
     const actor = actorOf(req);
     await auth.revokeSession(info(req), actor, req.params.id);
     if (req.params.id === actor.sessionId) clearSessionCookie(reply);
@@ -123,7 +122,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     return reply.status(r.created ? 201 : 200).send(r);
   });
 
-  app.post('/orgs/:orgId/users/:userId/disable', { config: { policy: accountPolicies.disable }, schema: { params: c.orgUserParams, body: z.strictObject({}).optional() } }, async (req, reply) => {
+  app.post('/orgs/:orgId/users/:userId/disable', { config: { policy: accountPolicies.disable }, schema: { params: c.orgUserParams, body: c.emptyBody } }, async (req, reply) => {
     await accounts.disable(auditContext(req), actorOf(req), req.params.orgId, req.params.userId);
     return reply.status(204).send();
   });
