@@ -40,6 +40,19 @@ describe('npm run audit:verify', () => {
     expect(await run(['--org', orgA])).toMatchObject({ code: 0, out: 'intact: 3 events in 1 chains' });
   });
 
+  it('walks a chain in numeric order (regression: seq 10 used to sort before seq 2) across batches', async () => {
+    const org = await createOrganisation(t);
+    await withOrgTx(t.db.db, org, async (tx) => {
+      for (let i = 0; i < 25; i++) await recordAudit(tx, { actorUserId: null, ip: null }, { organisationId: org, action: 'test.long' });
+    });
+    expect(await run(['--org', org])).toMatchObject({ code: 0, out: 'intact: 25 events in 1 chains' });
+    const c = new pg.Client({ connectionString: t.db.url });
+    await c.connect();
+    const { verifyAuditChain } = await import('../src/server/platform/audit/verify.js');
+    expect(await verifyAuditChain(c, { chainKey: org, batch: 7 })).toEqual({ intact: true, events: 25, chains: 1 });
+    await c.end();
+  });
+
   it('refuses bad arguments and bad configuration with exit code 2', async () => {
     expect(await run(['--org', 'zone-a'])).toMatchObject({ code: 2, err: expect.stringContaining('--org needs an organisation uuid') });
     expect(await run(['--org'])).toMatchObject({ code: 2 });

@@ -70,7 +70,7 @@ export async function verifyAuditChain(client: pg.Pool | pg.PoolClient | pg.Clie
         `SELECT id::text, chain_key::text, chain_seq::text,
                 (extract(epoch FROM occurred_at) * 1000000)::bigint::text AS occurred_us,
                 actor_user_id::text, action, record_type, record_id, host(ip) AS ip, details::text AS details, prev_hash, hash
-           FROM audit_event WHERE chain_key = $1 AND chain_seq >= $2 ORDER BY chain_seq LIMIT $3`,
+           FROM audit_event WHERE chain_key = $1 AND chain_seq >= $2 ORDER BY audit_event.chain_seq LIMIT $3`,
         [head.chain_key, expectedSeq, batch],
       );
       for (const r of rows) {
