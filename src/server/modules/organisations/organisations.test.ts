@@ -169,6 +169,19 @@ describe('platform administration of organisations', () => {
     expect(await ownerQuery(t, `SELECT 1 FROM organisation WHERE code IN ('U1','U2','U3')`)).toEqual([]);
   });
 
+  it.each([
+    ['unknown kind', { code: 'K1', kind: 'ministry', names: { nl: 'X' } }, 'kind'],
+    ['unknown field', { code: 'K2', kind: 'inspectorate', names: { nl: 'X' }, settings: {} }, 'settings'],
+    ['bad code', { code: "K3'; DROP TABLE organisation; --", kind: 'inspectorate', names: { nl: 'X' } }, 'code'],
+    ['no names', { code: 'K4', kind: 'inspectorate', names: {} }, 'names'],
+    ['bad parent id', { code: 'K5', kind: 'inspectorate', names: { nl: 'X' }, parentId: 'zone-a' }, 'parentId'],
+  ])('refuses to create an organisation with %s, storing nothing', async (_l, body, field) => {
+    const r = await platform.post('/api/admin/organisations', body);
+    expect(r.statusCode).toBe(400);
+    expect(r.json().fields.map((f: { field: string }) => f.field)).toContain(field);
+    expect(await ownerQuery(t, `SELECT 1 FROM organisation WHERE code LIKE 'K%'`)).toEqual([]);
+  });
+
   it('is for platform administrators only', async () => {
     expect((await adminA.get('/api/admin/organisations')).statusCode).toBe(403);
     const r = await chiefA.post('/api/admin/organisations', { code: 'AIG', kind: 'inspectorate', names: { nl: 'AIG' } });
