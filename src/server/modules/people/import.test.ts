@@ -190,6 +190,16 @@ describe('POST /api/orgs/:orgId/people/import', () => {
     expect(await count(zoneA)).toBe(before);
   });
 
+  it('loads a federal-size file of 2,500 lines in one transaction, with one audit event per record', async () => {
+    const dir = await createOrganisation(t, { kind: 'federal_directorate' });
+    for (const code of ZONE_UNITS) await ownerQuery(t, `INSERT INTO org_unit (organisation_id, code, name) VALUES ($1, $2, $2)`, [dir, code]);
+    const s = await sessionFor(t, (await createUser(t, { roles: [{ orgId: dir, role: 'chief' }] })).id);
+    const r = await importCsv(s, dir, { csv: hrCsv(hrPeople({ count: 2500, seed: 42, language: 'fr' }), { language: 'fr', excel: true }), mode: 'commit' });
+    expect(r.json()).toMatchObject({ committed: true, report: { rows: 2500, valid: 2500, toCreate: 2500 } });
+    expect(await count(dir)).toBe(2500);
+    expect((await audits(dir, 'person.create')).length).toBe(2500); // more than one audit batch
+  });
+
   it('round-trips: an export imports again with nothing to change', async () => {
     const exp = await adminB.get(`/api/orgs/${zoneB}/people/export.csv?status=all`);
     const r = await importCsv(adminB, zoneB, { csv: exp.body, mode: 'preview' });
