@@ -6,6 +6,7 @@ import { resolveDatabaseUrl } from './platform/db/resolve.js';
 import { startJobs } from './platform/jobs/index.js';
 import { createMailer } from './platform/mail/index.js';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.js';
+import { registerPlanJobs } from './modules/plan/jobs.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData } from '../../scripts/demo/load.js';
 
 async function main() {
@@ -24,6 +25,7 @@ async function main() {
   const database = createDatabase(pg.url);
   const mailer = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   registerPlatformJobs({ database, mailer, adminUrl: pg.url });
+  registerPlanJobs({ database, mailer, publicUrl: config.publicUrl });
   const jobs = await startJobs(pg.url, (err) => console.error('job error:', err.message));
   const demoLoaded = config.demo ? await loadDemoData(pg.url) : false;
 

@@ -7,6 +7,7 @@ import { peopleRoutes } from './people/routes.js';
 import { roleRoutes } from './roles/routes.js';
 import { auditTrailRoutes } from './audit-trail/routes.js';
 import { adminRoutes } from './admin/routes.js';
+import { planRoutes } from './plan/routes.js';
 
 export interface ModuleRoutes {
   name: string;
@@ -23,4 +24,5 @@ export const modules: ModuleRoutes[] = [
   { name: 'roles', prefix: '/api', routes: roleRoutes as FastifyPluginAsync<{ deps: Deps }> },
   { name: 'audit-trail', prefix: '/api', routes: auditTrailRoutes as FastifyPluginAsync<{ deps: Deps }> },
   { name: 'admin', prefix: '/api', routes: adminRoutes as FastifyPluginAsync<{ deps: Deps }> },
+  { name: 'plan', prefix: '/api', routes: planRoutes as FastifyPluginAsync<{ deps: Deps }> },
 ];

@@ -1,0 +1,139 @@
+/**
+ * Server-side texts of the policy plan: errors (`error.<code>`), validation messages, the
+ * headings and labels of the Word/PDF/CSV exports and the reminder mails.
+ */
+export const planErrors = {
+  plan_not_draft: /*i18n*/ { id: 'error.plan_not_draft', message: 'Only a draft plan can be changed. Create a new version of a plan in force.' },
+  plan_wrong_status: /*i18n*/ { id: 'error.plan_wrong_status', message: 'This step is not possible in the current status of the plan ({status}).' },
+  plan_newer_version_exists: /*i18n*/ { id: 'error.plan_newer_version_exists', message: 'A newer version of this plan already exists.' },
+  plan_period_not_started: /*i18n*/ { id: 'error.plan_period_not_started', message: 'The period of this plan has not started yet.' },
+  plan_objective_parent: /*i18n*/ { id: 'error.plan_objective_parent', message: 'An operational objective must belong to a strategic objective of the same plan.' },
+  plan_objective_not_empty: /*i18n*/ { id: 'error.plan_objective_not_empty', message: 'This objective still has operational objectives, actions or indicators. Remove those first.' },
+  plan_owner_not_member: /*i18n*/ { id: 'error.plan_owner_not_member', message: 'The owner must be a user of this organisation.' },
+  plan_unit_not_found: /*i18n*/ { id: 'error.plan_unit_not_found', message: 'The unit does not exist in this organisation.' },
+  plan_evaluation_exists: /*i18n*/ { id: 'error.plan_evaluation_exists', message: 'An evaluation of this year already exists.' },
+  plan_evaluation_approved: /*i18n*/ { id: 'error.plan_evaluation_approved', message: 'An approved evaluation can no longer be changed.' },
+  plan_evaluation_year: /*i18n*/ { id: 'error.plan_evaluation_year', message: 'The year lies outside the period of the plan.' },
+  plan_compare_same: /*i18n*/ { id: 'error.plan_compare_same', message: 'Choose two different versions to compare.' },
+  plan_evidence_type: /*i18n*/ { id: 'error.plan_evidence_type', message: 'Only PDF, Word, Excel, PNG, JPEG, text and CSV files are accepted.' },
+  plan_evidence_missing: /*i18n*/ { id: 'error.plan_evidence_missing', message: 'Add one file to upload.' },
+  plan_evidence_empty: /*i18n*/ { id: 'error.plan_evidence_empty', message: 'The file is empty.' },
+  plan_dates_order_error: /*i18n*/ { id: 'error.plan_dates_order', message: 'The due date cannot lie before the start date.' },
+  plan_period_invalid_error: /*i18n*/ { id: 'error.plan_period_invalid', message: 'The period must end in or after its first year and last at most ten years.' },
+  plan_dates_order: /*i18n*/ { id: 'plan.dates_order', message: 'The due date cannot lie before the start date.' },
+  plan_period_invalid: /*i18n*/ { id: 'plan.period_invalid', message: 'The period must end in or after its first year and last at most ten years.' },
+  plan_nothing_to_update: /*i18n*/ { id: 'plan.nothing_to_update', message: 'Nothing to change was given.' },
+};
+
+export const planRecordNames = {
+  plan: /*i18n*/ { id: 'record.plan', message: 'policy plan' },
+  plan_objective: /*i18n*/ { id: 'record.plan_objective', message: 'objective' },
+  plan_indicator: /*i18n*/ { id: 'record.plan_indicator', message: 'indicator' },
+  plan_measurement: /*i18n*/ { id: 'record.plan_measurement', message: 'measurement' },
+  plan_action: /*i18n*/ { id: 'record.plan_action', message: 'action' },
+  plan_evidence: /*i18n*/ { id: 'record.plan_evidence', message: 'evidence file' },
+  plan_evaluation: /*i18n*/ { id: 'record.plan_evaluation', message: 'yearly evaluation' },
+};
+
+/** The seven headings of the AIG model plan, in the exports. */
+export const sectionHeadings = {
+  identification: /*i18n*/ { id: 'plan.section.identification', message: '1. Identification of the entity' },
+  ambition: /*i18n*/ { id: 'plan.section.ambition', message: '2. Multi-year ambition, vision and objectives (SMART)' },
+  instruments: /*i18n*/ { id: 'plan.section.instruments', message: '3. Instruments and actions' },
+  actors: /*i18n*/ { id: 'plan.section.actors', message: '4. Actors' },
+  monitoring: /*i18n*/ { id: 'plan.section.monitoring', message: '5. Monitoring' },
+  evaluation: /*i18n*/ { id: 'plan.section.evaluation', message: '6. Evaluation and reporting' },
+  communication: /*i18n*/ { id: 'plan.section.communication', message: '7. Communication' },
+};
+
+/** Labels of the exports (Word, PDF, CSV). */
+export const exportLabels = {
+  entity: /*i18n*/ { id: 'plan.label.entity', message: 'Entity' },
+  period: /*i18n*/ { id: 'plan.label.period', message: 'Period' },
+  responsible: /*i18n*/ { id: 'plan.label.responsible', message: 'Responsible' },
+  version: /*i18n*/ { id: 'plan.label.version', message: 'Version' },
+  status: /*i18n*/ { id: 'plan.label.status', message: 'Status' },
+  ambition: /*i18n*/ { id: 'plan.label.ambition', message: 'Ambition and vision' },
+  values: /*i18n*/ { id: 'plan.label.values', message: 'Values' },
+  needs: /*i18n*/ { id: 'plan.label.needs', message: 'Needs' },
+  vulnerableProcesses: /*i18n*/ { id: 'plan.label.vulnerable_processes', message: 'Vulnerable processes and functions' },
+  priorityThemes: /*i18n*/ { id: 'plan.label.priority_themes', message: 'Priority themes' },
+  strategicObjectives: /*i18n*/ { id: 'plan.label.strategic_objectives', message: 'Strategic objectives' },
+  operationalObjectives: /*i18n*/ { id: 'plan.label.operational_objectives', message: 'Operational objectives' },
+  strategicObjective: /*i18n*/ { id: 'plan.label.strategic_objective', message: 'Strategic objective' },
+  operationalObjective: /*i18n*/ { id: 'plan.label.operational_objective', message: 'Operational objective' },
+  action: /*i18n*/ { id: 'plan.label.action', message: 'Action' },
+  owner: /*i18n*/ { id: 'plan.label.owner', message: 'Owner' },
+  unit: /*i18n*/ { id: 'plan.label.unit', message: 'Unit' },
+  coActors: /*i18n*/ { id: 'plan.label.co_actors', message: 'Co-actors' },
+  start: /*i18n*/ { id: 'plan.label.start', message: 'Start' },
+  due: /*i18n*/ { id: 'plan.label.due', message: 'Due' },
+  timing: /*i18n*/ { id: 'plan.label.timing', message: 'Timing' },
+  progress: /*i18n*/ { id: 'plan.label.progress', message: 'Progress (%)' },
+  imfFunction: /*i18n*/ { id: 'plan.label.imf_function', message: 'IMF function' },
+  imfLayer: /*i18n*/ { id: 'plan.label.imf_layer', message: 'Core or complementary' },
+  nature: /*i18n*/ { id: 'plan.label.nature', message: 'Stimulating or controlling' },
+  meansTime: /*i18n*/ { id: 'plan.label.means_time', message: 'Means: time' },
+  meansBudget: /*i18n*/ { id: 'plan.label.means_budget', message: 'Means: budget (EUR)' },
+  meansPeople: /*i18n*/ { id: 'plan.label.means_people', message: 'Means: people' },
+  means: /*i18n*/ { id: 'plan.label.means', message: 'Means' },
+  actorName: /*i18n*/ { id: 'plan.label.actor', message: 'Actor' },
+  role: /*i18n*/ { id: 'plan.label.role', message: 'Role and responsibilities' },
+  indicator: /*i18n*/ { id: 'plan.label.indicator', message: 'Indicator' },
+  baseline: /*i18n*/ { id: 'plan.label.baseline', message: 'Baseline' },
+  target: /*i18n*/ { id: 'plan.label.target', message: 'Target' },
+  measurements: /*i18n*/ { id: 'plan.label.measurements', message: 'Measurements' },
+  value: /*i18n*/ { id: 'plan.label.value', message: 'Value' },
+  met: /*i18n*/ { id: 'plan.label.met', message: 'Target met' },
+  yes: /*i18n*/ { id: 'plan.label.yes', message: 'yes' },
+  no: /*i18n*/ { id: 'plan.label.no', message: 'no' },
+  none: /*i18n*/ { id: 'plan.label.none', message: 'None recorded.' },
+  generatedOn: /*i18n*/ { id: 'plan.label.generated_on', message: 'Generated on {date}' },
+  evaluationTitle: /*i18n*/ { id: 'plan.label.evaluation_title', message: 'Evaluation of the year {year}' },
+  evaluationDone: /*i18n*/ { id: 'plan.label.evaluation_done', message: 'What was done' },
+  evaluationIndicators: /*i18n*/ { id: 'plan.label.evaluation_indicators', message: 'Indicators against targets' },
+  evaluationChanges: /*i18n*/ { id: 'plan.label.evaluation_changes', message: 'What changes for the next year' },
+  evaluationActions: /*i18n*/ { id: 'plan.label.evaluation_actions', message: 'Actions of the year by status' },
+  approvedOn: /*i18n*/ { id: 'plan.label.approved_on', message: 'Approved on {date}' },
+};
+
+export const statusLabels = {
+  planned: /*i18n*/ { id: 'plan.action_status.planned', message: 'planned' },
+  in_progress: /*i18n*/ { id: 'plan.action_status.in_progress', message: 'in progress' },
+  done: /*i18n*/ { id: 'plan.action_status.done', message: 'done' },
+  late: /*i18n*/ { id: 'plan.action_status.late', message: 'late' },
+  stopped: /*i18n*/ { id: 'plan.action_status.stopped', message: 'stopped' },
+};
+
+export const planStatusLabels = {
+  draft: /*i18n*/ { id: 'plan.status.draft', message: 'draft' },
+  submitted: /*i18n*/ { id: 'plan.status.submitted', message: 'submitted for approval' },
+  approved: /*i18n*/ { id: 'plan.status.approved', message: 'approved' },
+  in_force: /*i18n*/ { id: 'plan.status.in_force', message: 'in force' },
+  superseded: /*i18n*/ { id: 'plan.status.superseded', message: 'superseded' },
+};
+
+export const imfLabels = {
+  define: /*i18n*/ { id: 'plan.imf.define', message: 'define integrity' },
+  guide: /*i18n*/ { id: 'plan.imf.guide', message: 'guide towards integrity' },
+  monitor: /*i18n*/ { id: 'plan.imf.monitor', message: 'monitor integrity' },
+  enforce: /*i18n*/ { id: 'plan.imf.enforce', message: 'enforce integrity' },
+  core: /*i18n*/ { id: 'plan.imf.core', message: 'core' },
+  complementary: /*i18n*/ { id: 'plan.imf.complementary', message: 'complementary' },
+  stimulating: /*i18n*/ { id: 'plan.imf.stimulating', message: 'stimulating' },
+  controlling: /*i18n*/ { id: 'plan.imf.controlling', message: 'controlling' },
+};
+
+/** Mails: titles of actions and links with ids only, never notes or personal data. */
+export const planMails = {
+  reminderSubject: /*i18n*/ { id: 'mail.plan_reminder.subject', message: 'Kompas: action due on {dueDate}' },
+  reminderBody: /*i18n*/ {
+    id: 'mail.plan_reminder.body',
+    message: 'Hello,\n\nThe action "{title}" of the integrity policy plan that you own is due on {dueDate}. Its progress is {progress}%.\n\nReport its progress in Kompas: {link}\n\nThis is an automatic message.',
+  },
+  listingSubject: /*i18n*/ { id: 'mail.plan_listing.subject', message: 'Kompas: actions of your unit for {month}' },
+  listingBody: /*i18n*/ {
+    id: 'mail.plan_listing.body',
+    message: 'Hello,\n\nActions of the integrity policy plan owned by your unit: {dueCount} due this month, {lateCount} late.\n\nDue this month:\n{dueList}\n\nLate:\n{lateList}\n\nOpen them in Kompas: {link}\n\nThis is an automatic message.',
+  },
+};

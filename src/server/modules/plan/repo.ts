@@ -1,0 +1,518 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/pool.js';
+import type { ActionFilters, PlanStatus } from './contract.js';
+import { plan, planAction, planIndicator, planObjective } from './schema.js';
+
+/**
+ * Queries of the plan module. Every query of a tenant row filters on organisation_id, lookups
+ * by id included, so an id of another organisation is simply not found.
+ */
+
+/** A uuid[] (or text[]) literal passed as one parameter; drizzle would expand a JS array into a value list. */
+export const pgArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
+/** The effective status of an action: 'late' is derived here, never stored. `today` null means current_date. */
+export const effectiveStatus = (today: string | null = null): SQL =>
+  sql`CASE WHEN a.status IN ('planned', 'in_progress') AND a.due_date < coalesce(${today}::date, current_date) THEN 'late' ELSE a.status END`;
+
+const iso = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString() : String(d));
+export { iso };
+
+// Plans --------------------------------------------------------------------------------------
+
+export type PlanRow = {
+  id: string;
+  organisation_id: string;
+  lineage_id: string;
+  version: number;
+  previous_version_id: string | null;
+  title: string;
+  period_from: number;
+  period_to: number;
+  language: string;
+  template_key: string;
+  status: PlanStatus;
+  sections: Record<string, unknown>;
+  confidential_notes: string | null;
+  shared_with_oversight: boolean;
+  created_at: Date;
+  updated_at: Date;
+  submitted_at: Date | null;
+  approved_at: Date | null;
+  in_force_at: Date | null;
+  superseded_at: Date | null;
+}
+
+const PLAN_COLUMNS = sql.raw(`id, organisation_id, lineage_id, version, previous_version_id, title, period_from, period_to, language,
+  template_key, status, sections, confidential_notes, shared_with_oversight, created_at, updated_at, submitted_at, approved_at, in_force_at, superseded_at`);
+
+export async function findPlan(q: Queryable, orgId: string, planId: string, opts: { forUpdate?: boolean } = {}): Promise<PlanRow | undefined> {
+  const r = await q.execute<PlanRow>(sql`SELECT ${PLAN_COLUMNS} FROM plan WHERE organisation_id = ${orgId} AND id = ${planId} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`);
+  return r.rows[0];
+}
+
+export async function listPlans(q: Queryable, orgId: string, statuses: PlanStatus[] | null): Promise<PlanRow[]> {
+  const filter = statuses === null ? sql`` : sql`AND status = ANY(${pgArray(statuses)}::text[])`;
+  const r = await q.execute<PlanRow>(sql`
+    SELECT ${PLAN_COLUMNS} FROM plan WHERE organisation_id = ${orgId} ${filter} ORDER BY period_from DESC, lineage_id, version DESC`);
+  return r.rows;
+}
+
+export async function listVersions(q: Queryable, orgId: string, lineageId: string): Promise<PlanRow[]> {
+  const r = await q.execute<PlanRow>(sql`
+    SELECT ${PLAN_COLUMNS} FROM plan WHERE organisation_id = ${orgId} AND lineage_id = ${lineageId} ORDER BY version`);
+  return r.rows;
+}
+
+export async function insertPlan(q: Queryable, v: typeof plan.$inferInsert): Promise<string> {
+  const [row] = await q.insert(plan).values(v).returning({ id: plan.id });
+  return row.id;
+}
+
+export async function updatePlanColumns(q: Queryable, orgId: string, planId: string, set: Partial<typeof plan.$inferInsert>): Promise<void> {
+  await q.execute(sql`UPDATE plan SET updated_at = now() WHERE organisation_id = ${orgId} AND id = ${planId}`);
+  if (Object.keys(set).length === 0) return;
+  await q.update(plan).set(set).where(and(eq(plan.organisationId, orgId), eq(plan.id, planId)));
+}
+
+/** Locks the lineage so two concurrent "new version" or approvals cannot both win. */
+export async function lockLineage(q: Queryable, lineageId: string): Promise<void> {
+  await q.execute(sql`SELECT pg_advisory_xact_lock(hashtext('plan_lineage'), hashtext(${lineageId}))`);
+}
+
+// Objectives, indicators, actions --------------------------------------------------------------
+
+export type ObjectiveRow = {
+  id: string;
+  plan_id: string;
+  parent_id: string | null;
+  code: string;
+  title: string;
+  description: string | null;
+  owner_label: string | null;
+  owner_user_id: string | null;
+  owner_name: string | null;
+  owner_unit_id: string | null;
+  unit_name: string | null;
+  co_actors: string[];
+  position: number;
+}
+
+export async function listObjectives(q: Queryable, orgId: string, planId: string): Promise<ObjectiveRow[]> {
+  const r = await q.execute<ObjectiveRow>(sql`
+    SELECT o.id, o.plan_id, o.parent_id, o.code, o.title, o.description, o.owner_label, o.owner_user_id, u.display_name AS owner_name,
+           o.owner_unit_id, ou.name AS unit_name, o.co_actors, o.position
+      FROM plan_objective o
+      LEFT JOIN app_user u ON u.id = o.owner_user_id
+      LEFT JOIN org_unit ou ON ou.id = o.owner_unit_id AND ou.organisation_id = o.organisation_id
+     WHERE o.organisation_id = ${orgId} AND o.plan_id = ${planId}
+     ORDER BY o.position, o.code, o.id`);
+  return r.rows;
+}
+
+export async function findObjective(q: Queryable, orgId: string, planId: string, objectiveId: string): Promise<ObjectiveRow | undefined> {
+  const r = await q.execute<ObjectiveRow>(sql`
+    SELECT o.id, o.plan_id, o.parent_id, o.code, o.title, o.description, o.owner_label, o.owner_user_id, NULL AS owner_name,
+           o.owner_unit_id, NULL AS unit_name, o.co_actors, o.position
+      FROM plan_objective o WHERE o.organisation_id = ${orgId} AND o.plan_id = ${planId} AND o.id = ${objectiveId}`);
+  return r.rows[0];
+}
+
+export async function insertObjectives(q: Queryable, rows: (typeof planObjective.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await q.insert(planObjective).values(rows.slice(i, i + 500));
+}
+
+export async function updateObjective(q: Queryable, orgId: string, objectiveId: string, set: Partial<typeof planObjective.$inferInsert>): Promise<void> {
+  await q.update(planObjective).set(set).where(and(eq(planObjective.organisationId, orgId), eq(planObjective.id, objectiveId)));
+}
+
+export async function objectiveDependents(q: Queryable, orgId: string, objectiveId: string): Promise<number> {
+  const r = await q.execute<{ n: number }>(sql`
+    SELECT (SELECT count(*) FROM plan_objective WHERE organisation_id = ${orgId} AND parent_id = ${objectiveId})
+         + (SELECT count(*) FROM plan_action WHERE organisation_id = ${orgId} AND objective_id = ${objectiveId})
+         + (SELECT count(*) FROM plan_indicator WHERE organisation_id = ${orgId} AND objective_id = ${objectiveId}) AS n`);
+  return Number(r.rows[0].n);
+}
+
+export async function deleteObjective(q: Queryable, orgId: string, objectiveId: string): Promise<void> {
+  await q.execute(sql`DELETE FROM plan_objective WHERE organisation_id = ${orgId} AND id = ${objectiveId}`);
+}
+
+export type IndicatorRow = {
+  id: string;
+  objective_id: string;
+  name: string;
+  unit: string | null;
+  baseline: number | null;
+  target: number | null;
+  position: number;
+  measurements: { year: number; value: number; note: string | null }[];
+}
+
+export async function listIndicators(q: Queryable, orgId: string, planId: string): Promise<IndicatorRow[]> {
+  const r = await q.execute<IndicatorRow>(sql`
+    SELECT i.id, i.objective_id, i.name, i.unit, i.baseline::float8 AS baseline, i.target::float8 AS target, i.position,
+           coalesce((SELECT json_agg(json_build_object('year', m.year, 'value', m.value::float8, 'note', m.note) ORDER BY m.year)
+                       FROM plan_indicator_measurement m WHERE m.indicator_id = i.id), '[]'::json) AS measurements
+      FROM plan_indicator i
+     WHERE i.organisation_id = ${orgId} AND i.plan_id = ${planId}
+     ORDER BY i.objective_id, i.position, i.name`);
+  return r.rows;
+}
+
+export async function findIndicator(q: Queryable, orgId: string, planId: string, indicatorId: string): Promise<{ id: string; objective_id: string } | undefined> {
+  const r = await q.execute<{ id: string; objective_id: string }>(sql`
+    SELECT id, objective_id FROM plan_indicator WHERE organisation_id = ${orgId} AND plan_id = ${planId} AND id = ${indicatorId}`);
+  return r.rows[0];
+}
+
+export async function insertIndicators(q: Queryable, rows: (typeof planIndicator.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await q.insert(planIndicator).values(rows.slice(i, i + 500));
+}
+
+export async function updateIndicator(q: Queryable, orgId: string, indicatorId: string, set: Partial<typeof planIndicator.$inferInsert>): Promise<void> {
+  await q.update(planIndicator).set(set).where(and(eq(planIndicator.organisationId, orgId), eq(planIndicator.id, indicatorId)));
+}
+
+export async function deleteIndicator(q: Queryable, orgId: string, indicatorId: string): Promise<void> {
+  await q.execute(sql`DELETE FROM plan_indicator WHERE organisation_id = ${orgId} AND id = ${indicatorId}`);
+}
+
+export async function upsertMeasurement(q: Queryable, orgId: string, planId: string, indicatorId: string, year: number, value: number, note: string | null): Promise<void> {
+  await q.execute(sql`
+    INSERT INTO plan_indicator_measurement (organisation_id, plan_id, indicator_id, year, value, note)
+    VALUES (${orgId}, ${planId}, ${indicatorId}, ${year}, ${String(value)}::numeric, ${note})
+    ON CONFLICT (indicator_id, year) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note`);
+}
+
+export async function deleteMeasurement(q: Queryable, orgId: string, indicatorId: string, year: number): Promise<number> {
+  const r = await q.execute(sql`DELETE FROM plan_indicator_measurement WHERE organisation_id = ${orgId} AND indicator_id = ${indicatorId} AND year = ${year}`);
+  return r.rowCount ?? 0;
+}
+
+export type ActionRow = {
+  id: string;
+  plan_id: string;
+  objective_id: string;
+  source_action_id: string | null;
+  code: string | null;
+  title: string;
+  description: string | null;
+  owner_label: string | null;
+  owner_user_id: string | null;
+  owner_name: string | null;
+  owner_unit_id: string | null;
+  unit_name: string | null;
+  co_actors: string[];
+  start_date: string | null;
+  due_date: string | null;
+  timing_label: string | null;
+  stored_status: 'planned' | 'in_progress' | 'done' | 'stopped';
+  status: 'planned' | 'in_progress' | 'done' | 'late' | 'stopped';
+  progress: number;
+  imf_function: string | null;
+  imf_layer: string | null;
+  nature: string | null;
+  means_time: string | null;
+  means_budget_eur: number | null;
+  means_people: string | null;
+  means_note: string | null;
+  notes: string | null;
+  position: number;
+  updated_at: Date;
+  evidence_count: number;
+  last_update_at: Date | null;
+}
+
+const ACTION_SELECT = (today: string | null) => sql`
+  SELECT a.id, a.plan_id, a.objective_id, a.source_action_id, a.code, a.title, a.description, a.owner_label, a.owner_user_id,
+         u.display_name AS owner_name, a.owner_unit_id, ou.name AS unit_name, a.co_actors, a.start_date, a.due_date, a.timing_label,
+         a.status AS stored_status, ${effectiveStatus(today)} AS status, a.progress, a.imf_function, a.imf_layer, a.nature,
+         a.means_time, a.means_budget_eur::float8 AS means_budget_eur, a.means_people, a.means_note, a.notes, a.position, a.updated_at,
+         (SELECT count(*)::int FROM plan_action_evidence e WHERE e.action_id = a.id) AS evidence_count,
+         (SELECT max(x.at) FROM plan_action_update x WHERE x.action_id = a.id) AS last_update_at
+    FROM plan_action a
+    LEFT JOIN app_user u ON u.id = a.owner_user_id
+    LEFT JOIN org_unit ou ON ou.id = a.owner_unit_id AND ou.organisation_id = a.organisation_id`;
+
+function actionFilterSql(f: ActionFilters, today: string | null): SQL {
+  const parts: SQL[] = [];
+  if (f.owner) parts.push(sql`a.owner_user_id = ${f.owner}`);
+  if (f.unit) parts.push(sql`a.owner_unit_id = ${f.unit}`);
+  if (f.status) parts.push(sql`${effectiveStatus(today)} = ${f.status}`);
+  if (f.imfFunction) parts.push(sql`a.imf_function = ${f.imfFunction}`);
+  if (f.year) {
+    parts.push(sql`(a.start_date IS NULL OR a.start_date <= make_date(${f.year}::int, 12, 31))`);
+    parts.push(sql`(a.due_date IS NULL OR a.due_date >= make_date(${f.year}::int, 1, 1))`);
+  }
+  return parts.length ? sql`AND ${sql.join(parts, sql` AND `)}` : sql``;
+}
+
+export async function listActions(q: Queryable, orgId: string, planId: string, filters: ActionFilters = {}, today: string | null = null): Promise<ActionRow[]> {
+  const r = await q.execute<ActionRow>(sql`
+    ${ACTION_SELECT(today)}
+     WHERE a.organisation_id = ${orgId} AND a.plan_id = ${planId} ${actionFilterSql(filters, today)}
+     ORDER BY a.objective_id, a.position, a.created_at, a.id`);
+  return r.rows;
+}
+
+export async function findAction(q: Queryable, orgId: string, planId: string, actionId: string, opts: { forUpdate?: boolean } = {}): Promise<ActionRow | undefined> {
+  if (opts.forUpdate) await q.execute(sql`SELECT 1 FROM plan_action WHERE organisation_id = ${orgId} AND id = ${actionId} FOR UPDATE`);
+  const r = await q.execute<ActionRow>(sql`
+    ${ACTION_SELECT(null)} WHERE a.organisation_id = ${orgId} AND a.plan_id = ${planId} AND a.id = ${actionId}`);
+  return r.rows[0];
+}
+
+/** Counts per objective and effective status over all actions of the plan (the flags ignore filters). */
+export async function actionCounts(q: Queryable, orgId: string, planId: string, today: string | null = null): Promise<{ objective_id: string; status: string; n: number }[]> {
+  const r = await q.execute<{ objective_id: string; status: string; n: number }>(sql`
+    SELECT a.objective_id, ${effectiveStatus(today)} AS status, count(*)::int AS n
+      FROM plan_action a WHERE a.organisation_id = ${orgId} AND a.plan_id = ${planId}
+     GROUP BY 1, 2`);
+  return r.rows;
+}
+
+export async function insertActions(q: Queryable, rows: (typeof planAction.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await q.insert(planAction).values(rows.slice(i, i + 500));
+}
+
+export async function updateAction(q: Queryable, orgId: string, actionId: string, set: Partial<typeof planAction.$inferInsert>): Promise<void> {
+  await q.update(planAction).set({ ...set, updatedAt: new Date() }).where(and(eq(planAction.organisationId, orgId), eq(planAction.id, actionId)));
+}
+
+export async function deleteAction(q: Queryable, orgId: string, actionId: string): Promise<void> {
+  await q.execute(sql`DELETE FROM plan_action WHERE organisation_id = ${orgId} AND id = ${actionId}`);
+}
+
+export async function insertActionUpdate(q: Queryable, v: { orgId: string; planId: string; actionId: string; by: string; status: string; progress: number; note: string | null }): Promise<void> {
+  await q.execute(sql`
+    INSERT INTO plan_action_update (organisation_id, plan_id, action_id, by, status, progress, note)
+    VALUES (${v.orgId}, ${v.planId}, ${v.actionId}, ${v.by}, ${v.status}, ${v.progress}, ${v.note})`);
+}
+
+export type ActionUpdateRow = { id: number; at: Date; by: string | null; by_name: string | null; status: string; progress: number; note: string | null }
+
+export async function listActionUpdates(q: Queryable, orgId: string, actionId: string): Promise<ActionUpdateRow[]> {
+  const r = await q.execute<ActionUpdateRow>(sql`
+    SELECT x.id, x.at, x.by, u.display_name AS by_name, x.status, x.progress, x.note
+      FROM plan_action_update x LEFT JOIN app_user u ON u.id = x.by
+     WHERE x.organisation_id = ${orgId} AND x.action_id = ${actionId}
+     ORDER BY x.at DESC, x.id DESC LIMIT 500`);
+  return r.rows;
+}
+
+// Evidence -----------------------------------------------------------------------------------
+
+export type EvidenceRow = { id: string; action_id: string; filename: string; content_type: string; size: number; sha256: string; uploaded_by: string | null; uploader_name: string | null; uploaded_at: Date }
+
+export async function insertEvidence(q: Queryable, v: { orgId: string; planId: string; actionId: string; filename: string; contentType: string; data: Buffer; sha256: string; by: string }): Promise<string> {
+  const r = await q.execute<{ id: string }>(sql`
+    INSERT INTO plan_action_evidence (organisation_id, plan_id, action_id, filename, content_type, size, sha256, data, uploaded_by)
+    VALUES (${v.orgId}, ${v.planId}, ${v.actionId}, ${v.filename}, ${v.contentType}, ${v.data.length}, ${v.sha256}, ${v.data}, ${v.by})
+    RETURNING id`);
+  return r.rows[0].id;
+}
+
+export async function listEvidence(q: Queryable, orgId: string, actionId: string): Promise<EvidenceRow[]> {
+  const r = await q.execute<EvidenceRow>(sql`
+    SELECT e.id, e.action_id, e.filename, e.content_type, e.size, e.sha256, e.uploaded_by, u.display_name AS uploader_name, e.uploaded_at
+      FROM plan_action_evidence e LEFT JOIN app_user u ON u.id = e.uploaded_by
+     WHERE e.organisation_id = ${orgId} AND e.action_id = ${actionId} ORDER BY e.uploaded_at, e.id`);
+  return r.rows;
+}
+
+export async function findEvidenceData(q: Queryable, orgId: string, actionId: string, evidenceId: string): Promise<{ filename: string; content_type: string; data: Buffer } | undefined> {
+  const r = await q.execute<{ filename: string; content_type: string; data: Buffer }>(sql`
+    SELECT filename, content_type, data FROM plan_action_evidence WHERE organisation_id = ${orgId} AND action_id = ${actionId} AND id = ${evidenceId}`);
+  return r.rows[0];
+}
+
+export async function deleteEvidence(q: Queryable, orgId: string, actionId: string, evidenceId: string): Promise<number> {
+  const r = await q.execute(sql`DELETE FROM plan_action_evidence WHERE organisation_id = ${orgId} AND action_id = ${actionId} AND id = ${evidenceId}`);
+  return r.rowCount ?? 0;
+}
+
+// People around the plan -----------------------------------------------------------------------
+
+/** True when the user holds a current role in the organisation (owners must belong to it). */
+export async function isMember(q: Queryable, orgId: string, userId: string): Promise<boolean> {
+  const r = await q.execute<{ ok: boolean }>(sql`
+    SELECT EXISTS (SELECT 1 FROM role_assignment WHERE organisation_id = ${orgId} AND user_id = ${userId} AND withdrawn_at IS NULL
+                     AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)) AS ok`);
+  return r.rows[0].ok;
+}
+
+export async function unitExists(q: Queryable, orgId: string, unitId: string): Promise<boolean> {
+  const r = await q.execute<{ ok: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM org_unit WHERE organisation_id = ${orgId} AND id = ${unitId}) AS ok`);
+  return r.rows[0].ok;
+}
+
+/**
+ * The unit of the user's current person record (a head of service's unit). Reads the people
+ * module's table directly: that module exposes no such lookup yet.
+ */
+export async function unitOfUser(q: Queryable, orgId: string, userId: string): Promise<string | null> {
+  const r = await q.execute<{ unit_id: string | null }>(sql`
+    SELECT unit_id FROM person WHERE organisation_id = ${orgId} AND user_id = ${userId}
+       AND (end_date IS NULL OR end_date >= current_date) AND unit_id IS NOT NULL
+     ORDER BY start_date DESC LIMIT 1`);
+  return r.rows[0]?.unit_id ?? null;
+}
+
+// Versions -----------------------------------------------------------------------------------
+
+/** Deep copy of objectives, indicators, measurements, actions and evidence into another plan row, set-based. */
+export async function copyPlanContents(q: Queryable, orgId: string, fromPlanId: string, toPlanId: string): Promise<void> {
+  const objectives = await q.execute<{ id: string }>(sql`SELECT id FROM plan_objective WHERE organisation_id = ${orgId} AND plan_id = ${fromPlanId}`);
+  const oldO = objectives.rows.map((r) => r.id);
+  const newO = oldO.map(() => randomUUID());
+  await q.execute(sql`
+    WITH m AS (SELECT * FROM unnest(${pgArray(oldO)}::uuid[], ${pgArray(newO)}::uuid[]) AS m(old_id, new_id))
+    INSERT INTO plan_objective (id, organisation_id, plan_id, parent_id, code, title, description, owner_label, owner_user_id, owner_unit_id, co_actors, position)
+    SELECT m.new_id, o.organisation_id, ${toPlanId}, pm.new_id, o.code, o.title, o.description, o.owner_label, o.owner_user_id, o.owner_unit_id, o.co_actors, o.position
+      FROM plan_objective o JOIN m ON m.old_id = o.id LEFT JOIN m pm ON pm.old_id = o.parent_id
+     WHERE o.organisation_id = ${orgId} AND o.plan_id = ${fromPlanId}`);
+  const indicators = await q.execute<{ id: string }>(sql`SELECT id FROM plan_indicator WHERE organisation_id = ${orgId} AND plan_id = ${fromPlanId}`);
+  const oldI = indicators.rows.map((r) => r.id);
+  const newI = oldI.map(() => randomUUID());
+  await q.execute(sql`
+    WITH mo AS (SELECT * FROM unnest(${pgArray(oldO)}::uuid[], ${pgArray(newO)}::uuid[]) AS m(old_id, new_id)),
+         mi AS (SELECT * FROM unnest(${pgArray(oldI)}::uuid[], ${pgArray(newI)}::uuid[]) AS m(old_id, new_id))
+    INSERT INTO plan_indicator (id, organisation_id, plan_id, objective_id, name, unit, baseline, target, position)
+    SELECT mi.new_id, i.organisation_id, ${toPlanId}, mo.new_id, i.name, i.unit, i.baseline, i.target, i.position
+      FROM plan_indicator i JOIN mi ON mi.old_id = i.id JOIN mo ON mo.old_id = i.objective_id
+     WHERE i.organisation_id = ${orgId} AND i.plan_id = ${fromPlanId}`);
+  await q.execute(sql`
+    WITH mi AS (SELECT * FROM unnest(${pgArray(oldI)}::uuid[], ${pgArray(newI)}::uuid[]) AS m(old_id, new_id))
+    INSERT INTO plan_indicator_measurement (organisation_id, plan_id, indicator_id, year, value, note)
+    SELECT m.organisation_id, ${toPlanId}, mi.new_id, m.year, m.value, m.note
+      FROM plan_indicator_measurement m JOIN mi ON mi.old_id = m.indicator_id
+     WHERE m.organisation_id = ${orgId} AND m.plan_id = ${fromPlanId}`);
+  await q.execute(sql`
+    WITH mo AS (SELECT * FROM unnest(${pgArray(oldO)}::uuid[], ${pgArray(newO)}::uuid[]) AS m(old_id, new_id))
+    INSERT INTO plan_action (organisation_id, plan_id, objective_id, source_action_id, code, title, description, owner_user_id, owner_unit_id, owner_label,
+                             co_actors, start_date, due_date, timing_label, status, progress, imf_function, imf_layer, nature, means_time,
+                             means_budget_eur, means_people, means_note, notes, position)
+    SELECT a.organisation_id, ${toPlanId}, mo.new_id, a.id, a.code, a.title, a.description, a.owner_user_id, a.owner_unit_id, a.owner_label,
+           a.co_actors, a.start_date, a.due_date, a.timing_label, a.status, a.progress, a.imf_function, a.imf_layer, a.nature, a.means_time,
+           a.means_budget_eur, a.means_people, a.means_note, a.notes, a.position
+      FROM plan_action a JOIN mo ON mo.old_id = a.objective_id
+     WHERE a.organisation_id = ${orgId} AND a.plan_id = ${fromPlanId}`);
+  // Evidence stays proof of the work already done: the new version's copy of the action keeps it.
+  await q.execute(sql`
+    INSERT INTO plan_action_evidence (organisation_id, plan_id, action_id, filename, content_type, size, sha256, data, uploaded_by, uploaded_at)
+    SELECT e.organisation_id, ${toPlanId}, na.id, e.filename, e.content_type, e.size, e.sha256, e.data, e.uploaded_by, e.uploaded_at
+      FROM plan_action_evidence e JOIN plan_action na ON na.source_action_id = e.action_id AND na.plan_id = ${toPlanId} AND na.organisation_id = ${orgId}
+     WHERE e.organisation_id = ${orgId} AND e.plan_id = ${fromPlanId}`);
+}
+
+export async function latestVersion(q: Queryable, orgId: string, lineageId: string): Promise<number> {
+  const r = await q.execute<{ v: number }>(sql`SELECT max(version) AS v FROM plan WHERE organisation_id = ${orgId} AND lineage_id = ${lineageId}`);
+  return Number(r.rows[0].v ?? 0);
+}
+
+/** Other versions of the lineage still approved or in force: they become superseded when a newer one is approved. */
+export async function supersedeOthers(q: Queryable, orgId: string, lineageId: string, keepPlanId: string): Promise<string[]> {
+  const r = await q.execute<{ id: string }>(sql`
+    UPDATE plan SET status = 'superseded', superseded_at = now(), updated_at = now()
+     WHERE organisation_id = ${orgId} AND lineage_id = ${lineageId} AND id <> ${keepPlanId} AND status IN ('approved', 'in_force')
+    RETURNING id`);
+  return r.rows.map((x) => x.id);
+}
+
+// History ------------------------------------------------------------------------------------
+
+export type HistoryRow = { at: Date; kind: 'audit' | 'action_update'; plan_id: string; action: string; actor_id: string | null; actor_name: string | null; details: Record<string, unknown> }
+
+export async function history(q: Queryable, orgId: string, planIds: string[]): Promise<HistoryRow[]> {
+  const r = await q.execute<HistoryRow>(sql`
+    SELECT * FROM (
+      SELECT e.occurred_at AS at, 'audit' AS kind, e.record_id AS plan_id, e.action, e.actor_user_id AS actor_id, u.display_name AS actor_name, e.details
+        FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
+       WHERE e.organisation_id = ${orgId} AND e.record_type = 'plan' AND e.record_id = ANY(${pgArray(planIds)}::text[])
+      UNION ALL
+      SELECT x.at, 'action_update', x.plan_id::text, 'plan.action_update', x.by, u.display_name,
+             jsonb_build_object('actionId', x.action_id, 'status', x.status, 'progress', x.progress, 'note', x.note)
+        FROM plan_action_update x LEFT JOIN app_user u ON u.id = x.by
+       WHERE x.organisation_id = ${orgId} AND x.plan_id = ANY(${pgArray(planIds)}::uuid[])
+    ) h ORDER BY at DESC LIMIT 5000`);
+  return r.rows;
+}
+
+// Evaluations --------------------------------------------------------------------------------
+
+export type EvaluationRow = {
+  id: string; plan_id: string; year: number; done_text: string; indicators_text: string; changes_text: string;
+  indicators_snapshot: unknown; status: 'draft' | 'approved'; approved_at: Date | null; approved_by: string | null; approver_name: string | null;
+  created_at: Date; updated_at: Date;
+}
+
+const EVALUATION_SELECT = sql`
+  SELECT v.id, v.plan_id, v.year, v.done_text, v.indicators_text, v.changes_text, v.indicators_snapshot, v.status, v.approved_at, v.approved_by,
+         u.display_name AS approver_name, v.created_at, v.updated_at
+    FROM plan_evaluation v LEFT JOIN app_user u ON u.id = v.approved_by`;
+
+export async function listEvaluations(q: Queryable, orgId: string, planId: string): Promise<EvaluationRow[]> {
+  const r = await q.execute<EvaluationRow>(sql`${EVALUATION_SELECT} WHERE v.organisation_id = ${orgId} AND v.plan_id = ${planId} ORDER BY v.year`);
+  return r.rows;
+}
+
+export async function findEvaluation(q: Queryable, orgId: string, planId: string, year: number, opts: { forUpdate?: boolean } = {}): Promise<EvaluationRow | undefined> {
+  if (opts.forUpdate) await q.execute(sql`SELECT 1 FROM plan_evaluation WHERE organisation_id = ${orgId} AND plan_id = ${planId} AND year = ${year} FOR UPDATE`);
+  const r = await q.execute<EvaluationRow>(sql`${EVALUATION_SELECT} WHERE v.organisation_id = ${orgId} AND v.plan_id = ${planId} AND v.year = ${year}`);
+  return r.rows[0];
+}
+
+/** The approved evaluation of a year in the lineage that was in force then, for the yearly report. */
+export async function approvedEvaluationOfYear(q: Queryable, orgId: string, year: number): Promise<EvaluationRow | undefined> {
+  const r = await q.execute<EvaluationRow>(sql`
+    ${EVALUATION_SELECT} WHERE v.organisation_id = ${orgId} AND v.year = ${year} AND v.status = 'approved'
+    ORDER BY v.approved_at DESC LIMIT 1`);
+  return r.rows[0];
+}
+
+export async function insertEvaluation(q: Queryable, v: { orgId: string; planId: string; year: number; doneText: string; indicatorsText: string; changesText: string; snapshot: unknown; by: string }): Promise<void> {
+  await q.execute(sql`
+    INSERT INTO plan_evaluation (organisation_id, plan_id, year, done_text, indicators_text, changes_text, indicators_snapshot, created_by)
+    VALUES (${v.orgId}, ${v.planId}, ${v.year}, ${v.doneText}, ${v.indicatorsText}, ${v.changesText}, ${JSON.stringify(v.snapshot)}::jsonb, ${v.by})`);
+}
+
+export async function updateEvaluation(q: Queryable, orgId: string, id: string, v: { doneText?: string; indicatorsText?: string; changesText?: string; snapshot?: unknown; approvedBy?: string }): Promise<void> {
+  await q.execute(sql`
+    UPDATE plan_evaluation SET
+      done_text = coalesce(${v.doneText ?? null}, done_text),
+      indicators_text = coalesce(${v.indicatorsText ?? null}, indicators_text),
+      changes_text = coalesce(${v.changesText ?? null}, changes_text),
+      indicators_snapshot = coalesce(${v.snapshot === undefined ? null : JSON.stringify(v.snapshot)}::jsonb, indicators_snapshot),
+      status = CASE WHEN ${v.approvedBy ?? null}::uuid IS NULL THEN status ELSE 'approved' END,
+      approved_by = coalesce(${v.approvedBy ?? null}::uuid, approved_by),
+      approved_at = CASE WHEN ${v.approvedBy ?? null}::uuid IS NULL THEN approved_at ELSE now() END,
+      updated_at = now()
+     WHERE organisation_id = ${orgId} AND id = ${id}`);
+}
+
+/** Counts of the actions whose span touches a year, by effective status at the end of that year (or today). */
+export async function yearActionCounts(q: Queryable, orgId: string, planId: string, year: number, asOf: string): Promise<{ status: string; n: number }[]> {
+  const r = await q.execute<{ status: string; n: number }>(sql`
+    SELECT ${effectiveStatus(asOf)} AS status, count(*)::int AS n FROM plan_action a
+     WHERE a.organisation_id = ${orgId} AND a.plan_id = ${planId}
+       AND (a.start_date IS NULL OR a.start_date <= make_date(${year}::int, 12, 31))
+       AND (a.due_date IS NULL OR a.due_date >= make_date(${year}::int, 1, 1))
+     GROUP BY 1`);
+  return r.rows;
+}
+
+// My actions ---------------------------------------------------------------------------------
+
+export async function myActions(q: Queryable, orgId: string, userId: string): Promise<(ActionRow & { plan_title: string; plan_status: PlanStatus; objective_code: string; objective_title: string })[]> {
+  const r = await q.execute<ActionRow & { plan_title: string; plan_status: PlanStatus; objective_code: string; objective_title: string }>(sql`
+    SELECT x.*, p.title AS plan_title, p.status AS plan_status, o.code AS objective_code, o.title AS objective_title FROM (
+      ${ACTION_SELECT(null)}
+       WHERE a.organisation_id = ${orgId} AND a.owner_user_id = ${userId}
+    ) x
+    JOIN plan p ON p.id = x.plan_id AND p.organisation_id = ${orgId} AND p.status IN ('approved', 'in_force')
+    JOIN plan_objective o ON o.id = x.objective_id AND o.organisation_id = ${orgId}
+    ORDER BY x.due_date NULLS LAST, x.title`);
+  return r.rows;
+}
