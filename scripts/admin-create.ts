@@ -65,7 +65,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = { ou
     throw err;
   }
   const pg = await resolveDatabaseUrl(config, io.err);
-  const database = createDatabase(pg.url, { max: 1 });
+  const database = await createDatabase(pg.url, { max: 1 });
   try {
     await runMigrations(pg.url);
     const token = await withSystemTx(database.db, async (tx) => {

@@ -22,7 +22,7 @@ async function main() {
   }
   const pg = await resolveDatabaseUrl(config, (m) => console.error(m));
   await runMigrations(pg.url);
-  const database = createDatabase(pg.url);
+  const database = await createDatabase(pg.url);
   const mailer = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   registerPlatformJobs({ database, mailer, adminUrl: pg.url });
   registerPlanJobs({ database, mailer, publicUrl: config.publicUrl });

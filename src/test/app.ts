@@ -17,9 +17,10 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+/** Tests stand behind a simulated proxy: they vary X-Forwarded-For to act as distinct clients. */
 export async function createTestApp(): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ KOMPAS_DATA_DIR: '.tmp', DATABASE_URL: db.url, KOMPAS_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ KOMPAS_DATA_DIR: '.tmp', DATABASE_URL: db.url, KOMPAS_LOG_LEVEL: 'silent', KOMPAS_TRUST_PROXY: '1' } as NodeJS.ProcessEnv);
   const deps: Deps = { config, database: db, adminUrl: db.url, mailer: createMailer(db.db, { from: config.mailFrom }), jobs: idleJobs };
   const app = await buildApp(deps, { logger: false });
   await app.ready();

@@ -28,7 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   await admin.end();
   const url = withDb(base, name);
-  const database = createDatabase(url, { max: 5 });
+  const database = await createDatabase(url, { max: 5 });
   return {
     ...database,
     url,

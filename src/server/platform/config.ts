@@ -16,7 +16,7 @@ const envSchema = z.object({
   KOMPAS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KOMPAS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   KOMPAS_SECURE_COOKIES: flag.optional(),
-  KOMPAS_TRUST_PROXY: z.string().regex(/^(0|1|true|false|\d+|[\d.:/, a-fA-F]+)$/, 'must be 1/0, a hop count, or addresses of the proxies').optional(),
+  KOMPAS_TRUST_PROXY: z.string().regex(/^(0|1|true|false|[\d.:/, a-fA-F]+)$/, 'must be 1/0 or the addresses of the proxies').optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -33,7 +33,7 @@ export interface Config {
   sessionIdleMinutes: number;
   secureCookies: boolean;
   /** Fastify trustProxy: false unless a reverse proxy is declared, so clients cannot pick their own address. */
-  trustProxy: boolean | number | string;
+  trustProxy: boolean | string;
 }
 
 export class ConfigError extends Error {}
@@ -63,8 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function parseTrustProxy(v: string | undefined): boolean | number | string {
+function parseTrustProxy(v: string | undefined): boolean | string {
   if (v === undefined || v === '0' || v === 'false') return false;
   if (v === '1' || v === 'true') return true;
-  return /^\d+$/.test(v) ? Number(v) : v;
+  return v;
 }

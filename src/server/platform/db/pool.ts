@@ -20,17 +20,32 @@ export interface Database {
 }
 
 /**
- * Pool used for requests. Each connection switches to the restricted application role when
- * the migration could create it, so row-level security is a real second wall even when the
- * connection string names a superuser (as with embedded PostgreSQL).
+ * Pool used for requests. Its connections log in with the restricted application role as a
+ * startup parameter (`-c role=kompas_app`) when the migration could create that role, so
+ * row-level security is a real second wall even when the connection string names a superuser
+ * (as with embedded PostgreSQL). Without the role (no privilege to create it), the connecting
+ * role is used and RLS relies on it not being the owner or a superuser.
  */
-export function createDatabase(url: string, opts: { max?: number; restrictRole?: boolean } = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, application_name: 'kompas' });
-  if (opts.restrictRole !== false) {
-    pool.on('connect', (client) => {
-      client.query(`DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') AND pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN SET ROLE ${APP_ROLE}; END IF; END $$`).catch(() => {});
-    });
-  }
+export async function createDatabase(url: string, opts: { max?: number; restrictRole?: boolean } = {}): Promise<Database> {
+  const useAppRole = opts.restrictRole !== false && (await canUseAppRole(url));
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    application_name: 'kompas',
+    ...(useAppRole ? { options: `-c role=${APP_ROLE}` } : {}),
+  });
   const db = drizzle(pool) as Db;
   return { pool, db, close: () => pool.end() };
+}
+
+async function canUseAppRole(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ ok: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role(current_user, $1, 'MEMBER') AS ok`, [APP_ROLE]);
+    return r.rows[0]?.ok === true;
+  } finally {
+    await client.end();
+  }
 }
