@@ -18,6 +18,21 @@ describe('demo data', () => {
     expect(counts.staff).toBeGreaterThanOrEqual(300);
     expect(counts.users).toBe(11);
     expect(counts.mfa).toBeGreaterThan(0);
+    const plans = await ownerQuery<{ title: string; status: string; actions: number; done: number; evaluations: number }>(t, `
+      SELECT p.title, p.status,
+             (SELECT count(*)::int FROM plan_action a WHERE a.plan_id = p.id) AS actions,
+             (SELECT count(*)::int FROM plan_action a WHERE a.plan_id = p.id AND a.status = 'done') AS done,
+             (SELECT count(*)::int FROM plan_evaluation e WHERE e.plan_id = p.id AND e.status = 'approved') AS evaluations
+        FROM plan p ORDER BY p.title`);
+    expect(plans.map((p) => [p.title, p.status])).toEqual([
+      ['Integriteitsbeleid DAS 2026–2030', 'draft'],
+      ['Integriteitsbeleidsplan 2024–2029', 'in_force'],
+    ]);
+    expect(plans[1].actions).toBe(46);
+    expect(plans[1].done).toBe(18);
+    expect(plans[1].evaluations).toBe(1);
+    const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'plan.%'`);
+    expect(n).toBeGreaterThan(100);
     expect(await loadDemoData(t.db.url)).toBe(false);
   });
 });

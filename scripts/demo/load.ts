@@ -2,6 +2,7 @@ import pg from 'pg';
 import { hash } from '@node-rs/argon2';
 import type { Role } from '../../src/shared/roles.js';
 import { DEMO_UNITS, demoStaff } from './people.js';
+import { loadDemoPlans } from './plans.js';
 
 /**
  * Demo data for `npm start` (embedded PostgreSQL, KOMPAS_DEMO=1): a fictional local police zone
@@ -81,6 +82,7 @@ export async function loadDemoData(url: string): Promise<boolean> {
       }
     }
     await c.query('COMMIT');
+    await loadDemoPlans(url);
     return true;
   } catch (err) {
     await c.query('ROLLBACK').catch(() => {});
