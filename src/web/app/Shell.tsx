@@ -1,6 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from '@tanstack/react-router';
+import { Link, Outlet, useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import { Button, Label, ListBox, ListBoxItem, Menu, MenuItem, MenuTrigger, Popover, Select, SelectValue, type Key } from 'react-aria-components';
 import { orgName, pendingStep, useMe, useSignOut, type Me } from './auth';
 import { OrgContext } from './context';
@@ -50,10 +50,7 @@ function UserMenu({ me }: { me: Me }) {
         <Menu className={s.menu} onAction={async (key) => {
           if (key === 'sessions') await navigate({ to: '/account/sessions' });
           if (key === 'password') await navigate({ to: '/account/password' });
-          if (key === 'signout') {
-            await signOut();
-            await navigate({ to: '/sign-in' });
-          }
+          if (key === 'signout') await signOut();
         }}>
           <MenuItem id="sessions" className={s.menuItem}>{t`My sessions`}</MenuItem>
           <MenuItem id="password" className={s.menuItem}>{t`Change password`}</MenuItem>
@@ -114,16 +111,32 @@ function Shell({ me, ctx, children }: { me: Me; ctx?: ModuleContext; children: R
   );
 }
 
+/**
+ * Sends the person to a sign-in step exactly once. (A <Navigate> element here re-fired on
+ * every render of the layout while the router was leaving it, locking the page.)
+ */
+function RedirectOnce({ to }: { to: string }) {
+  const navigate = useNavigate();
+  // The page asked for, fixed when the redirect starts (the location changes under us).
+  const [next] = useState(useLocation().href);
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current) return;
+    done.current = true;
+    void navigate({ to, search: { next }, replace: true });
+  }, [navigate, to, next]);
+  return <Loading />;
+}
+
 /** Signed in (and second factor done), or sent to the right sign-in step. */
 function useSignedIn(): { me?: Me; gate?: ReactNode } {
   const { data: me, isPending, error } = useMe();
-  const { href } = useLocation();
   if (isPending) return { gate: <Loading /> };
   if (error) throw error;
-  if (!me) return { gate: <Navigate to="/sign-in" search={{ next: href }} replace /> };
+  if (!me) return { gate: <RedirectOnce to="/sign-in" /> };
   const step = pendingStep(me);
-  if (step === 'totp') return { gate: <Navigate to="/sign-in/totp" search={{ next: href }} replace /> };
-  if (step === 'totp_setup') return { gate: <Navigate to="/sign-in/totp-setup" search={{ next: href }} replace /> };
+  if (step === 'totp') return { gate: <RedirectOnce to="/sign-in/totp" /> };
+  if (step === 'totp_setup') return { gate: <RedirectOnce to="/sign-in/totp-setup" /> };
   return { me };
 }
 

@@ -53,10 +53,12 @@ async function toError(res: Response): Promise<ApiError> {
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const unsafe = method !== 'GET';
   for (let attempt = 0; ; attempt++) {
+    // Mutations always send a JSON object (an empty one when there is nothing to say): strict routes expect a body.
+    const payload = body === undefined && unsafe ? {} : body;
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (payload !== undefined) headers['content-type'] = 'application/json';
     if (unsafe) headers['x-csrf-token'] = await csrf(attempt > 0);
-    const res = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(url, { method, headers, credentials: 'same-origin', body: payload === undefined ? undefined : JSON.stringify(payload) });
     if (res.ok) {
       if (res.status === 204) return undefined as T;
       const text = await res.text();

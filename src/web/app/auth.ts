@@ -63,11 +63,15 @@ export async function syncLocaleAfterSignIn(me: Me): Promise<void> {
   }
 }
 
+/**
+ * Signs out and loads the sign-in page afresh, so nothing the person saw stays in memory
+ * (query cache, form state) for the next person at this browser.
+ */
 export function useSignOut() {
   const qc = useQueryClient();
   return async () => {
     await post('/api/auth/logout').catch(() => undefined);
     qc.clear();
-    qc.setQueryData(ME_KEY, null);
+    window.location.assign('/sign-in');
   };
 }

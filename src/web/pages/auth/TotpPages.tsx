@@ -54,10 +54,9 @@ function CodeForm({ url, submitLabel }: { url: string; submitLabel: string }) {
 
 function CancelLink() {
   const signOut = useSignOut();
-  const navigate = useNavigate();
   return (
     <p className={s.authLinks}>
-      <Link to="/sign-in" onClick={async (e) => { e.preventDefault(); await signOut(); await navigate({ to: '/sign-in' }); }}>
+      <Link to="/sign-in" onClick={(e) => { e.preventDefault(); void signOut(); }}>
         <Trans>Cancel and sign in as someone else</Trans>
       </Link>
     </p>

@@ -1,0 +1,211 @@
+import { useState } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Form } from 'react-aria-components';
+import { ApiError, patch, post } from '../../app/api';
+import { useOrg } from '../../app/context';
+import { Button, ConfirmDialog, DialogActions, EmptyState, ErrorAlert, Field, layout, Loading, ModalDialog, SelectField, useFormat } from '../../ui/components';
+import { del, keys, planBase, usePlan, type ActionFilters, type ActionStatus, type ActionView, type ImfFunction, type ObjectiveNode, type PlanTree } from './api';
+import { ActionDialog } from './ActionDialog';
+import { ActionStatusBadge, Counts, LinesField, Progress } from './components';
+import { ACTION_STATUS_LABELS, IMF_FUNCTIONS, IMF_LABELS } from './labels';
+import { PlanFrame } from './PlanFrame';
+import s from './plan.module.css';
+
+const STATUSES: ActionStatus[] = ['planned', 'in_progress', 'late', 'done', 'stopped'];
+const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+
+/** Filters of the tree and the timeline: owner, unit, status (incl. late), IMF function, year. */
+export function ActionFiltersForm({ data, filters, onChange }: { data: PlanTree; filters: ActionFilters; onChange: (f: ActionFilters) => void }) {
+  const { t, i18n } = useLingui();
+  const all = data.objectives.flatMap((sd) => [...sd.actions, ...sd.children.flatMap((od) => od.actions)]);
+  const owners = new Map<string, string>();
+  const units = new Map<string, string>();
+  for (const a of all) {
+    if (a.owner) owners.set(a.owner.id, a.owner.displayName);
+    if (a.ownerUnit) units.set(a.ownerUnit.id, a.ownerUnit.name);
+  }
+  const years = Array.from({ length: data.plan.periodTo - data.plan.periodFrom + 1 }, (_x, i) => data.plan.periodFrom + i);
+  const sorted = (m: Map<string, string>) => [...m].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => ({ id, label }));
+  return (
+    <div role="search" aria-label={t`Filter the actions`} data-print="hide">
+      <div className={layout.filters}>
+        <SelectField label={t`Owner`} value={filters.owner ?? ''} onChange={(v) => onChange({ ...filters, owner: v || undefined })}
+          options={[{ id: '', label: t`All owners` }, ...sorted(owners)]} />
+        <SelectField label={t`Unit`} value={filters.unit ?? ''} onChange={(v) => onChange({ ...filters, unit: v || undefined })}
+          options={[{ id: '', label: t`All units` }, ...sorted(units)]} />
+        <SelectField label={t`Status`} value={filters.status ?? ''} onChange={(v) => onChange({ ...filters, status: (v || undefined) as ActionStatus | undefined })}
+          options={[{ id: '', label: t`All statuses` }, ...STATUSES.map((st) => ({ id: st, label: cap(i18n._(ACTION_STATUS_LABELS[st])) }))]} />
+        <SelectField label={t`IMF function`} value={filters.imfFunction ?? ''} onChange={(v) => onChange({ ...filters, imfFunction: (v || undefined) as ImfFunction | undefined })}
+          options={[{ id: '', label: t`All functions` }, ...IMF_FUNCTIONS.map((fn) => ({ id: fn, label: cap(i18n._(IMF_LABELS[fn])) }))]} />
+        <SelectField label={t`Year`} value={filters.year ? String(filters.year) : ''} onChange={(v) => onChange({ ...filters, year: v ? Number(v) : undefined })}
+          options={[{ id: '', label: t`All years` }, ...years.map((y) => ({ id: String(y), label: String(y) }))]} />
+      </div>
+      {Object.values(filters).some((v) => v !== undefined) && <Button variant="quiet" onPress={() => onChange({})}><Trans>Clear the filters</Trans></Button>}
+    </div>
+  );
+}
+
+function ObjectiveDialog({ planId, parent, objective, onClose }: { planId: string; parent: ObjectiveNode | null; objective: ObjectiveNode | null; onClose: () => void }) {
+  const { orgId } = useOrg();
+  const { t } = useLingui();
+  const qc = useQueryClient();
+  const [code, setCode] = useState(objective?.code ?? '');
+  const [title, setTitle] = useState(objective?.title ?? '');
+  const [description, setDescription] = useState(objective?.description ?? '');
+  const [ownerLabel, setOwnerLabel] = useState(objective?.ownerLabel ?? '');
+  const [coActors, setCoActors] = useState(objective?.coActors ?? []);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const done = () => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); onClose(); };
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { code, title, description: description || null, ownerLabel: ownerLabel || null, coActors };
+      return objective
+        ? patch(`${planBase(orgId, planId)}/objectives/${objective.id}`, body)
+        : post(`${planBase(orgId, planId)}/objectives`, { ...body, parentId: parent?.id ?? null });
+    },
+    onSuccess: done,
+  });
+  const remove = useMutation({ mutationFn: () => del(`${planBase(orgId, planId)}/objectives/${objective!.id}`), onSuccess: done });
+  const err = save.error instanceof ApiError ? save.error : undefined;
+  const isOd = objective ? objective.parentId !== null : parent !== null;
+  const heading = objective ? (isOd ? t`Edit operational objective` : t`Edit strategic objective`) : isOd ? t`Add an operational objective to ${parent!.code}` : t`Add a strategic objective`;
+  return (
+    <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={heading}>
+      {(close) => (
+        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+          <ErrorAlert error={save.error} />
+          <Field label={t`Code`} value={code} onChange={setCode} maxLength={30} error={err?.fieldMessage('code')} description={isOd ? t`For example OD 1.2.` : t`For example SD 1.`} />
+          <Field label={t`Title`} value={title} onChange={setTitle} isRequired maxLength={1000} error={err?.fieldMessage('title')} multiline autoFocus />
+          <Field label={t`Description`} value={description} onChange={setDescription} maxLength={20_000} error={err?.fieldMessage('description')} multiline />
+          <Field label={t`Owner (label)`} value={ownerLabel} onChange={setOwnerLabel} maxLength={300} error={err?.fieldMessage('ownerLabel')} />
+          <LinesField label={t`Co-actors`} value={coActors} onChange={setCoActors} error={err?.fieldMessage('coActors')} />
+          <DialogActions>
+            {objective && <Button variant="danger" onPress={() => setConfirmDelete(true)}><Trans>Delete objective</Trans></Button>}
+            <Button variant="secondary" onPress={close}><Trans>Cancel</Trans></Button>
+            <Button type="submit" isDisabled={save.isPending}><Trans>Save</Trans></Button>
+          </DialogActions>
+          {confirmDelete && (
+            <ConfirmDialog isOpen onOpenChange={setConfirmDelete} title={t`Delete this objective?`} confirmLabel={t`Delete objective`} danger
+              onConfirm={() => remove.mutate()} pending={remove.isPending} error={remove.error}>
+              <p><Trans>Only an objective without operational objectives, actions or indicators can be deleted.</Trans></p>
+            </ConfirmDialog>
+          )}
+        </Form>
+      )}
+    </ModalDialog>
+  );
+}
+
+function ActionItem({ a, onOpen }: { a: ActionView; onOpen: () => void }) {
+  const { t } = useLingui();
+  const f = useFormat();
+  const owner = [a.owner?.displayName, a.ownerUnit?.name, a.ownerLabel].filter(Boolean).join(' / ');
+  return (
+    <li className={s.action}>
+      <span className={s.actionTitle}>
+        {a.code && <span>{a.code} </span>}
+        <Button variant="quiet" className={s.linkButton} onPress={onOpen}>{a.title}</Button>
+      </span>
+      <ActionStatusBadge status={a.status} />
+      <span className={s.actionMeta}>
+        <Progress value={a.progress} />
+        <span>{t`Owner`}: {owner || '—'}</span>
+        {(a.startDate || a.dueDate) && <span>{f.date(a.startDate)} – {f.date(a.dueDate)}</span>}
+        {a.timingLabel && <span>{a.timingLabel}</span>}
+        {a.evidenceCount > 0 && <span>{t`${a.evidenceCount} evidence files`}</span>}
+      </span>
+    </li>
+  );
+}
+
+function WithoutAction() {
+  return <span className={s.flag}><span aria-hidden="true">⚠</span><Trans>Objective without action</Trans></span>;
+}
+
+function TreeBody({ data }: { data: PlanTree }) {
+  const { orgId } = useOrg();
+  const { t } = useLingui();
+  const [filters, setFilters] = useState<ActionFilters>({});
+  const [objDialog, setObjDialog] = useState<{ parent: ObjectiveNode | null; objective: ObjectiveNode | null } | null>(null);
+  const [actionDialog, setActionDialog] = useState<{ objectiveId: string; actionId: string | null } | null>(null);
+  const filtered = usePlan(orgId, data.plan.id, filters);
+  const view = filtered.data ?? data;
+  const can = data.permissions.edit;
+  const filtering = Object.values(filters).some((v) => v !== undefined);
+  const c = view.counts;
+  const findAction = (id: string | null) => {
+    if (!id) return null;
+    for (const sd of view.objectives) for (const o of [sd, ...sd.children]) { const a = o.actions.find((x) => x.id === id); if (a) return a; }
+    return null;
+  };
+  const openAction = actionDialog ? findAction(actionDialog.actionId) : null;
+  return (
+    <>
+      <Counts items={[
+        { label: t`Strategic objectives`, value: c.strategicObjectives },
+        { label: t`Operational objectives`, value: c.operationalObjectives },
+        { label: t`Actions`, value: c.actions },
+        { label: t`Late`, value: c.lateActions },
+        { label: t`Objectives without action`, value: c.objectivesWithoutAction },
+        { label: t`Done`, value: c.byStatus.done },
+      ]} />
+      <ActionFiltersForm data={data} filters={filters} onChange={setFilters} />
+      <ErrorAlert error={filtered.error} />
+      <p role="status" className={s.muted}>{filtering && filtered.data ? t`${filtered.data.counts.shownActions} of ${c.actions} actions match the filters.` : ''}</p>
+      {can && <p data-print="hide"><Button variant="secondary" onPress={() => setObjDialog({ parent: null, objective: null })}><Trans>Add a strategic objective</Trans></Button></p>}
+      {filtered.isFetching && !filtered.data && <Loading />}
+      {view.objectives.length === 0 ? <EmptyState><Trans>This plan has no objectives yet.</Trans></EmptyState> : (
+        <ul className={s.tree} aria-label={t`Strategic objectives`}>
+          {view.objectives.map((sd) => (
+            <li key={sd.id} className={s.sd}>
+              <div className={s.sdHead}>
+                <h3>{sd.code} {sd.title}</h3>
+                <span className={layout.actions}>
+                  {sd.withoutAction && sd.children.length === 0 && <WithoutAction />}
+                  {can && <Button variant="quiet" onPress={() => setObjDialog({ parent: null, objective: sd })} aria-label={t`Edit ${sd.code} ${sd.title}`}><Trans>Edit</Trans></Button>}
+                  {can && <Button variant="quiet" onPress={() => setObjDialog({ parent: sd, objective: null })} aria-label={t`Add an operational objective to ${sd.code}`}><Trans>Add OD</Trans></Button>}
+                </span>
+              </div>
+              {(sd.ownerLabel || sd.owner) && <p className={`${s.small} ${s.muted}`} style={{ padding: '0 var(--space-4)' }}>{t`Owner`}: {[sd.owner?.displayName, sd.ownerLabel].filter(Boolean).join(' / ')}</p>}
+              {sd.actions.length > 0 && <ul className={s.actions} style={{ padding: '0 var(--space-4)' }}>{sd.actions.map((a) => <ActionItem key={a.id} a={a} onOpen={() => setActionDialog({ objectiveId: sd.id, actionId: a.id })} />)}</ul>}
+              <ul className={s.ods}>
+                {sd.children.map((od) => (
+                  <li key={od.id} className={s.od}>
+                    <div className={s.odHead}>
+                      <h4>{od.code} {od.title}</h4>
+                      <span className={layout.actions}>
+                        {od.withoutAction && <WithoutAction />}
+                        {can && <Button variant="quiet" onPress={() => setObjDialog({ parent: sd, objective: od })} aria-label={t`Edit ${od.code} ${od.title}`}><Trans>Edit</Trans></Button>}
+                        {can && <Button variant="quiet" onPress={() => setActionDialog({ objectiveId: od.id, actionId: null })} aria-label={t`Add an action to ${od.code}`}><Trans>Add action</Trans></Button>}
+                      </span>
+                    </div>
+                    {(od.ownerLabel || od.owner || od.coActors.length > 0) && (
+                      <p className={`${s.small} ${s.muted}`}>
+                        {t`Owner`}: {[od.owner?.displayName, od.ownerUnit?.name, od.ownerLabel].filter(Boolean).join(' / ') || '—'}
+                        {od.coActors.length > 0 && <> · {t`Co-actors`}: {od.coActors.join(', ')}</>}
+                      </p>
+                    )}
+                    {od.actions.length > 0 ? (
+                      <ul className={s.actions}>{od.actions.map((a) => <ActionItem key={a.id} a={a} onOpen={() => setActionDialog({ objectiveId: od.id, actionId: a.id })} />)}</ul>
+                    ) : filtering && od.actionCount > 0 ? <p className={`${s.small} ${s.muted}`}><Trans>No action of this objective matches the filters.</Trans></p> : null}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+      {objDialog && <ObjectiveDialog planId={data.plan.id} parent={objDialog.parent} objective={objDialog.objective} onClose={() => setObjDialog(null)} />}
+      {actionDialog && (actionDialog.actionId === null || openAction) && (
+        <ActionDialog planId={data.plan.id} objectiveId={actionDialog.objectiveId} action={openAction} canEdit={can} onClose={() => setActionDialog(null)} />
+      )}
+    </>
+  );
+}
+
+export function PlanActionsPage() {
+  return <PlanFrame tab="actions">{(data) => <TreeBody data={data} />}</PlanFrame>;
+}
+
+export { cap };

@@ -1,0 +1,335 @@
+import { useState, type ReactNode } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Form } from 'react-aria-components';
+import { ApiError, patch, post, put } from '../../app/api';
+import { useOrg } from '../../app/context';
+import { Button, DialogActions, EmptyState, ErrorAlert, Field, layout, ModalDialog, useFormat } from '../../ui/components';
+import { keys, planBase, type IndicatorView, type ObjectiveNode, type PlanSections, type PlanTree } from './api';
+import { Counts, LinesField, PairsEditor, type Pair } from './components';
+import { IMF_FUNCTIONS, IMF_LABELS, SECTION_HEADINGS } from './labels';
+import { PlanFrame } from './PlanFrame';
+import s from './plan.module.css';
+
+type SectionKey = 'identification' | 'ambition' | 'actors' | 'monitoring' | 'evaluationPlanning' | 'communication';
+
+function Section({ id, title, canEdit, onEdit, children }: { id: string; title: string; canEdit: boolean; onEdit: () => void; children: ReactNode }) {
+  const { t } = useLingui();
+  return (
+    <section className={s.section} aria-labelledby={`sec-${id}`}>
+      <div className={s.sectionHead}>
+        <h2 id={`sec-${id}`}>{title}</h2>
+        {canEdit && <Button variant="secondary" onPress={onEdit} aria-label={t`Edit ${title}`} data-print="hide"><Trans>Edit</Trans></Button>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function Prose({ text }: { text: string }) {
+  return text.trim() ? <p className={s.prose}>{text}</p> : <p className={s.muted}><Trans>Not filled in yet.</Trans></p>;
+}
+
+function Items({ items }: { items: string[] }) {
+  return items.length ? <ul className={s.list}>{items.map((x, i) => <li key={i}>{x}</li>)}</ul> : <p className={s.muted}><Trans>None yet.</Trans></p>;
+}
+
+const toPairs = (xs: { name: string; role?: string; description?: string }[]): Pair[] => xs.map((x) => ({ a: x.name, b: x.role ?? x.description ?? '' }));
+
+/** The dialog that edits one group of section texts; only the given sections are sent. */
+function SectionDialog({ data, which, onClose }: { data: PlanTree; which: SectionKey; onClose: () => void }) {
+  const { orgId } = useOrg();
+  const { t, i18n } = useLingui();
+  const qc = useQueryClient();
+  const plan = data.plan;
+  const sec = plan.sections;
+  const [title, setTitle] = useState(plan.title);
+  const [from, setFrom] = useState(String(plan.periodFrom));
+  const [to, setTo] = useState(String(plan.periodTo));
+  const [entity, setEntity] = useState(sec.identification.entityName);
+  const [responsible, setResponsible] = useState(toPairs(sec.identification.responsible));
+  const [ambition, setAmbition] = useState(sec.ambition);
+  const [values, setValues] = useState(toPairs(sec.values));
+  const [needs, setNeeds] = useState(sec.needs);
+  const [vulnerable, setVulnerable] = useState(sec.vulnerableProcesses);
+  const [themes, setThemes] = useState(sec.priorityThemes);
+  const [actors, setActors] = useState(toPairs(sec.actors));
+  const [text, setText] = useState(which === 'monitoring' || which === 'evaluationPlanning' || which === 'communication' ? sec[which] : '');
+  const clean = (ps: Pair[]) => ps.filter((p) => p.a.trim());
+  const save = useMutation({
+    mutationFn: () => {
+      let body: Record<string, unknown>;
+      if (which === 'identification') {
+        body = { title, periodFrom: Number(from), periodTo: Number(to), sections: { identification: { entityName: entity, responsible: clean(responsible).map((p) => ({ name: p.a.trim(), role: p.b })) } } };
+      } else if (which === 'ambition') {
+        body = { sections: { ambition, values: clean(values).map((p) => ({ name: p.a.trim(), description: p.b })), needs, vulnerableProcesses: vulnerable, priorityThemes: themes } };
+      } else if (which === 'actors') {
+        body = { sections: { actors: clean(actors).map((p) => ({ name: p.a.trim(), role: p.b })) } };
+      } else {
+        body = { sections: { [which]: text } };
+      }
+      return patch<PlanTree>(planBase(orgId, plan.id), body);
+    },
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.plan(orgId, plan.id) });
+      void qc.invalidateQueries({ queryKey: keys.plans(orgId) });
+      onClose();
+    },
+  });
+  const err = save.error instanceof ApiError ? save.error : undefined;
+  const heading = {
+    identification: SECTION_HEADINGS.identification, ambition: SECTION_HEADINGS.ambition, actors: SECTION_HEADINGS.actors,
+    monitoring: SECTION_HEADINGS.monitoring, evaluationPlanning: SECTION_HEADINGS.evaluation, communication: SECTION_HEADINGS.communication,
+  }[which];
+  return (
+    <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={i18n._(heading)}>
+      {(close) => (
+        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+          <ErrorAlert error={save.error} />
+          {which === 'identification' && <>
+            <Field label={t`Title`} value={title} onChange={setTitle} isRequired maxLength={300} error={err?.fieldMessage('title')} autoFocus />
+            <div className={layout.grid2}>
+              <Field label={t`From (year)`} type="number" value={from} onChange={setFrom} isRequired error={err?.fieldMessage('periodFrom')} />
+              <Field label={t`To (year)`} type="number" value={to} onChange={setTo} isRequired error={err?.fieldMessage('periodTo')} />
+            </div>
+            <Field label={t`Entity`} value={entity} onChange={setEntity} maxLength={300} error={err?.fieldMessage('sections.identification')} />
+            <PairsEditor legend={t`Responsible persons`} labelA={t`Name`} labelB={t`Role`} rows={responsible} onChange={setResponsible} addLabel={t`Add a responsible person`} />
+          </>}
+          {which === 'ambition' && <>
+            <Field label={t`Ambition and vision`} multiline value={ambition} onChange={setAmbition} maxLength={50_000} error={err?.fieldMessage('sections.ambition')} autoFocus />
+            <PairsEditor legend={t`Values`} labelA={t`Value`} labelB={t`Description`} rows={values} onChange={setValues} addLabel={t`Add a value`} multilineB />
+            <LinesField label={t`Needs`} value={needs} onChange={setNeeds} error={err?.fieldMessage('sections.needs')} />
+            <LinesField label={t`Vulnerable processes and functions`} value={vulnerable} onChange={setVulnerable} error={err?.fieldMessage('sections.vulnerableProcesses')} />
+            <LinesField label={t`Priority themes`} value={themes} onChange={setThemes} error={err?.fieldMessage('sections.priorityThemes')} />
+          </>}
+          {which === 'actors' && <PairsEditor legend={t`Actors`} labelA={t`Actor`} labelB={t`Role and responsibilities`} rows={actors} onChange={setActors} addLabel={t`Add an actor`} multilineB />}
+          {(which === 'monitoring' || which === 'evaluationPlanning' || which === 'communication') && (
+            <Field label={i18n._(heading)} multiline value={text} onChange={setText} maxLength={50_000} error={err?.fieldMessage(`sections.${which}`)} autoFocus />
+          )}
+          <DialogActions>
+            <Button variant="secondary" onPress={close}><Trans>Cancel</Trans></Button>
+            <Button type="submit" isDisabled={save.isPending}><Trans>Save</Trans></Button>
+          </DialogActions>
+        </Form>
+      )}
+    </ModalDialog>
+  );
+}
+
+function IndicatorDialog({ planId, objective, indicator, onClose }: { planId: string; objective?: ObjectiveNode; indicator?: IndicatorView; onClose: () => void }) {
+  const { orgId } = useOrg();
+  const { t } = useLingui();
+  const qc = useQueryClient();
+  const [name, setName] = useState(indicator?.name ?? '');
+  const [unit, setUnit] = useState(indicator?.unit ?? '');
+  const [baseline, setBaseline] = useState(indicator?.baseline?.toString() ?? '');
+  const [target, setTarget] = useState(indicator?.target?.toString() ?? '');
+  const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { name, unit: unit || null, baseline: num(baseline), target: num(target) };
+      return indicator
+        ? patch(`${planBase(orgId, planId)}/indicators/${indicator.id}`, body)
+        : post(`${planBase(orgId, planId)}/objectives/${objective!.id}/indicators`, body);
+    },
+    onSuccess: () => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); onClose(); },
+  });
+  const err = save.error instanceof ApiError ? save.error : undefined;
+  return (
+    <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={indicator ? t`Edit indicator` : t`Add an indicator`}>
+      {(close) => (
+        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+          <ErrorAlert error={save.error} />
+          <Field label={t`Indicator`} value={name} onChange={setName} isRequired maxLength={500} error={err?.fieldMessage('name')} autoFocus />
+          <div className={layout.grid2}>
+            <Field label={t`Unit of measure`} value={unit} onChange={setUnit} maxLength={50} error={err?.fieldMessage('unit')} description={t`For example %, number or days.`} />
+            <Field label={t`Baseline`} inputMode="numeric" value={baseline} onChange={setBaseline} error={err?.fieldMessage('baseline')} />
+            <Field label={t`Target`} inputMode="numeric" value={target} onChange={setTarget} error={err?.fieldMessage('target')} />
+          </div>
+          <DialogActions>
+            <Button variant="secondary" onPress={close}><Trans>Cancel</Trans></Button>
+            <Button type="submit" isDisabled={save.isPending}><Trans>Save</Trans></Button>
+          </DialogActions>
+        </Form>
+      )}
+    </ModalDialog>
+  );
+}
+
+function MeasurementDialog({ planId, indicator, years, onClose }: { planId: string; indicator: IndicatorView; years: number[]; onClose: () => void }) {
+  const { orgId } = useOrg();
+  const { t } = useLingui();
+  const qc = useQueryClient();
+  const [year, setYear] = useState(String(Math.min(Math.max(new Date().getFullYear(), years[0]), years[years.length - 1])));
+  const [value, setValue] = useState('');
+  const [note, setNote] = useState('');
+  const save = useMutation({
+    mutationFn: () => put(`${planBase(orgId, planId)}/indicators/${indicator.id}/measurements/${Number(year)}`, { value: Number(value.replace(',', '.')), note: note || null }),
+    onSuccess: () => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); onClose(); },
+  });
+  const err = save.error instanceof ApiError ? save.error : undefined;
+  return (
+    <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={t`Record a measurement: ${indicator.name}`}>
+      {(close) => (
+        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+          <ErrorAlert error={save.error} />
+          <div className={layout.grid2}>
+            <Field label={t`Year`} type="number" value={year} onChange={setYear} isRequired error={err?.fieldMessage('year')} autoFocus />
+            <Field label={t`Value`} inputMode="numeric" value={value} onChange={setValue} isRequired error={err?.fieldMessage('value')} />
+          </div>
+          <Field label={t`Note`} value={note} onChange={setNote} maxLength={2000} error={err?.fieldMessage('note')} />
+          <DialogActions>
+            <Button variant="secondary" onPress={close}><Trans>Cancel</Trans></Button>
+            <Button type="submit" isDisabled={save.isPending}><Trans>Save</Trans></Button>
+          </DialogActions>
+        </Form>
+      )}
+    </ModalDialog>
+  );
+}
+
+/** Indicators per operational objective: baseline, target and one column per year of the period. */
+function Indicators({ data }: { data: PlanTree }) {
+  const { t } = useLingui();
+  const f = useFormat();
+  const { has } = useOrg();
+  const [adding, setAdding] = useState<ObjectiveNode | null>(null);
+  const [editing, setEditing] = useState<IndicatorView | null>(null);
+  const [measuring, setMeasuring] = useState<IndicatorView | null>(null);
+  const plan = data.plan;
+  const years = Array.from({ length: plan.periodTo - plan.periodFrom + 1 }, (_x, i) => plan.periodFrom + i);
+  const canMeasure = has('integrity_officer', 'chief') && plan.status !== 'superseded';
+  const ods = data.objectives.flatMap((sd) => [sd, ...sd.children]);
+  const withIndicators = ods.filter((o) => o.indicators.length > 0);
+  const n = (v: number | null) => (v === null ? '—' : f.number(v));
+  return (
+    <>
+      <h3><Trans>Indicators</Trans></h3>
+      {withIndicators.length === 0 && <p className={s.muted}><Trans>No indicators yet.</Trans></p>}
+      {withIndicators.map((o) => (
+        <div key={o.id} style={{ overflowX: 'auto' }}>
+          <table className={s.gantt}>
+            <caption>{o.code} {o.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col"><Trans>Indicator</Trans></th>
+                <th scope="col"><Trans>Baseline</Trans></th>
+                <th scope="col"><Trans>Target</Trans></th>
+                {years.map((y) => <th scope="col" key={y}>{y}</th>)}
+                {(canMeasure || data.permissions.edit) && <th scope="col"><span className="visually-hidden"><Trans>Actions</Trans></span></th>}
+              </tr>
+            </thead>
+            <tbody>
+              {o.indicators.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">{i.name}{i.unit ? ` (${i.unit})` : ''}</th>
+                  <td>{n(i.baseline)}</td>
+                  <td>{n(i.target)}</td>
+                  {years.map((y) => <td key={y}>{n(i.measurements.find((m) => m.year === y)?.value ?? null)}</td>)}
+                  {(canMeasure || data.permissions.edit) && (
+                    <td data-print="hide">
+                      {canMeasure && <Button variant="quiet" onPress={() => setMeasuring(i)} aria-label={t`Record a measurement: ${i.name}`}><Trans>Measure</Trans></Button>}
+                      {data.permissions.edit && <Button variant="quiet" onPress={() => setEditing(i)} aria-label={t`Edit indicator ${i.name}`}><Trans>Edit</Trans></Button>}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      {data.permissions.edit && ods.length > 0 && (
+        <p data-print="hide">
+          <label htmlFor="indicator-objective" className={s.small}><Trans>Add an indicator to objective</Trans></label>{' '}
+          <select id="indicator-objective" className={s.small} onChange={(e) => { const o = ods.find((x) => x.id === e.target.value); if (o) setAdding(o); e.target.value = ''; }} defaultValue="">
+            <option value="" disabled>{t`Choose…`}</option>
+            {ods.map((o) => <option key={o.id} value={o.id}>{o.code} {o.title.slice(0, 80)}</option>)}
+          </select>
+        </p>
+      )}
+      {adding && <IndicatorDialog planId={plan.id} objective={adding} onClose={() => setAdding(null)} />}
+      {editing && <IndicatorDialog planId={plan.id} indicator={editing} onClose={() => setEditing(null)} />}
+      {measuring && <MeasurementDialog planId={plan.id} indicator={measuring} years={years} onClose={() => setMeasuring(null)} />}
+    </>
+  );
+}
+
+function SectionsBody({ data }: { data: PlanTree }) {
+  const { orgId } = useOrg();
+  const { t, i18n } = useLingui();
+  const [editing, setEditing] = useState<SectionKey | null>(null);
+  const plan = data.plan;
+  const sec: PlanSections = plan.sections;
+  const can = data.permissions.edit;
+  const base = `/o/${orgId}/plans/${plan.id}`;
+  const allActions = data.objectives.flatMap((sd) => [...sd.actions, ...sd.children.flatMap((od) => od.actions)]);
+  const byImf = IMF_FUNCTIONS.map((fn) => ({ label: i18n._(IMF_LABELS[fn]), value: allActions.filter((a) => a.imfFunction === fn).length }));
+  return (
+    <>
+      {can && <p className={s.muted}><Trans>This plan is a draft: the integrity officer and the chief of police can change its texts.</Trans></p>}
+      {plan.confidentialNotes && (
+        <section aria-labelledby="notes-h" className={s.section}>
+          <h2 id="notes-h"><Trans>Confidential notes</Trans></h2>
+          <p className={s.prose}>{plan.confidentialNotes}</p>
+        </section>
+      )}
+      <Section id="identification" title={i18n._(SECTION_HEADINGS.identification)} canEdit={can} onEdit={() => setEditing('identification')}>
+        <dl className={layout.dl}>
+          <dt><Trans>Entity</Trans></dt><dd>{sec.identification.entityName || '—'}</dd>
+          <dt><Trans>Period</Trans></dt><dd>{plan.periodFrom}–{plan.periodTo}</dd>
+          <dt><Trans>Responsible persons</Trans></dt>
+          <dd>{sec.identification.responsible.length ? <ul className={s.list}>{sec.identification.responsible.map((r, i) => <li key={i}><strong>{r.name}</strong>{r.role ? ` — ${r.role}` : ''}</li>)}</ul> : '—'}</dd>
+        </dl>
+      </Section>
+      <Section id="ambition" title={i18n._(SECTION_HEADINGS.ambition)} canEdit={can} onEdit={() => setEditing('ambition')}>
+        <h3><Trans>Ambition and vision</Trans></h3>
+        <Prose text={sec.ambition} />
+        <h3><Trans>Values</Trans></h3>
+        {sec.values.length ? <dl className={layout.dl}>{sec.values.map((v, i) => <div key={i} style={{ display: 'contents' }}><dt>{v.name}</dt><dd className={s.prose}>{v.description || '—'}</dd></div>)}</dl> : <p className={s.muted}><Trans>None yet.</Trans></p>}
+        <h3><Trans>Needs</Trans></h3>
+        <Items items={sec.needs} />
+        <h3><Trans>Vulnerable processes and functions</Trans></h3>
+        <Items items={sec.vulnerableProcesses} />
+        <h3><Trans>Priority themes</Trans></h3>
+        <Items items={sec.priorityThemes} />
+        <h3><Trans>Strategic and operational objectives</Trans></h3>
+        {data.objectives.length === 0 ? <p className={s.muted}><Trans>None yet.</Trans></p> : (
+          <ul className={s.list}>
+            {data.objectives.map((sd) => (
+              <li key={sd.id}><strong>{sd.code} {sd.title}</strong>
+                {sd.children.length > 0 && <ul className={s.list}>{sd.children.map((od) => <li key={od.id}>{od.code} {od.title}</li>)}</ul>}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p data-print="hide"><Link to={`${base}/actions`}><Trans>Manage objectives and actions</Trans></Link></p>
+      </Section>
+      <section className={s.section} aria-labelledby="sec-instruments">
+        <h2 id="sec-instruments">{i18n._(SECTION_HEADINGS.instruments)}</h2>
+        <Counts items={[{ label: t`Actions`, value: data.counts.actions }, { label: t`Late`, value: data.counts.lateActions }, ...byImf]} />
+        <p data-print="hide"><Link to={`${base}/actions`}><Trans>See all actions with their owners, means and status</Trans></Link></p>
+      </section>
+      <Section id="actors" title={i18n._(SECTION_HEADINGS.actors)} canEdit={can} onEdit={() => setEditing('actors')}>
+        {sec.actors.length ? <dl className={layout.dl}>{sec.actors.map((a, i) => <div key={i} style={{ display: 'contents' }}><dt>{a.name}</dt><dd className={s.prose}>{a.role || '—'}</dd></div>)}</dl> : <p className={s.muted}><Trans>None yet.</Trans></p>}
+      </Section>
+      <Section id="monitoring" title={i18n._(SECTION_HEADINGS.monitoring)} canEdit={can} onEdit={() => setEditing('monitoring')}>
+        <Prose text={sec.monitoring} />
+        <Indicators data={data} />
+      </Section>
+      <Section id="evaluation" title={i18n._(SECTION_HEADINGS.evaluation)} canEdit={can} onEdit={() => setEditing('evaluationPlanning')}>
+        <Prose text={sec.evaluationPlanning} />
+        <p data-print="hide"><Link to={`${base}/evaluations`}><Trans>Yearly evaluations of this plan</Trans></Link></p>
+      </Section>
+      <Section id="communication" title={i18n._(SECTION_HEADINGS.communication)} canEdit={can} onEdit={() => setEditing('communication')}>
+        <Prose text={sec.communication} />
+      </Section>
+      {editing && <SectionDialog data={data} which={editing} onClose={() => setEditing(null)} />}
+      {data.objectives.length === 0 && !can && <EmptyState><Trans>This plan has no objectives yet.</Trans></EmptyState>}
+    </>
+  );
+}
+
+export function PlanSectionsPage() {
+  return <PlanFrame tab="sections">{(data) => <SectionsBody data={data} />}</PlanFrame>;
+}

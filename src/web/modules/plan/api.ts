@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError, get, qs } from '../../app/api';
+import type {
+  actionUpdateList, evaluationList, evidenceList, myActionsResponse, oversightPlansResponse, planDiff, planList, templateListResponse,
+  timelineResponse, versionList, ActionFilters, PlanTree,
+} from '../../../server/modules/plan/contract';
+
+/** Shapes of the plan API, straight from the server contract (types only: nothing of the server is bundled). */
+export type {
+  ActionFilters, ActionStatus, ActionView, EvaluationView, ImfFunction, IndicatorView, ObjectiveNode, PlanDiff, PlanSections, PlanStatus,
+  PlanSummary, PlanTree, StatusCounts, TemplateKey,
+} from '../../../server/modules/plan/contract';
+export type PlanList = z.infer<typeof planList>;
+export type Templates = z.infer<typeof templateListResponse>['items'];
+export type Timeline = z.infer<typeof timelineResponse>;
+export type Versions = z.infer<typeof versionList>['items'];
+export type Diff = z.infer<typeof planDiff>;
+export type ActionUpdates = z.infer<typeof actionUpdateList>['items'];
+export type Evidence = z.infer<typeof evidenceList>['items'];
+export type Evaluations = z.infer<typeof evaluationList>['items'];
+export type MyActions = z.infer<typeof myActionsResponse>['items'];
+export type OversightPlans = z.infer<typeof oversightPlansResponse>['items'];
+
+export const planBase = (orgId: string, planId: string) => `/api/orgs/${orgId}/plans/${planId}`;
+
+/** Query keys: everything of one plan sits under ['org', orgId, 'plan', planId] so one invalidation refreshes the plan's screens. */
+export const keys = {
+  plans: (orgId: string) => ['org', orgId, 'plans'] as const,
+  plan: (orgId: string, planId: string) => ['org', orgId, 'plan', planId] as const,
+  myActions: (orgId: string) => ['org', orgId, 'my-actions'] as const,
+};
+
+export function useTemplates() {
+  return useQuery({ queryKey: ['plan-templates'], queryFn: () => get<{ items: Templates }>('/api/plan-templates').then((r) => r.items), staleTime: Infinity });
+}
+
+export function usePlans(orgId: string) {
+  return useQuery({ queryKey: keys.plans(orgId), queryFn: () => get<PlanList>(`/api/orgs/${orgId}/plans`).then((r) => r.items) });
+}
+
+const filterQs = (f: ActionFilters) => qs({ owner: f.owner, unit: f.unit, status: f.status, imfFunction: f.imfFunction, year: f.year });
+
+export function usePlan(orgId: string, planId: string, filters: ActionFilters = {}) {
+  return useQuery({
+    queryKey: [...keys.plan(orgId, planId), 'tree', filters],
+    queryFn: () => get<PlanTree>(`${planBase(orgId, planId)}${filterQs(filters)}`),
+  });
+}
+
+export function useTimeline(orgId: string, planId: string, filters: ActionFilters) {
+  return useQuery({
+    queryKey: [...keys.plan(orgId, planId), 'timeline', filters],
+    queryFn: () => get<Timeline>(`${planBase(orgId, planId)}/timeline${filterQs(filters)}`),
+  });
+}
+
+export function useVersions(orgId: string, planId: string) {
+  return useQuery({ queryKey: [...keys.plan(orgId, planId), 'versions'], queryFn: () => get<{ items: Versions }>(`${planBase(orgId, planId)}/versions`).then((r) => r.items) });
+}
+
+export function useMyActions(orgId: string) {
+  return useQuery({ queryKey: keys.myActions(orgId), queryFn: () => get<{ items: MyActions }>(`/api/orgs/${orgId}/my-actions`).then((r) => r.items) });
+}
+
+/**
+ * Uploads one file as multipart/form-data. The shared client speaks JSON only, so this sends the
+ * same CSRF header itself (token from /api/csrf, fetched again once when the session changed).
+ */
+export async function uploadFile<T>(url: string, file: File): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const { token } = await fetch('/api/csrf', { credentials: 'same-origin' }).then((r) => r.json() as Promise<{ token: string }>);
+    const body = new FormData();
+    body.append('file', file, file.name);
+    const res = await fetch(url, { method: 'POST', body, credentials: 'same-origin', headers: { 'x-csrf-token': token, accept: 'application/json' } });
+    if (res.ok) return (await res.json()) as T;
+    let e: Partial<{ code: string; message: string; field: string; fields: { field: string; code: string; message: string }[] }> = {};
+    try { e = await res.json(); } catch { /* not JSON */ }
+    if (e.code === 'csrf_invalid' && attempt === 0) continue;
+    throw new ApiError(res.status, e.code ?? `http_${res.status}`, e.message ?? res.statusText, e.field, e.fields ?? []);
+  }
+}
+
+export const del = (url: string) => api<void>('DELETE', url);
