@@ -2,6 +2,8 @@ import { registerMailTemplate } from '../mail/index.js';
 
 /** Errors of sign-in and accounts: the API answers `error.<code>` from the catalogs. */
 export const authMessages = {
+  oidc_secret_required: /*i18n*/ { id: 'error.oidc_secret_required', message: 'Enter the client secret again when you change the identity provider address.' },
+  issuer_https: /*i18n*/ { id: 'auth.issuer_https', message: 'The identity provider address must start with https://.' },
   invalid_credentials: /*i18n*/ { id: 'error.invalid_credentials', message: 'The e-mail address or password is not correct.' },
   account_locked: /*i18n*/ { id: 'error.account_locked', message: 'This account is temporarily locked after too many failed attempts. Wait 15 minutes and try again, or reset your password.' },
   reset_token_invalid: /*i18n*/ { id: 'error.reset_token_invalid', message: 'This link is no longer valid. It was already used or has expired; ask for a new one.' },

@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation, createTestApp, createUser, ownerQuery, type Session, type TestApp } from '../../../test/app.js';
+import { createOrganisation, createTestApp, createUser, ownerQuery, sessionFor, type Session, type TestApp } from '../../../test/app.js';
 import { auditActions, browser } from './testkit.js';
 
 /**
@@ -184,5 +184,56 @@ describe('OIDC sign-in through the organisation provider', () => {
     expect((await browser(t).get(`/api/auth/oidc/${'x'.repeat(65)}/start`)).statusCode).toBe(400);
     expect((await browser(t).get(`/api/auth/oidc/${encodeURIComponent("' OR 1=1 --")}/start`)).statusCode).toBe(404);
     expect((await browser(t).get(`/api/auth/oidc/callback?code=${'x'.repeat(5000)}`)).statusCode).toBe(400);
+  });
+});
+
+describe('identity provider configuration by the organisation administrator', () => {
+  it('stores the client secret sealed, never returns it, and signs in with it', async () => {
+    const org = await createOrganisation(t, { code: 'OIDC-CFG' });
+    const admin = await createUser(t, { roles: [{ orgId: org, role: 'administrator' }] });
+    const s = await sessionFor(t, admin.id);
+    expect((await s.get(`/api/orgs/${org}/identity-provider`)).json()).toMatchObject({ configured: false, hasClientSecret: false, signInPath: null });
+
+    const put = await s.put(`/api/orgs/${org}/identity-provider`, { issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toEqual({ configured: true, issuer, clientId: CLIENT_ID, hasClientSecret: true, signInPath: '/api/auth/oidc/OIDC-CFG/start', redirectUri: expect.stringMatching(/\/api\/auth\/oidc\/callback$/) });
+    expect(put.body).not.toContain(CLIENT_SECRET);
+    const [row] = await ownerQuery<{ oidc: { clientSecret: string } }>(t, `SELECT oidc FROM organisation WHERE id = $1`, [org]);
+    expect(row.oidc.clientSecret).toMatch(/^enc:v1:/);
+    expect(JSON.stringify(row.oidc)).not.toContain(CLIENT_SECRET);
+
+    // The provider checks the secret at its token endpoint: a sign-in proves it was unsealed.
+    const member = await createUser(t, { roles: [{ orgId: org, role: 'staff_member' }] });
+    const r = await roundTrip(browser(t), 'OIDC-CFG', { sub: 'cfg-user', email: member.email, email_verified: true });
+    expect(r.headers.location).toBe('/');
+    expect(tokenRequests.at(-1)).toMatchObject({ client_secret: CLIENT_SECRET });
+
+    // Changing the provider address without the secret would send the old secret elsewhere.
+    const moved = await s.put(`/api/orgs/${org}/identity-provider`, { issuer: 'https://idp.elsewhere.be', clientId: CLIENT_ID });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json()).toMatchObject({ code: 'oidc_secret_required', field: 'clientSecret' });
+
+    expect((await s.delete(`/api/orgs/${org}/identity-provider`)).statusCode).toBe(204);
+    expect((await s.get(`/api/orgs/${org}/identity-provider`)).json().configured).toBe(false);
+    const actions = await ownerQuery<{ action: string }>(t, `SELECT action FROM audit_event WHERE organisation_id = $1 ORDER BY chain_seq`, [org]);
+    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['organisation.oidc_update', 'organisation.oidc_remove']));
+  });
+
+  it('is for the administrator of that organisation only, and refuses bad addresses', async () => {
+    const org = await createOrganisation(t);
+    const other = await createOrganisation(t);
+    const chief = await createUser(t, { roles: [{ orgId: org, role: 'chief' }] });
+    const admin = await createUser(t, { roles: [{ orgId: org, role: 'administrator' }] });
+    expect((await (await sessionFor(t, chief.id)).get(`/api/orgs/${org}/identity-provider`)).statusCode).toBe(403);
+    const s = await sessionFor(t, admin.id);
+    expect((await s.put(`/api/orgs/${other}/identity-provider`, { issuer: 'https://idp.be', clientId: 'x' })).statusCode).toBe(403);
+    const plain = await s.put(`/api/orgs/${org}/identity-provider`, { issuer: 'http://idp.example.be', clientId: 'x' });
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json().fields[0]).toMatchObject({ field: 'issuer' });
+    expect((await s.put(`/api/orgs/${org}/identity-provider`, { issuer: 'javascript:alert(1)', clientId: 'x' })).statusCode).toBe(400);
+    expect((await s.put(`/api/orgs/${org}/identity-provider`, { issuer: 'https://idp.be', clientId: 'x', extra: 1 })).statusCode).toBe(400);
+    expect((await s.put(`/api/orgs/${org}/identity-provider`, { issuer: 'https://idp.be', clientId: 'x'.repeat(201) })).statusCode).toBe(400);
+    const [row] = await ownerQuery<{ oidc: unknown }>(t, `SELECT oidc FROM organisation WHERE id = $1`, [org]);
+    expect(row.oidc).toBeNull();
   });
 });

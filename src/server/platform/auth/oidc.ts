@@ -4,6 +4,7 @@ import { withSystemTx } from '../db/tx.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { authKeys } from './keys.js';
+import { openClientSecret } from './identity-provider.js';
 import * as repo from './repo.js';
 import type { AuthService, RequestInfo } from './service.js';
 
@@ -23,7 +24,8 @@ function isLoopback(url: URL): boolean {
 
 const configs = new Map<string, { config: client.Configuration; at: number }>();
 
-async function configFor(s: OidcSettings): Promise<client.Configuration> {
+async function configFor(stored: OidcSettings, dataDir: string): Promise<client.Configuration> {
+  const s = { ...stored, clientSecret: await openClientSecret(dataDir, stored.clientSecret) };
   const key = JSON.stringify([s.issuer, s.clientId, s.clientSecret ?? '']);
   const hit = configs.get(key);
   if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) return hit.config;
@@ -44,7 +46,7 @@ export function makeOidcService(deps: Pick<Deps, 'config' | 'database'>, auth: A
   async function start(orgCode: string): Promise<{ url: string; cookie: string }> {
     const org = await repo.oidcOrganisationByCode(db, orgCode);
     if (!org?.oidc?.issuer || !org.oidc.clientId) throw new AppError('oidc_not_configured', 404);
-    const config = await configFor(org.oidc);
+    const config = await configFor(org.oidc, deps.config.dataDir);
     const verifier = client.randomPKCECodeVerifier();
     const state: LoginState = { o: org.id, s: client.randomState(), n: client.randomNonce(), v: verifier, e: Date.now() + STATE_TTL_MS };
     const url = client.buildAuthorizationUrl(config, {
@@ -71,7 +73,7 @@ export function makeOidcService(deps: Pick<Deps, 'config' | 'database'>, auth: A
     if (!state || state.e < Date.now()) throw new AppError('oidc_failed', 400);
     const org = await repo.oidcOrganisationById(db, state.o);
     if (!org?.oidc) throw new AppError('oidc_not_configured', 404);
-    const config = await configFor(org.oidc);
+    const config = await configFor(org.oidc, deps.config.dataDir);
     const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
       pkceCodeVerifier: state.v, expectedState: state.s, expectedNonce: state.n, idTokenExpected: true,
     });

@@ -1,10 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { policy } from '../authz/route-policy.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { actorOf, auditContext, LOCALE_COOKIE } from '../http/context.js';
 import { makeAccountsService } from './accounts.js';
+import { identityProviderBody, identityProviderView, makeIdentityProviderService } from './identity-provider.js';
 import * as c from './contract.js';
 import { auditOidcFailure, makeOidcService, OIDC_COOKIE, OIDC_COOKIE_PATH } from './oidc.js';
 import { accountPolicies } from './policy.js';
@@ -19,6 +21,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   const auth = makeAuthService(deps);
   const accounts = makeAccountsService(deps);
   const oidc = makeOidcService(deps, auth);
+  const identityProvider = makeIdentityProviderService(deps);
+
+  // The organisation's own identity provider: its administrator configures it.
+  const idpConfig = { policy: policy.roles('administrator') };
+  const orgParams = z.strictObject({ orgId: z.uuid() });
+  app.get('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: orgParams, response: { 200: identityProviderView } } },
+    async (req) => identityProvider.get(req.params.orgId));
+  app.put('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: orgParams, body: identityProviderBody, response: { 200: identityProviderView } } },
+    async (req) => identityProvider.put(auditContext(req), req.params.orgId, req.body));
+  app.delete('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: orgParams } },
+    async (req, reply) => { await identityProvider.remove(auditContext(req), req.params.orgId); return reply.status(204).send(); });
   const secure = deps.config.secureCookies;
 
   const info = (req: FastifyRequest): RequestInfo => ({ ...auditContext(req), userAgent: req.headers['user-agent'] ?? null });
