@@ -1,0 +1,270 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate, generateSecret } from 'otplib';
+// docx 9 zips with fflate (it no longer depends on jszip); reading the .docx back uses the same library.
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import type { Locale } from '../src/shared/roles.js';
+import { createOrganisation, createUser, ownerQuery, TEST_PASSWORD } from '../src/test/app.js';
+import { axeViolations, openBrowser, settled, signInByCookie, startKompas, useLanguage, type Browsing, type Kompas } from './helpers/kompas.js';
+
+/**
+ * The integrity policy plan in the browser: the officer builds a plan from the CARMA template
+ * and gives an action to a staff member, who reports progress; the chief approves and puts the
+ * plan in force; a new version is compared with the first; the Word export is read back; and
+ * every plan screen passes axe in the four languages.
+ */
+
+let k: Kompas;
+let b: Browsing;
+let orgId: string;
+let officer: { id: string; email: string };
+let chief: { id: string; email: string };
+let staff: { id: string; email: string };
+let overseer: { id: string; email: string };
+const officerSecret = generateSecret({ length: 20 });
+const YEAR = new Date().getFullYear() + 1; // a period that starts next year: approval and putting in force are two steps
+const ACTION = 'Maandelijkse listing opmaken en bezorgen';
+const ACTION_V2 = 'Maandelijkse listing opmaken, bezorgen en bespreken';
+const SD1 = 'Opzetten van een structurele verankering van het integriteitsbeleid binnen de organisatie';
+let planV1 = '';
+let planV2 = '';
+
+const uuidIn = (url: string) => /\/plans\/([0-9a-f-]{36})/.exec(url)![1];
+const planStatus = async (id: string) => (await ownerQuery<{ status: string }>(k, 'SELECT status FROM plan WHERE id = $1', [id]))[0].status;
+
+async function confirm(page: Page, button: string) {
+  await page.getByRole('button', { name: button, exact: true }).first().click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function goto(page: Page, url: string) {
+  await page.goto(`${k.base}${url}`);
+  await settled(page);
+}
+
+beforeAll(async () => {
+  [k, b] = await Promise.all([startKompas(), openBrowser()]);
+  orgId = await createOrganisation(k, { name: 'Politiezone CARMA' });
+  officer = await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }], totpSecret: officerSecret, locale: 'nl' });
+  chief = await createUser(k, { roles: [{ orgId, role: 'chief' }], totpSecret: generateSecret({ length: 20 }), locale: 'nl' });
+  staff = await createUser(k, { roles: [{ orgId, role: 'staff_member' }], locale: 'nl' });
+  // The staff member is in the staff register with their account, so the officer can pick them as owner.
+  await ownerQuery(k, `INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, start_date, user_id)
+    VALUES ($1, 'CA0042', 'Eva', 'Peeters', 'operational', '2015-09-01', $2)`, [orgId, staff.id]);
+  const aig = await createOrganisation(k, { kind: 'inspectorate', name: 'Algemene Inspectie' });
+  overseer = await createUser(k, { roles: [{ orgId: aig, role: 'oversight' }], totpSecret: generateSecret({ length: 20 }), locale: 'nl' });
+});
+
+afterAll(async () => {
+  await b?.close();
+  await k?.close();
+});
+
+describe('integrity policy plan', () => {
+  it('the integrity officer creates a plan from the CARMA template and sees SD 1–7', async () => {
+    const { page } = b;
+    await page.goto(`${k.base}/`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('E-mailadres').fill(officer.email);
+    await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(/\/sign-in\/totp/);
+    await page.getByLabel('Code van zes cijfers').fill(await generate({ secret: officerSecret }));
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.waitForURL(new RegExp(`/o/${orgId}$`));
+
+    await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Beleidsplan' }).click();
+    await settled(page);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Integriteitsbeleidsplannen');
+    await page.getByText('Er is nog geen integriteitsbeleidsplan.').waitFor();
+    await page.getByRole('link', { name: 'Een plan opstellen' }).click();
+    await settled(page);
+
+    await page.getByLabel('Titel').fill(`Integriteitsbeleidsplan CARMA ${YEAR}–${YEAR + 3}`);
+    await page.getByLabel('Van (jaar)').fill(String(YEAR));
+    await page.getByLabel('Tot (jaar)').fill(String(YEAR + 3));
+    const carma = page.getByRole('radio', { name: /^CARMA \(SD 1–7\)/ });
+    // The template's own counts, from /api/plan-templates.
+    await page.getByText(/^7 strategische doelstellingen, \d+ operationele doelstellingen/).first().waitFor();
+    await carma.check({ force: true });
+    expect(await carma.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Plan opstellen' }).click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    await settled(page);
+    planV1 = uuidIn(page.url());
+    await page.getByRole('heading', { level: 2, name: '1. Identificatie van de entiteit' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '7. Communicatie' }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Onderdelen van het plan' }).getByRole('link', { name: 'Doelstellingen en acties' }).click();
+    await settled(page);
+    const sds = page.getByRole('heading', { level: 3, name: /^SD \d / });
+    await sds.first().waitFor();
+    expect(await sds.allTextContents()).toEqual(Array.from({ length: 7 }, (_x, i) => expect.stringMatching(new RegExp(`^SD ${i + 1} `))));
+    expect(await sds.first().textContent()).toBe(`SD 1 ${SD1}`);
+  });
+
+  it('assigns an action to a staff member', async () => {
+    const { page } = b;
+    await page.getByRole('button', { name: 'Actie toevoegen aan OD 1.5' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Actie toevoegen' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Titel').fill(ACTION);
+    await dialog.getByRole('combobox', { name: 'Eigenaar (persoon)' }).fill('Peet');
+    await page.getByRole('option', { name: 'Eva Peeters' }).click();
+    await dialog.getByLabel('Start').fill(`${YEAR}-01-15`);
+    await dialog.getByLabel('Uiterlijk').fill(`${YEAR}-12-15`);
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: ACTION }).waitFor();
+    const [a] = await ownerQuery<{ owner_user_id: string; due_date: string }>(k, `SELECT owner_user_id, due_date::text FROM plan_action WHERE plan_id = $1 AND title = $2`, [planV1, ACTION]);
+    expect(a).toEqual({ owner_user_id: staff.id, due_date: `${YEAR}-12-15` });
+  });
+
+  it('the officer submits; the chief approves and puts the plan in force', async () => {
+    const { page } = b;
+    await confirm(page, 'Ter goedkeuring voorleggen');
+    await expect.poll(() => planStatus(planV1)).toBe('submitted');
+
+    await signInByCookie(k, b.context, chief.id);
+    await goto(page, `/o/${orgId}/plans/${planV1}`);
+    await page.getByText('Dit plan wacht op de goedkeuring van de korpschef.').waitFor();
+    await confirm(page, 'Goedkeuren');
+    await expect.poll(() => planStatus(planV1)).toBe('approved');
+    await confirm(page, 'In werking stellen');
+    await expect.poll(() => planStatus(planV1)).toBe('in_force');
+    await page.getByText('van kracht', { exact: true }).first().waitFor();
+  });
+
+  it('the staff member signs in and reports progress on My actions', async () => {
+    const { page } = b;
+    await b.context.clearCookies();
+    await page.goto(`${k.base}/sign-in`);
+    await page.getByLabel('E-mailadres').fill(staff.email);
+    await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(new RegExp(`/o/${orgId}$`));
+    // The home tile: one open action, none late.
+    const tile = page.getByRole('list').getByRole('link', { name: /^Mijn acties/ });
+    await expect.poll(() => tile.textContent()).toContain('1 open, waarvan 0 laattijdig');
+    await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Mijn acties' }).click();
+    await settled(page);
+    await page.getByRole('button', { name: ACTION }).click();
+    const dialog = page.getByRole('dialog', { name: ACTION });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: /Status/ }).click();
+    await page.getByRole('option', { name: 'In uitvoering' }).click();
+    await dialog.getByLabel('Voortgang (%)').fill('40');
+    await dialog.getByLabel('Notitie').fill('Eerste listing verstuurd naar de diensthoofden');
+    await dialog.getByRole('button', { name: 'Voortgang opslaan' }).click();
+    await dialog.getByText('Uw voortgang is opgeslagen.').waitFor();
+    await dialog.getByRole('heading', { name: 'Geschiedenis van de updates' }).waitFor();
+    await dialog.getByText('Eerste listing verstuurd naar de diensthoofden').first().waitFor();
+    const [a] = await ownerQuery<{ status: string; progress: number }>(k, `SELECT status, progress FROM plan_action WHERE plan_id = $1 AND title = $2`, [planV1, ACTION]);
+    expect(a).toEqual({ status: 'in_progress', progress: 40 });
+    await dialog.getByRole('button', { name: 'Sluiten' }).click();
+  });
+
+  it('a new version with a changed title shows the change in the comparison', async () => {
+    const { page } = b;
+    await signInByCookie(k, b.context, officer.id);
+    await goto(page, `/o/${orgId}/plans/${planV1}`);
+    await confirm(page, 'Nieuwe versie');
+    await page.waitForURL((u) => /\/plans\/[0-9a-f-]{36}$/.test(u.pathname) && !u.pathname.includes(planV1));
+    await settled(page);
+    planV2 = uuidIn(page.url());
+    await page.getByRole('navigation', { name: 'Onderdelen van het plan' }).getByRole('link', { name: 'Doelstellingen en acties' }).click();
+    await settled(page);
+    await page.getByRole('button', { name: ACTION }).click();
+    const dialog = page.getByRole('dialog', { name: 'Actie bewerken' });
+    await dialog.getByLabel('Titel').fill(ACTION_V2);
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: ACTION_V2 }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Onderdelen van het plan' }).getByRole('link', { name: 'Versies' }).click();
+    await settled(page);
+    await page.getByRole('button', { name: /Versie 2 vergelijken met/ }).click();
+    await page.getByRole('option', { name: 'Versie 1' }).click();
+    await page.getByRole('button', { name: 'Vergelijken', exact: true }).click();
+    const diff = page.getByRole('region', { name: 'Verschillen tussen versie 1 en versie 2' });
+    await diff.waitFor();
+    const actions = diff.getByRole('region', { name: 'Acties' });
+    await actions.getByRole('heading', { name: 'Gewijzigd' }).waitFor();
+    expect(await actions.textContent()).toContain(`Voor: ${ACTION}`);
+    expect(await actions.textContent()).toContain(`Na: ${ACTION_V2}`);
+  });
+
+  it('downloads the plan as Word: the 7 headings in Dutch, an SD and the action', async () => {
+    const { page } = b;
+    await goto(page, `/o/${orgId}/plans/${planV2}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Het plan downloaden als Word' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const files = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
+    const xml = strFromU8(files['word/document.xml']);
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+    for (const h of ['1. Identificatie van de entiteit', '2. Meerjarige ambitie, visie en doelstellingen (SMART)', '3. Instrumenten en acties', '4. Actoren', '5. Monitoring', '6. Evaluatie en rapportage', '7. Communicatie']) {
+      expect(text).toContain(h);
+    }
+    expect(text).toContain(SD1);
+    expect(text).toContain(ACTION_V2);
+  });
+
+  it('every plan screen passes axe (WCAG 2.1 AA) in Dutch, French, German and English', async () => {
+    const { page } = b;
+    const pages = [
+      `/o/${orgId}/plans`,
+      `/o/${orgId}/plans/new`,
+      `/o/${orgId}/plans/${planV2}`,
+      `/o/${orgId}/plans/${planV2}/actions`,
+      `/o/${orgId}/plans/${planV1}/timeline`,
+      `/o/${orgId}/plans/${planV2}/versions?with=${planV1}`,
+      `/o/${orgId}/plans/${planV1}/evaluations`,
+      `/o/${orgId}/my-actions`,
+    ];
+    const found: Record<string, unknown> = {};
+    for (const locale of ['nl', 'fr', 'de', 'en'] as Locale[]) {
+      await useLanguage(page, locale);
+      for (const url of pages) {
+        const t0 = Date.now();
+        await goto(page, url);
+        const t1 = Date.now();
+        expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+        const v = await axeViolations(page);
+        console.log('AXE', locale, url.slice(50), t1 - t0, Date.now() - t1);
+        if (v.length) found[`${locale} ${url}`] = v;
+      }
+    }
+    // The inspectorate's overview, by its oversight user.
+    await signInByCookie(k, b.context, overseer.id);
+    for (const locale of ['nl', 'fr', 'de', 'en'] as Locale[]) {
+      await useLanguage(page, locale);
+      await goto(page, `/o/${(await ownerQuery<{ id: string }>(k, `SELECT organisation_id AS id FROM role_assignment WHERE user_id = $1`, [overseer.id]))[0].id}/oversight/plans`);
+      await page.getByRole('grid').waitFor();
+      const v = await axeViolations(page);
+      if (v.length) found[`${locale} oversight`] = v;
+    }
+    expect(found).toEqual({});
+  });
+
+  it.runIf(!!process.env.PLAN_SCREENSHOTS)('takes screenshots for review', async () => {
+    const out = process.env.PLAN_SCREENSHOTS!;
+    fs.mkdirSync(out, { recursive: true });
+    const { page } = b;
+    await signInByCookie(k, b.context, officer.id);
+    for (const [locale, w, h, suffix] of [['nl', 1280, 900, ''], ['fr', 1280, 900, ''], ['nl', 390, 844, '-mobile'], ['fr', 390, 844, '-mobile']] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await useLanguage(page, locale);
+      for (const [name, url] of [['create', `/o/${orgId}/plans/new`], ['sections', `/o/${orgId}/plans/${planV1}`], ['tree', `/o/${orgId}/plans/${planV1}/actions`],
+        ['timeline', `/o/${orgId}/plans/${planV1}/timeline`], ['compare', `/o/${orgId}/plans/${planV2}/versions?with=${planV1}`]] as const) {
+        await goto(page, url);
+        await page.screenshot({ path: path.join(out, `plan-${name}-${locale}${suffix}.png`), fullPage: true });
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
