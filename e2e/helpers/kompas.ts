@@ -44,10 +44,13 @@ export async function useLanguage(page: Page, locale: Locale): Promise<void> {
   await page.evaluate((l) => localStorage.setItem('kompas_locale', l), locale);
 }
 
-/** Waits until the page shows its heading and has no request or loading indicator left. */
-export async function settled(page: Page): Promise<void> {
+/**
+ * Waits until the page shows its heading and no loading indicator (every page shows one while
+ * its data comes in), without waiting for the network to stay idle, which costs half a second.
+ */
+export async function settled(page: Page, opts: { networkIdle?: boolean } = {}): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
+  if (opts.networkIdle) await page.waitForLoadState('networkidle');
   await page.getByText(/Loading…|Bezig met laden…|Chargement…|Wird geladen…/).waitFor({ state: 'detached' });
 }
 
