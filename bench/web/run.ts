@@ -63,7 +63,7 @@ interface Measure {
 }
 
 /** Loads `url` `runs` times in a fresh context each (cold cache) and waits for `ready` to hold. */
-async function measure(browser: Browser, url: string, ready: string): Promise<Measure> {
+async function measure(browser: Browser, url: string, ready: () => boolean): Promise<Measure> {
   const m: Measure = { bytes: 0, gzip: 0, files: 0, tti: [] };
   for (let i = 0; i <= runs; i++) {
     const ctx = await browser.newContext();
@@ -122,9 +122,13 @@ async function main() {
 
   try {
     // Kompas: "/" asks the API who is signed in, is sent to /sign-in, shows the form.
-    const usable = `(() => { const e = document.querySelector('input[name=email]'); const b = document.querySelector('form button[type=submit]'); return !!e && !!b && !e.disabled && !b.disabled; })()`;
+    const usable = () => {
+      const e = document.querySelector<HTMLInputElement>('input[name=email]');
+      const b = document.querySelector<HTMLButtonElement>('form button[type=submit]');
+      return !!e && !!b && !e.disabled && !b.disabled;
+    };
     const k = await measure(browser, `${kompasBase}/`, usable);
-    const z = await measure(browser, `${blank.base}/`, `!!document.querySelector('main button')`);
+    const z = await measure(browser, `${blank.base}/`, () => !!document.querySelector('main button'));
     const med = (m: Measure) => percentile(m.tti, 50);
     console.log(`web bench: ${runs} cold loads each (after one warm-up), headless Chromium, database ${db.where}`);
     console.log('');
