@@ -37,3 +37,7 @@ export const recordNames = {
   role_assignment: /*i18n*/ { id: 'record.role_assignment', message: 'role assignment' },
   mail: /*i18n*/ { id: 'record.mail', message: 'e-mail' },
 };
+
+export const accessMessages = {
+  record_access_excluded: /*i18n*/ { id: 'error.record_access_excluded', message: 'This person is implicated in the file and cannot be given access to it.' },
+};
