@@ -42,7 +42,7 @@ describe('staff import', () => {
     const row = rows.nth(1);
     expect(await row.getByRole('rowheader').textContent()).toBe('3');
     expect(await row.textContent()).toContain('E2E0002');
-    expect(await row.textContent()).toContain('startDate');
+    expect(await row.textContent()).toContain('In dienst sinds');
     await page.getByText('1 van de 3 rijen bevatten fouten').waitFor();
 
     expect(await page.getByRole('button', { name: 'Alle rijen laden' }).isDisabled()).toBe(true);

@@ -27,6 +27,12 @@ function Counts({ report }: { report: ImportReport }) {
 
 function BadRows({ report }: { report: ImportReport }) {
   const { t } = useLingui();
+  // Name the column as a person knows it, not the field name of the API.
+  const columns: Record<string, string> = {
+    personnelNumber: t`Personnel number`, lastName: t`Last name`, firstName: t`First name`, email: t`E-mail address`,
+    staffCategory: t`Category`, grade: t`Grade`, unitCode: t`Unit`, unitId: t`Unit`, functionTitle: t`Function`,
+    startDate: t`In service since`, endDate: t`Left service on`,
+  };
   if (report.invalid.length === 0) return null;
   return (
     <>
@@ -44,7 +50,7 @@ function BadRows({ report }: { report: ImportReport }) {
                 <td>{r.personnelNumber ?? '—'}</td>
                 <td>
                   <ul className={s.errorList}>
-                    {r.errors.map((e, i) => <li key={i}><strong>{e.field}</strong>: {e.message}</li>)}
+                    {r.errors.map((e, i) => <li key={i}>{e.field && <strong>{columns[e.field] ?? e.field}: </strong>}{e.message}</li>)}
                   </ul>
                 </td>
               </tr>

@@ -286,7 +286,7 @@ function SectionsBody({ data }: { data: PlanTree }) {
         <h3><Trans>Ambition and vision</Trans></h3>
         <Prose text={sec.ambition} />
         <h3><Trans>Values</Trans></h3>
-        {sec.values.length ? <dl className={layout.dl}>{sec.values.map((v, i) => <div key={i} style={{ display: 'contents' }}><dt>{v.name}</dt><dd className={s.prose}>{v.description || '—'}</dd></div>)}</dl> : <p className={s.muted}><Trans>None yet.</Trans></p>}
+        {sec.values.length ? <dl className={s.defs}>{sec.values.map((v, i) => <div key={i}><dt>{v.name}</dt>{v.description && <dd className={s.prose}>{v.description}</dd>}</div>)}</dl> : <p className={s.muted}><Trans>None yet.</Trans></p>}
         <h3><Trans>Needs</Trans></h3>
         <Items items={sec.needs} />
         <h3><Trans>Vulnerable processes and functions</Trans></h3>
@@ -311,7 +311,7 @@ function SectionsBody({ data }: { data: PlanTree }) {
         <p data-print="hide"><Link to={`${base}/actions`}><Trans>See all actions with their owners, means and status</Trans></Link></p>
       </section>
       <Section id="actors" title={i18n._(SECTION_HEADINGS.actors)} canEdit={can} onEdit={() => setEditing('actors')}>
-        {sec.actors.length ? <dl className={layout.dl}>{sec.actors.map((a, i) => <div key={i} style={{ display: 'contents' }}><dt>{a.name}</dt><dd className={s.prose}>{a.role || '—'}</dd></div>)}</dl> : <p className={s.muted}><Trans>None yet.</Trans></p>}
+        {sec.actors.length ? <dl className={s.defs}>{sec.actors.map((a, i) => <div key={i}><dt>{a.name}</dt>{a.role && <dd className={s.prose}>{a.role}</dd>}</div>)}</dl> : <p className={s.muted}><Trans>None yet.</Trans></p>}
       </Section>
       <Section id="monitoring" title={i18n._(SECTION_HEADINGS.monitoring)} canEdit={can} onEdit={() => setEditing('monitoring')}>
         <Prose text={sec.monitoring} />

@@ -1,0 +1,68 @@
+import { msg } from '@lingui/core/macro';
+import type { MessageDescriptor } from '@lingui/core';
+import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
+import type { HomeTile, WebModule } from '../../app/module-types';
+import { get } from '../../app/api';
+import type { MyActions } from './api';
+
+const MANAGERS = ['integrity_officer', 'chief'] as const;
+const READERS = ['integrity_officer', 'chief', 'head_of_service', 'staff_member'] as const;
+
+/** Late actions per organisation, filled by the tile's query and read when its label renders. */
+const lateByOrg = new Map<string, number>();
+
+function myActionsTile(orgId: string): HomeTile {
+  const label = msg({ message: 'open, {late} late' });
+  return {
+    id: 'my-actions', to: '/my-actions', title: msg`My actions`,
+    description: msg`Actions of the integrity policy plan that you own: report their progress.`,
+    count: {
+      queryKey: ['org', orgId, 'my-actions', 'tile'],
+      // Under the My actions key, so a progress report there refreshes the tile too.
+      queryFn: () => get<{ items: MyActions }>(`/api/orgs/${orgId}/my-actions`).then((r) => {
+        lateByOrg.set(orgId, r.items.filter((a) => a.status === 'late').length);
+        return r.items.filter((a) => a.status !== 'done' && a.status !== 'stopped').length;
+      }) as never,
+      // The registry's tile shows one figure; the late count rides along as a value of the label.
+      label: { ...label, get values() { return { late: lateByOrg.get(orgId) ?? 0 }; } } as MessageDescriptor,
+    },
+  };
+}
+
+/** The integrity policy plan: plans, objectives and actions, my actions, evaluations, oversight. */
+export const planModule: WebModule = {
+  id: 'plan',
+  navItems: (ctx) => [
+    ...(ctx.has(...READERS) ? [{ id: 'plans', to: '/plans', label: msg`Policy plan` }] : []),
+    ...(ctx.has(...READERS) ? [{ id: 'my-actions', to: '/my-actions', label: msg`My actions` }] : []),
+    ...(ctx.has('oversight') ? [{ id: 'oversight-plans', to: '/oversight/plans', label: msg`Plans of the organisations` }] : []),
+  ],
+  homeTiles: (ctx) => [
+    ...(ctx.has(...READERS) ? [myActionsTile(ctx.orgId)] : []),
+    ...(ctx.has(...MANAGERS, 'head_of_service') ? [{
+      id: 'plans', to: '/plans', title: msg`Integrity policy plan`,
+      description: msg`Objectives, actions, monitoring and yearly evaluation in the model of the police inspectorate.`,
+    }] : []),
+    ...(ctx.has('oversight') ? [{
+      id: 'oversight-plans', to: '/oversight/plans', title: msg`Plans of the organisations`,
+      description: msg`Which organisations have an integrity policy plan in force, and how far it is.`,
+    }] : []),
+  ],
+  routes: (orgRoute: AnyRoute) => {
+    const page = (path: string, file: () => Promise<Record<string, unknown>>, name: string, extra: object = {}) =>
+      createRoute({ getParentRoute: () => orgRoute, path, component: lazyRouteComponent(file as never, name as never), ...extra });
+    return [
+      page('/plans', () => import('./PlansPages'), 'PlansListPage'),
+      page('/plans/new', () => import('./PlansPages'), 'CreatePlanPage'),
+      page('/plans/$planId', () => import('./SectionsPage'), 'PlanSectionsPage'),
+      page('/plans/$planId/actions', () => import('./ActionsPage'), 'PlanActionsPage'),
+      page('/plans/$planId/timeline', () => import('./TimelinePage'), 'PlanTimelinePage'),
+      page('/plans/$planId/versions', () => import('./VersionsPage'), 'PlanVersionsPage', {
+        validateSearch: (s: Record<string, unknown>) => ({ with: typeof s.with === 'string' && /^[0-9a-f-]{36}$/i.test(s.with) ? s.with : undefined }),
+      }),
+      page('/plans/$planId/evaluations', () => import('./EvaluationsPage'), 'PlanEvaluationsPage'),
+      page('/my-actions', () => import('./MyActionsPage'), 'MyActionsPage'),
+      page('/oversight/plans', () => import('./OversightPage'), 'OversightPlansPage'),
+    ];
+  },
+};
