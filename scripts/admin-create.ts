@@ -7,6 +7,7 @@
  * usage or configuration.
  */
 import { parseArgs } from 'node:util';
+import { cliConfig, consoleIo, type Io } from './cli.js';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -14,16 +15,11 @@ import { recordAudit } from '../src/server/platform/audit/service.js';
 import { email as emailSchema } from '../src/server/platform/auth/contract.js';
 import * as repo from '../src/server/platform/auth/repo.js';
 import { createPasswordToken, passwordLink } from '../src/server/platform/auth/service.js';
-import { ConfigError, loadConfig } from '../src/server/platform/config.js';
 import { runMigrations } from '../src/server/platform/db/migrate.js';
 import { createDatabase } from '../src/server/platform/db/pool.js';
 import { resolveDatabaseUrl } from '../src/server/platform/db/resolve.js';
 import { withSystemTx } from '../src/server/platform/db/tx.js';
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 const USAGE = 'usage: npm run admin:create -- --email <address> [--name "<display name>"] [--org <organisation code>]';
 const LINK_MINUTES = 24 * 60;
@@ -48,22 +44,14 @@ function parse(argv: string[]): { email: string; name?: string; org?: string } |
   return { email: e.data, name: name.data, org: values.org };
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = { out: console.log, err: console.error }): Promise<number> {
+export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = consoleIo): Promise<number> {
   const args = parse(argv);
   if (typeof args === 'string') {
     io.err(args);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      io.err(err.message);
-      return 2;
-    }
-    throw err;
-  }
+  const config = cliConfig(env, io);
+  if (!config) return 2;
   const pg = await resolveDatabaseUrl(config, io.err);
   const database = await createDatabase(pg.url, { max: 1 });
   try {

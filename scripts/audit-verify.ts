@@ -5,16 +5,12 @@
  * Exit code 0 when intact, 1 when broken, 2 on bad usage or configuration.
  */
 import { pathToFileURL } from 'node:url';
+import { cliConfig, consoleIo, type Io } from './cli.js';
 import pg from 'pg';
 import { z } from 'zod';
 import { verifyAuditChain } from '../src/server/platform/audit/verify.js';
-import { ConfigError, loadConfig } from '../src/server/platform/config.js';
 import { resolveDatabaseUrl } from '../src/server/platform/db/resolve.js';
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 const USAGE = 'usage: npm run audit:verify [-- --org <organisation uuid>]';
 
@@ -35,22 +31,14 @@ function parseArgs(argv: string[]): { org?: string } | string {
   return { org };
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = { out: console.log, err: console.error }): Promise<number> {
+export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = consoleIo): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     io.err(args);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      io.err(err.message);
-      return 2;
-    }
-    throw err;
-  }
+  const config = cliConfig(env, io);
+  if (!config) return 2;
   const database = await resolveDatabaseUrl(config, io.err);
   // The owner connection: it sees every organisation's events (verification sets kompas.scope itself).
   const client = new pg.Client({ connectionString: database.url, application_name: 'kompas-audit-verify' });
