@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, generateSecret } from 'otplib';
 // docx 9 zips with fflate (it no longer depends on jszip); reading the .docx back uses the same library.
 import { strFromU8, unzipSync } from 'fflate';
@@ -53,7 +53,7 @@ async function load(page: Page, url: string) {
 const LANGUAGE_NAMES: Record<Locale, string> = { nl: 'Nederlands', fr: 'Français', de: 'Deutsch', en: 'English' };
 
 async function switchLanguage(page: Page, locale: Locale) {
-  await page.getByRole('button', { name: /^(Taal|Langue|Sprache|Language)/ }).click();
+  await page.getByRole('button', { name: /Taal|Langue|Sprache|Language/ }).click();
   await page.getByRole('option', { name: LANGUAGE_NAMES[locale] }).click();
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
   await page.waitForFunction(() => document.querySelector('[class*="spinner"]') === null);
@@ -75,10 +75,6 @@ beforeAll(async () => {
     VALUES ($1, 'CA0042', 'Eva', 'Peeters', 'operational', '2015-09-01', $2)`, [orgId, staff.id]);
   aigId = await createOrganisation(k, { kind: 'inspectorate', name: 'Algemene Inspectie' });
   overseer = await createUser(k, { roles: [{ orgId: aigId, role: 'oversight' }], totpSecret: generateSecret({ length: 20 }), locale: 'nl' });
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await b.page.screenshot({ path: `/tmp/fail-${ctx.task.name.slice(0, 20)}.png`, fullPage: false });
 });
 
 afterAll(async () => {
@@ -178,7 +174,7 @@ describe('integrity policy plan', () => {
     const dialog = page.getByRole('dialog', { name: ACTION });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: /Status/ }).click();
-    await page.getByRole('option', { name: 'In uitvoering' }).click();
+    await page.getByRole('option', { name: 'Lopend' }).click();
     await dialog.getByLabel('Voortgang (%)').fill('40');
     await dialog.getByLabel('Notitie').fill('Eerste listing verstuurd naar de diensthoofden');
     await dialog.getByRole('button', { name: 'Voortgang opslaan' }).click();
@@ -266,20 +262,25 @@ describe('integrity policy plan', () => {
     expect(found).toEqual({});
   }, 90_000);
 
-  it.runIf(!!process.env.PLAN_SCREENSHOTS)('takes screenshots for review', async () => {
+  // Screenshots for the user guide: PLAN_SCREENSHOTS=docs/screenshots npx vitest run --project e2e e2e/plan.e2e.ts
+  it.runIf(!!process.env.PLAN_SCREENSHOTS)('takes screenshots for the user guide', async () => {
     const out = process.env.PLAN_SCREENSHOTS!;
     fs.mkdirSync(out, { recursive: true });
     const { page } = b;
     await signInByCookie(k, b.context, officer.id);
-    for (const [locale, w, h, suffix] of [['nl', 1280, 900, ''], ['fr', 1280, 900, ''], ['nl', 390, 844, '-mobile'], ['fr', 390, 844, '-mobile']] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await useLanguage(page, locale);
-      for (const [name, url] of [['create', `/o/${orgId}/plans/new`], ['sections', `/o/${orgId}/plans/${planV1}`], ['tree', `/o/${orgId}/plans/${planV1}/actions`],
-        ['timeline', `/o/${orgId}/plans/${planV1}/timeline`], ['compare', `/o/${orgId}/plans/${planV2}/versions?with=${planV1}`]] as const) {
-        await goto(page, url);
-        await page.screenshot({ path: path.join(out, `plan-${name}-${locale}${suffix}.png`), fullPage: true });
-      }
+    const shots = [
+      { name: 'plan-create-nl', locale: 'nl', size: [1280, 900], url: `/o/${orgId}/plans/new`, full: true },
+      { name: 'plan-tree-fr', locale: 'fr', size: [1280, 900], url: `/o/${orgId}/plans/${planV1}/actions`, full: false },
+      { name: 'plan-compare-nl', locale: 'nl', size: [1280, 900], url: `/o/${orgId}/plans/${planV2}/versions?with=${planV1}`, full: true },
+      { name: 'plan-timeline-fr-mobile', locale: 'fr', size: [390, 844], url: `/o/${orgId}/plans/${planV1}/timeline`, full: true },
+    ] as const;
+    for (const shot of shots) {
+      await page.setViewportSize({ width: shot.size[0], height: shot.size[1] });
+      await useLanguage(page, shot.locale);
+      await goto(page, shot.url);
+      await page.screenshot({ path: path.join(out, `${shot.name}.png`), fullPage: shot.full });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
+

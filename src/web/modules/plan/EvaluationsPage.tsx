@@ -43,7 +43,7 @@ function Evaluation({ data, ev }: { data: PlanTree; ev: EvaluationView }) {
         <Counts items={(['planned', 'in_progress', 'done', 'late', 'stopped'] as const).map((st) => ({ label: i18n._(ACTION_STATUS_LABELS[st]), value: ev.actionCounts![st] }))} />
       )}
       {ev.indicators.length > 0 && (
-        <div style={{ overflowX: 'auto' }}>
+        <div className={s.scroll} tabIndex={0} role="region" aria-label={t`Indicators against targets`}>
           <table className={s.gantt}>
             <caption><Trans>Indicators against targets</Trans></caption>
             <thead><tr><th scope="col"><Trans>Indicator</Trans></th><th scope="col"><Trans>Baseline</Trans></th><th scope="col"><Trans>Target</Trans></th><th scope="col">{ev.year}</th><th scope="col"><Trans>Target met</Trans></th></tr></thead>

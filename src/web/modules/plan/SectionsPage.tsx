@@ -208,7 +208,7 @@ function Indicators({ data }: { data: PlanTree }) {
       <h3><Trans>Indicators</Trans></h3>
       {withIndicators.length === 0 && <p className={s.muted}><Trans>No indicators yet.</Trans></p>}
       {withIndicators.map((o) => (
-        <div key={o.id} style={{ overflowX: 'auto' }}>
+        <div key={o.id} className={s.scroll} tabIndex={0} role="region" aria-label={`${o.code} ${o.title}`}>
           <table className={s.gantt}>
             <caption>{o.code} {o.title}</caption>
             <thead>

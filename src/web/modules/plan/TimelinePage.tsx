@@ -32,7 +32,7 @@ function TimelineBody({ data }: { data: PlanTree }) {
       <ActionFiltersForm data={data} filters={filters} onChange={setFilters} />
       <ErrorAlert error={q.error} />
       {q.isPending ? <Loading /> : groups.length === 0 ? <EmptyState><Trans>No actions to show.</Trans></EmptyState> : groups.map((g) => (
-        <div key={g.objective.id} style={{ overflowX: 'auto' }}>
+        <div key={g.objective.id} className={s.scroll} tabIndex={0} role="region" aria-label={`${g.objective.code} ${g.objective.title}`}>
           <table className={s.gantt}>
             <caption>{g.objective.code} {g.objective.title}</caption>
             <thead>
