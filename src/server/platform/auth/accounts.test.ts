@@ -38,7 +38,7 @@ describe('listing the accounts of an organisation', () => {
     const foreignAdmin = await createUser(t, { roles: [{ orgId: other, role: 'administrator' }] });
     expect((await (await sessionFor(t, staff.id)).get(`/api/orgs/${org}/users`)).statusCode).toBe(403);
     expect((await (await sessionFor(t, foreignAdmin.id)).get(`/api/orgs/${org}/users`)).statusCode).toBe(403);
-    expect((await (await sessionFor(t, foreignAdmin.id)).get(`/api/orgs/not-a-uuid/users`)).statusCode).toBe(400);
+    expect((await (await sessionFor(t, foreignAdmin.id)).get(`/api/orgs/not-a-uuid/users`)).statusCode).toBe(403);
   });
 });
 

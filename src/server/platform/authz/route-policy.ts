@@ -62,7 +62,8 @@ export function registerPolicyEnforcement(app: FastifyInstance): void {
     table.push({ method: String(route.method), url: route.url, policy: p });
   });
 
-  app.addHook('preHandler', async (req) => {
+  // preValidation: a caller who may not use the route is refused before their input is even parsed.
+  app.addHook('preValidation', async (req) => {
     if (req.is404) return; // the not-found handler answers 404 to everyone
     const p = req.routeOptions.config.policy;
     if (!p) throw forbidden();
