@@ -277,7 +277,8 @@ describe('integrity policy plan', () => {
     for (const shot of shots) {
       await page.setViewportSize({ width: shot.size[0], height: shot.size[1] });
       await useLanguage(page, shot.locale);
-      await goto(page, shot.url);
+      await load(page, shot.url);
+      await page.waitForLoadState('networkidle');
       await page.screenshot({ path: path.join(out, `${shot.name}.png`), fullPage: shot.full });
     }
     await page.setViewportSize({ width: 1280, height: 900 });

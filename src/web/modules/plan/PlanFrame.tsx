@@ -122,7 +122,7 @@ export function PlanFrame({ tab, children }: { tab: PlanTab; children: (data: Pl
   const plan = data.plan;
   return (
     <>
-      <PageHeader title={tab === 'sections' ? plan.title : `${tabName}: ${plan.title}`} actions={<><Exports data={data} /><Lifecycle data={data} /></>}>
+      <PageHeader title={tab === 'sections' ? plan.title : t`${tabName}: ${plan.title}`} actions={<><Exports data={data} /><Lifecycle data={data} /></>}>
         <dl className={s.meta}>
           <div><dt><Trans>Status</Trans></dt><dd><PlanStatusBadge status={plan.status} /></dd></div>
           <div><dt><Trans>Period</Trans></dt><dd>{plan.periodFrom}–{plan.periodTo}</dd></div>
