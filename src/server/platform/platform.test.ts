@@ -125,3 +125,17 @@ describe('row-level security', () => {
     await expect(withOrgTx(t.db.db, a, (tx) => tx.execute(sql`INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, start_date) VALUES (${b}, 'P2', 'X', 'Y', 'calog', '2020-01-01')`))).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } });
   });
 });
+
+describe('database connection loss', () => {
+  it('survives the server terminating an idle connection, and reconnects', async () => {
+    const errors: string[] = [];
+    const { createDatabase } = await import('./db/pool.js');
+    const database = await createDatabase(t.db.url, { max: 1, onIdleError: (e) => errors.push(e.message) });
+    await database.pool.query('SELECT 1');
+    await ownerQuery(t, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'kompas' AND pid <> pg_backend_pid() AND state = 'idle'`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(errors.length).toBeGreaterThan(0);
+    expect((await database.pool.query<{ n: number }>('SELECT 1 AS n')).rows[0].n).toBe(1);
+    await database.close();
+  });
+});

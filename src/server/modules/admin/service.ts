@@ -31,7 +31,13 @@ function detail(m: MailRow): MailDetail {
 
 export function makeAdminService(deps: AdminDeps) {
   let bossPool: pg.Pool | undefined;
-  const owner = () => (bossPool ??= new pg.Pool({ connectionString: deps.adminUrl, max: 2, application_name: 'kompas-admin-jobs' }));
+  const owner = () => {
+    if (!bossPool) {
+      bossPool = new pg.Pool({ connectionString: deps.adminUrl, max: 2, application_name: 'kompas-admin-jobs' });
+      bossPool.on('error', () => {}); // an idle connection closed by the server is simply replaced
+    }
+    return bossPool;
+  };
   const page = (q: OutboxQuery) => ({ limit: OUTBOX_PAGE_SIZE, offset: (q.page - 1) * OUTBOX_PAGE_SIZE });
 
   /** Reading a body is audited on the mail's organisation, so its DPO sees who read it. */

@@ -26,7 +26,7 @@ export interface Database {
  * (as with embedded PostgreSQL). Without the role (no privilege to create it), the connecting
  * role is used and RLS relies on it not being the owner or a superuser.
  */
-export async function createDatabase(url: string, opts: { max?: number; restrictRole?: boolean } = {}): Promise<Database> {
+export async function createDatabase(url: string, opts: { max?: number; restrictRole?: boolean; onIdleError?: (err: Error) => void } = {}): Promise<Database> {
   const useAppRole = opts.restrictRole !== false && (await canUseAppRole(url));
   const pool = new pg.Pool({
     connectionString: url,
@@ -34,6 +34,9 @@ export async function createDatabase(url: string, opts: { max?: number; restrict
     application_name: 'kompas',
     ...(useAppRole ? { options: `-c role=${APP_ROLE}` } : {}),
   });
+  // An idle connection closed by the server (restart, failover, admin termination) must not crash
+  // the process: the pool drops that client and opens a new one on the next query.
+  pool.on('error', opts.onIdleError ?? ((err) => console.error(`database connection lost: ${err.message}`)));
   const db = drizzle(pool) as Db;
   return { pool, db, close: () => pool.end() };
 }
