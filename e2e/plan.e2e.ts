@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, generateSecret } from 'otplib';
 // docx 9 zips with fflate (it no longer depends on jszip); reading the .docx back uses the same library.
@@ -7,7 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { LOCALES, type Locale } from '../src/shared/roles.js';
 import { createOrganisation, createUser, ownerQuery, TEST_PASSWORD } from '../src/test/app.js';
-import { axeViolations, openBrowser, settled, signInByCookie, startKompas, useLanguage, type Browsing, type Kompas } from './helpers/kompas.js';
+import { axeViolations, openBrowser, settled, signInByCookie, startKompas, type Browsing, type Kompas } from './helpers/kompas.js';
 
 /**
  * The integrity policy plan in the browser: the officer builds a plan from the CARMA template
@@ -261,27 +260,5 @@ describe('integrity policy plan', () => {
     await scan(`/o/${aigId}/oversight/plans`, () => page.getByRole('grid').waitFor());
     expect(found).toEqual({});
   }, 90_000);
-
-  // Screenshots for the user guide: PLAN_SCREENSHOTS=docs/screenshots npx vitest run --project e2e e2e/plan.e2e.ts
-  it.runIf(!!process.env.PLAN_SCREENSHOTS)('takes screenshots for the user guide', async () => {
-    const out = process.env.PLAN_SCREENSHOTS!;
-    fs.mkdirSync(out, { recursive: true });
-    const { page } = b;
-    await signInByCookie(k, b.context, officer.id);
-    const shots = [
-      { name: 'plan-create-nl', locale: 'nl', size: [1280, 900], url: `/o/${orgId}/plans/new`, full: true },
-      { name: 'plan-tree-fr', locale: 'fr', size: [1280, 900], url: `/o/${orgId}/plans/${planV1}/actions`, full: false },
-      { name: 'plan-compare-nl', locale: 'nl', size: [1280, 900], url: `/o/${orgId}/plans/${planV2}/versions?with=${planV1}`, full: true },
-      { name: 'plan-timeline-fr-mobile', locale: 'fr', size: [390, 844], url: `/o/${orgId}/plans/${planV1}/timeline`, full: true },
-    ] as const;
-    for (const shot of shots) {
-      await page.setViewportSize({ width: shot.size[0], height: shot.size[1] });
-      await useLanguage(page, shot.locale);
-      await load(page, shot.url);
-      await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: path.join(out, `${shot.name}.png`), fullPage: shot.full });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  });
 });
 
