@@ -20,12 +20,19 @@ const DOCS_PREFIX = '/api/docs';
 /** Mutating requests must carry the CSRF token (double-submit), except these entry points. */
 const CSRF_EXEMPT = new Set<string>(['/api/health']);
 
-export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/** What a request log line says about the request. */
+export function logRequest(req: { id: string; method: string; url: string }): { id: string; method: string; path: string } {
+  return { id: req.id, method: req.method, path: req.url.split('?')[0] };
+}
+
+export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : {
       level: deps.config.logLevel,
-      // Never log cookies, credentials or bodies; URLs carry ids only, never personal data.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // No personal data in logs: no cookies, credentials, bodies, client addresses or query
+      // strings (a staff search puts a name there). Paths carry ids only.
+      serializers: { req: logRequest },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,

@@ -139,3 +139,25 @@ describe('database connection loss', () => {
     await database.close();
   });
 });
+
+describe('request logging', () => {
+  it('logs the path without query string, cookies or client address', async () => {
+    const { logRequest } = await import('../app.js');
+    const line = logRequest({ id: 'r1', method: 'GET', url: '/api/orgs/x/people?q=Peeters&unit=2', headers: { cookie: 'kompas_session=secret' }, ip: '10.1.2.3' } as never);
+    expect(line).toEqual({ id: 'r1', method: 'GET', path: '/api/orgs/x/people' });
+    expect(JSON.stringify(line)).not.toMatch(/Peeters|secret|10\.1\.2\.3/);
+  });
+
+  it('writes no personal data into the log lines of a real request', async () => {
+    const { Writable } = await import('node:stream');
+    const lines: string[] = [];
+    const stream = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+    const { buildApp } = await import('../app.js');
+    const app = await buildApp({ ...t.deps, config: { ...t.deps.config, logLevel: 'info' } }, { logStream: stream });
+    await app.inject({ method: 'GET', url: '/api/health?q=Janssens', headers: { cookie: 'kompas_session=topsecret', 'x-forwarded-for': '10.9.8.7' } });
+    await app.close();
+    const text = lines.join('\n');
+    expect(text).toContain('/api/health');
+    expect(text).not.toMatch(/Janssens|topsecret|10\.9\.8\.7|127\.0\.0\.1/);
+  });
+});
