@@ -2,7 +2,8 @@ import { recordAudit, type AuditContext } from '../audit/service.js';
 import type { Actor } from '../authz/actor.js';
 import { withOrgTx } from '../db/tx.js';
 import type { Deps } from '../deps.js';
-import { AppError, invalid, notFound } from '../errors.js';
+import type { Locale } from '../../../shared/roles.js';
+import { AppError, conflict, invalid, notFound } from '../errors.js';
 import * as repo from './repo.js';
 import { issuePasswordLink } from './service.js';
 
@@ -61,5 +62,32 @@ export function makeAccountsService(deps: Pick<Deps, 'config' | 'database' | 'ma
     });
   }
 
-  return { list, create, disable };
+  /**
+   * Lost phone: the administrator forgets the person's authenticator, so the next sign-in asks
+   * for a new one. Every session ends (a stolen phone may sit behind one) and the person is told
+   * by mail, so a reset they did not ask for does not go unnoticed. Same reach as disable: an
+   * organisation administrator only for accounts that belong to that organisation alone.
+   */
+  async function resetSecondFactor(ctx: AuditContext, actor: Actor, orgId: string, userId: string) {
+    if (userId === actor.userId) throw conflict('cannot_reset_own_second_factor', {}, 'userId');
+    return withOrgTx(db, orgId, async (tx) => {
+      const orgs = await repo.roleOrganisationsOf(tx, userId);
+      if (!orgs.includes(orgId) && !actor.isPlatformAdmin) throw notFound('user');
+      if (!actor.isPlatformAdmin && orgs.some((o) => o !== orgId)) throw new AppError('user_in_other_organisations', 403);
+      const u = await repo.userById(tx, userId);
+      if (!u) throw notFound('user');
+      if (u.isPlatformAdmin && !actor.isPlatformAdmin) throw new AppError('forbidden', 403);
+      const hadSecondFactor = await repo.clearSecondFactor(tx, userId);
+      const revoked = await repo.revokeSessionsOf(tx, userId);
+      await deps.mailer.enqueue(tx, {
+        organisationId: orgId, to: u.email, locale: (u.locale as Locale) ?? 'nl', template: 'auth.second_factor_reset', params: {},
+      });
+      await recordAudit(tx, ctx, {
+        organisationId: orgId, action: 'user.reset_second_factor', recordType: 'user', recordId: userId,
+        details: { hadSecondFactor, revokedSessions: revoked },
+      });
+    });
+  }
+
+  return { list, create, disable, resetSecondFactor };
 }

@@ -14,6 +14,7 @@ export const authMessages = {
   password_same_as_email: /*i18n*/ { id: 'error.password_same_as_email', message: 'Your password must not be your e-mail address.' },
   cannot_disable_self: /*i18n*/ { id: 'error.cannot_disable_self', message: 'You cannot disable your own account.' },
   user_in_other_organisations: /*i18n*/ { id: 'error.user_in_other_organisations', message: 'This person also holds roles in another organisation. Only a platform administrator can disable the account.' },
+  cannot_reset_own_second_factor: /*i18n*/ { id: 'error.cannot_reset_own_second_factor', message: 'You cannot reset your own second factor. Ask another administrator of your organisation or a platform administrator.' },
   oidc_not_configured: /*i18n*/ { id: 'error.oidc_not_configured', message: 'This organisation does not sign in through its own identity provider.' },
   oidc_failed: /*i18n*/ { id: 'error.oidc_failed', message: 'Signing in through the identity provider of your organisation did not succeed. Try again, or contact your administrator.' },
   oidc_no_account: /*i18n*/ { id: 'error.oidc_no_account', message: 'Your identity provider confirmed who you are, but no Kompas account is linked to it. Ask your administrator to invite you.' },
@@ -31,7 +32,13 @@ export const mailMessages = {
     id: 'mail.auth.invitation.body',
     message: 'An account has been created for you in Kompas, the integrity management application of your police organisation. Choose your password with this link within 7 days:\n\n{link}\n\nIf you did not expect this e-mail, ignore it or tell your administrator.',
   },
+  secondFactorResetSubject: /*i18n*/ { id: 'mail.auth.second_factor_reset.subject', message: 'Your Kompas second factor was reset' },
+  secondFactorResetBody: /*i18n*/ {
+    id: 'mail.auth.second_factor_reset.body',
+    message: 'An administrator reset the second factor (authenticator app) of your Kompas account and ended all your sessions. At your next sign-in, Kompas will ask you to set up a new one.\n\nIf you did not ask for this, contact your integrity officer.',
+  },
 };
 
 registerMailTemplate('auth.password_reset', { subject: mailMessages.resetSubject, body: mailMessages.resetBody });
 registerMailTemplate('auth.invitation', { subject: mailMessages.inviteSubject, body: mailMessages.inviteBody });
+registerMailTemplate('auth.second_factor_reset', { subject: mailMessages.secondFactorResetSubject, body: mailMessages.secondFactorResetBody });

@@ -15,8 +15,12 @@ export const canCreateUsers = (a: Actor, orgId: string) => a.isPlatformAdmin || 
 /** Further narrowed in the service: an organisation administrator disables only accounts that belong to that organisation alone. */
 export const canDisableUsers = (a: Actor, orgId: string) => a.isPlatformAdmin || hasRole(a, orgId, USER_DISABLERS);
 
+/** Lost phone: the same people who may disable an account may reset its second factor. */
+export const canResetSecondFactor = (a: Actor, orgId: string) => a.isPlatformAdmin || hasRole(a, orgId, USER_DISABLERS);
+
 export const accountPolicies = {
   list: policy.custom('users:list', (a, req) => canListUsers(a, orgOf(req))),
   create: policy.custom('users:create', (a, req) => canCreateUsers(a, orgOf(req))),
   disable: policy.custom('users:disable', (a, req) => canDisableUsers(a, orgOf(req))),
+  resetSecondFactor: policy.custom('users:reset-second-factor', (a, req) => canResetSecondFactor(a, orgOf(req))),
 };

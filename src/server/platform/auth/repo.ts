@@ -163,6 +163,16 @@ export async function disableUser(q: Queryable, userId: string): Promise<void> {
   await q.update(appUser).set({ disabledAt: sql`coalesce(${appUser.disabledAt}, now())` }).where(eq(appUser.id, userId));
 }
 
+/** Forgets the authenticator (active and pending): the person sets up a new one at the next sign-in. Returns whether one was active. */
+export async function clearSecondFactor(q: Queryable, userId: string): Promise<boolean> {
+  const r = await q.execute<{ had: boolean }>(sql`
+    UPDATE app_user u SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL
+      FROM (SELECT id, totp_secret IS NOT NULL AS had FROM app_user WHERE id = ${userId} FOR UPDATE) old
+     WHERE u.id = old.id
+ RETURNING old.had`);
+  return r.rows[0]?.had ?? false;
+}
+
 export async function organisationExists(q: Queryable, orgId: string): Promise<boolean> {
   const r = await q.execute(sql`SELECT 1 FROM organisation WHERE id = ${orgId}`);
   return r.rows.length > 0;

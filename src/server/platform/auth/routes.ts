@@ -140,6 +140,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     return reply.status(204).send();
   });
 
+  app.post('/orgs/:orgId/users/:userId/reset-second-factor', { config: { policy: accountPolicies.resetSecondFactor }, schema: { params: c.orgUserParams, body: c.emptyBody } }, async (req, reply) => {
+    await accounts.resetSecondFactor(auditContext(req), actorOf(req), req.params.orgId, req.params.userId);
+    return reply.status(204).send();
+  });
+
   // Single sign-on through an organisation's own identity provider.
 
   app.get('/auth/oidc/:orgCode/start', { config: { policy: policy.public('oidc-start'), rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { params: c.oidcStartParams } }, async (req, reply) => {
