@@ -28,6 +28,7 @@ const YEAR = new Date().getFullYear() + 1; // a period that starts next year: ap
 const ACTION = 'Maandelijkse listing opmaken en bezorgen';
 const ACTION_V2 = 'Maandelijkse listing opmaken, bezorgen en bespreken';
 const SD1 = 'Opzetten van een structurele verankering van het integriteitsbeleid binnen de organisatie';
+const NOTES = 'Signaal over dienst Verkeer: opvolgen met de korpschef';
 let planV1 = '';
 let planV2 = '';
 
@@ -156,6 +157,28 @@ describe('integrity policy plan', () => {
     await page.getByText('van kracht', { exact: true }).first().waitFor();
   });
 
+  it('the officer keeps confidential notes on the plan in force; a staff member does not see them', async () => {
+    const { page } = b;
+    await signInByCookie(k, b.context, officer.id);
+    await goto(page, `/o/${orgId}/plans/${planV1}`);
+    const notes = page.getByRole('region', { name: 'Vertrouwelijke notities' });
+    await notes.getByText('Wordt niet geëxporteerd en niet getoond aan het toezicht', { exact: false }).waitFor();
+    await notes.getByRole('textbox', { name: 'Vertrouwelijke notities' }).fill(NOTES);
+    await notes.getByRole('button', { name: 'Vertrouwelijke notities opslaan' }).click();
+    await notes.getByText('De vertrouwelijke notities zijn opgeslagen.').waitFor();
+    expect((await ownerQuery<{ n: string }>(k, 'SELECT confidential_notes AS n FROM plan WHERE id = $1', [planV1]))[0].n).toBe(NOTES);
+    // Still there after a reload.
+    await goto(page, `/o/${orgId}/plans/${planV1}`);
+    expect(await page.getByRole('textbox', { name: 'Vertrouwelijke notities' }).inputValue()).toBe(NOTES);
+
+    await signInByCookie(k, b.context, staff.id);
+    await goto(page, `/o/${orgId}/plans/${planV1}`);
+    await page.getByRole('heading', { level: 2, name: '1. Identificatie van de entiteit' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Vertrouwelijke notities' }).count()).toBe(0);
+    expect(await page.getByText(NOTES).count()).toBe(0);
+    expect(await page.getByRole('main').textContent()).not.toContain('Vertrouwelijk');
+  });
+
   it('the staff member signs in and reports progress on My actions', async () => {
     const { page } = b;
     await b.context.clearCookies();
@@ -228,6 +251,9 @@ describe('integrity policy plan', () => {
     }
     expect(text).toContain(SD1);
     expect(text).toContain(ACTION_V2);
+    // The new version carries the confidential notes over, but no export ever holds them.
+    expect((await ownerQuery<{ n: string }>(k, 'SELECT confidential_notes AS n FROM plan WHERE id = $1', [planV2]))[0].n).toBe(NOTES);
+    expect(xml).not.toContain('Signaal over dienst Verkeer');
   });
 
   it('every plan screen passes axe (WCAG 2.1 AA) in Dutch, French, German and English', async () => {

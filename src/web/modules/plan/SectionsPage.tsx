@@ -5,7 +5,7 @@ import { Link } from '@tanstack/react-router';
 import { Form } from 'react-aria-components';
 import { ApiError, patch, post, put } from '../../app/api';
 import { useOrg } from '../../app/context';
-import { Button, DialogActions, EmptyState, ErrorAlert, Field, layout, ModalDialog, useFormat } from '../../ui/components';
+import { Button, DialogActions, EmptyState, ErrorAlert, Field, layout, ModalDialog, Notice, useFormat } from '../../ui/components';
 import { keys, planBase, type IndicatorView, type ObjectiveNode, type PlanSections, type PlanTree } from './api';
 import { Counts, LinesField, PairsEditor, type Pair } from './components';
 import { IMF_FUNCTIONS, IMF_LABELS, SECTION_HEADINGS } from './labels';
@@ -255,8 +255,42 @@ function Indicators({ data }: { data: PlanTree }) {
   );
 }
 
-function SectionsBody({ data }: { data: PlanTree }) {
+/**
+ * The plan's confidential notes: only the integrity officer and the chief see them (the server
+ * sends null to anyone else and refuses their changes), never in an export, never to oversight.
+ * Unlike the sections they stay editable after approval, until the version is superseded.
+ */
+function ConfidentialNotes({ data }: { data: PlanTree }) {
   const { orgId } = useOrg();
+  const { t } = useLingui();
+  const qc = useQueryClient();
+  const plan = data.plan;
+  const [text, setText] = useState(plan.confidentialNotes ?? '');
+  const [saved, setSaved] = useState(false);
+  const editable = plan.status !== 'superseded';
+  const save = useMutation({
+    mutationFn: () => patch<PlanTree>(planBase(orgId, plan.id), { confidentialNotes: text.trim() === '' ? null : text }),
+    onSuccess: () => { setSaved(true); void qc.invalidateQueries({ queryKey: keys.plan(orgId, plan.id) }); },
+  });
+  const err = save.error instanceof ApiError ? save.error : undefined;
+  return (
+    <section aria-labelledby="notes-h" className={s.section} data-print="hide">
+      <h2 id="notes-h"><Trans>Confidential notes</Trans></h2>
+      <Notice kind="warning"><Trans>Confidential: seen only by the integrity officer and the chief of police. Not exported and not shown to oversight.</Trans></Notice>
+      {editable ? (
+        <Form onSubmit={(e) => { e.preventDefault(); setSaved(false); save.mutate(); }}>
+          <ErrorAlert error={err?.field === 'confidentialNotes' ? null : save.error} />
+          <Field label={t`Confidential notes`} multiline value={text} onChange={(v) => { setText(v); setSaved(false); }} maxLength={20_000} error={err?.fieldMessage('confidentialNotes')} />
+          <div aria-live="polite">{saved && <Notice kind="success"><Trans>The confidential notes have been saved.</Trans></Notice>}</div>
+          <Button type="submit" isDisabled={save.isPending}><Trans>Save the confidential notes</Trans></Button>
+        </Form>
+      ) : plan.confidentialNotes ? <p className={s.prose}>{plan.confidentialNotes}</p> : <p className={s.muted}><Trans>None yet.</Trans></p>}
+    </section>
+  );
+}
+
+function SectionsBody({ data }: { data: PlanTree }) {
+  const { orgId, has } = useOrg();
   const { t, i18n } = useLingui();
   const [editing, setEditing] = useState<SectionKey | null>(null);
   const plan = data.plan;
@@ -268,12 +302,7 @@ function SectionsBody({ data }: { data: PlanTree }) {
   return (
     <>
       {can && <p className={s.muted}><Trans>This plan is a draft: the integrity officer and the chief of police can change its texts.</Trans></p>}
-      {plan.confidentialNotes && (
-        <section aria-labelledby="notes-h" className={s.section}>
-          <h2 id="notes-h"><Trans>Confidential notes</Trans></h2>
-          <p className={s.prose}>{plan.confidentialNotes}</p>
-        </section>
-      )}
+      {has('integrity_officer', 'chief') && <ConfidentialNotes key={plan.id} data={data} />}
       <Section id="identification" title={i18n._(SECTION_HEADINGS.identification)} canEdit={can} onEdit={() => setEditing('identification')}>
         <dl className={layout.dl}>
           <dt><Trans>Entity</Trans></dt><dd>{sec.identification.entityName || '—'}</dd>
