@@ -28,9 +28,19 @@ const YEAR = new Date().getFullYear() + 1; // a period that starts next year: ap
 const ACTION = 'Maandelijkse listing opmaken en bezorgen';
 const ACTION_V2 = 'Maandelijkse listing opmaken, bezorgen en bespreken';
 const SD1 = 'Opzetten van een structurele verankering van het integriteitsbeleid binnen de organisatie';
+const INDICATOR = 'Aantal verstuurde listings';
+const EVALUATION = 'Twaalf maandelijkse listings bezorgd aan de diensthoofden';
+const EVIDENCE = 'listing-januari.pdf';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const NOTES = 'Signaal over dienst Verkeer: opvolgen met de korpschef';
 let planV1 = '';
 let planV2 = '';
+
+/** The text runs of a .docx (word/document.xml), one per line. */
+const docxText = (bytes: Buffer) => {
+  const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']);
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+};
 
 const uuidIn = (url: string) => /\/plans\/([0-9a-f-]{36})/.exec(url)![1];
 const planStatus = async (id: string) => (await ownerQuery<{ status: string }>(k, 'SELECT status FROM plan WHERE id = $1', [id]))[0].status;
@@ -54,7 +64,11 @@ const LANGUAGE_NAMES: Record<Locale, string> = { nl: 'Nederlands', fr: 'Françai
 
 async function switchLanguage(page: Page, locale: Locale) {
   await page.getByRole('button', { name: /Taal|Langue|Sprache|Language/ }).click();
+  // The choice is also stored on the server (the person's language): wait for it, or the next
+  // sign-in of this user would come back in the previous language.
+  const stored = page.waitForResponse((r) => /^\/api\/(auth\/me\/)?locale$/.test(new URL(r.url()).pathname));
   await page.getByRole('option', { name: LANGUAGE_NAMES[locale] }).click();
+  await stored;
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
   await page.waitForFunction(() => document.querySelector('[class*="spinner"]') === null);
 }
@@ -142,6 +156,21 @@ describe('integrity policy plan', () => {
     expect(a).toEqual({ owner_user_id: staff.id, due_date: `${YEAR}-12-15` });
   });
 
+  it('adds an indicator with its target to OD 1.5 while the plan is a draft', async () => {
+    const { page } = b;
+    await goto(page, `/o/${orgId}/plans/${planV1}`);
+    const select = page.getByLabel('Indicator toevoegen aan doelstelling');
+    await select.selectOption((await select.locator('option', { hasText: /^OD 1\.5 / }).getAttribute('value'))!);
+    const dialog = page.getByRole('dialog', { name: 'Indicator toevoegen' });
+    await dialog.getByLabel('Indicator', { exact: true }).fill(INDICATOR);
+    await dialog.getByLabel('Meeteenheid').fill('aantal');
+    await dialog.getByLabel('Nulmeting').fill('0');
+    await dialog.getByLabel('Streefwaarde').fill('12');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('rowheader', { name: `${INDICATOR} (aantal)` }).waitFor();
+  });
+
   it('the officer submits; the chief approves and puts the plan in force', async () => {
     const { page } = b;
     await confirm(page, 'Ter goedkeuring voorleggen');
@@ -155,6 +184,25 @@ describe('integrity policy plan', () => {
     await confirm(page, 'In werking stellen');
     await expect.poll(() => planStatus(planV1)).toBe('in_force');
     await page.getByText('van kracht', { exact: true }).first().waitFor();
+  });
+
+  it('the officer records the indicator measurement of a year on the plan in force', async () => {
+    const { page } = b;
+    await signInByCookie(k, b.context, officer.id);
+    await goto(page, `/o/${orgId}/plans/${planV1}`);
+    await page.getByRole('button', { name: `Meting registreren: ${INDICATOR}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Meting registreren: ${INDICATOR}` });
+    await dialog.getByLabel('Jaar', { exact: true }).fill(String(YEAR));
+    await dialog.getByLabel('Waarde', { exact: true }).fill('8');
+    await dialog.getByLabel('Notitie').fill('Acht listings in het eerste jaar');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row', { name: new RegExp(`^${INDICATOR}`) });
+    // Baseline 0, target 12, then one cell per year of the period: the first year holds 8.
+    await expect.poll(async () => (await row.getByRole('cell').allTextContents()).slice(0, 3)).toEqual(['0', '12', '8']);
+    const m = await ownerQuery<{ year: number; value: string; note: string }>(k,
+      `SELECT m.year, m.value::text, m.note FROM plan_indicator_measurement m JOIN plan_indicator i ON i.id = m.indicator_id WHERE i.plan_id = $1`, [planV1]);
+    expect(m).toEqual([{ year: YEAR, value: '8', note: 'Acht listings in het eerste jaar' }]);
   });
 
   it('the officer keeps confidential notes on the plan in force; a staff member does not see them', async () => {
@@ -205,7 +253,63 @@ describe('integrity policy plan', () => {
     await dialog.getByText('Eerste listing verstuurd naar de diensthoofden').first().waitFor();
     const [a] = await ownerQuery<{ status: string; progress: number }>(k, `SELECT status, progress FROM plan_action WHERE plan_id = $1 AND title = $2`, [planV1, ACTION]);
     expect(a).toEqual({ status: 'in_progress', progress: 40 });
+
+    // Evidence: the owner adds a PDF, sees it listed and downloads the same bytes back.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Bestand toevoegen' }).click()]);
+    await chooser.setFiles({ name: EVIDENCE, mimeType: 'application/pdf', buffer: PDF });
+    const link = dialog.getByRole('region', { name: 'Bewijsstukken' }).getByRole('link', { name: EVIDENCE });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(EVIDENCE);
+    expect(fs.readFileSync((await download.path())!).equals(PDF)).toBe(true);
+
+    // The action dialog (facts, progress form, evidence, history) passes axe in Dutch and French.
+    const found: Record<string, unknown> = {};
+    found.nl = await axeViolations(page);
     await dialog.getByRole('button', { name: 'Sluiten' }).click();
+    await switchLanguage(page, 'fr');
+    await page.getByRole('button', { name: ACTION }).click();
+    const dialogFr = page.getByRole('dialog', { name: ACTION });
+    await dialogFr.getByRole('link', { name: EVIDENCE }).waitFor();
+    await dialogFr.getByRole('heading', { name: 'Historique des mises à jour' }).waitFor();
+    found.fr = await axeViolations(page);
+    await dialogFr.getByRole('button', { name: 'Fermer' }).click();
+    await switchLanguage(page, 'nl');
+    expect(found).toEqual({ nl: [], fr: [] });
+  });
+
+  it('the officer writes the yearly evaluation, the chief approves it, and its Word export holds the text', async () => {
+    const { page } = b;
+    await signInByCookie(k, b.context, officer.id);
+    await goto(page, `/o/${orgId}/plans/${planV1}/evaluations`);
+    await page.getByRole('button', { name: /Te evalueren jaar/ }).click();
+    await page.getByRole('option', { name: String(YEAR) }).click();
+    await page.getByRole('button', { name: 'Evaluatie starten' }).click();
+    const ev = page.getByRole('region', { name: `Evaluatie van ${YEAR}` });
+    await ev.getByLabel('Wat werd gerealiseerd').fill(EVALUATION);
+    await ev.getByLabel('Wat verandert er voor het volgende jaar').fill('Listing ook bespreken op het directiecomité');
+    await ev.getByRole('button', { name: 'Evaluatie opslaan' }).click();
+    await ev.getByText('De evaluatie is opgeslagen.').waitFor();
+
+    // The evaluation editor passes axe in Dutch and French.
+    const found: Record<string, unknown> = { nl: await axeViolations(page) };
+    await switchLanguage(page, 'fr');
+    await page.getByRole('region', { name: `Évaluation de ${YEAR}` }).getByLabel('Ce qui a été réalisé').waitFor();
+    found.fr = await axeViolations(page);
+    await switchLanguage(page, 'nl');
+    expect(found).toEqual({ nl: [], fr: [] });
+
+    await signInByCookie(k, b.context, chief.id);
+    await goto(page, `/o/${orgId}/plans/${planV1}/evaluations`);
+    await confirm(page, 'Evaluatie goedkeuren');
+    await page.getByRole('region', { name: `Evaluatie van ${YEAR}` }).getByText(/^Goedgekeurd op .+ door /).waitFor();
+    const [row] = await ownerQuery<{ status: string; done_text: string; approved_by: string }>(k,
+      'SELECT status, done_text, approved_by FROM plan_evaluation WHERE plan_id = $1 AND year = $2', [planV1, YEAR]);
+    expect(row).toEqual({ status: 'approved', done_text: EVALUATION, approved_by: chief.id });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `De evaluatie van ${YEAR} downloaden als Word` }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    expect(docxText(fs.readFileSync((await download.path())!))).toContain(EVALUATION);
   });
 
   it('a new version with a changed title shows the change in the comparison', async () => {
@@ -243,9 +347,8 @@ describe('integrity policy plan', () => {
     await goto(page, `/o/${orgId}/plans/${planV2}`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Het plan downloaden als Word' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
-    const files = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
-    const xml = strFromU8(files['word/document.xml']);
-    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+    const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)))['word/document.xml']);
+    const text = docxText(fs.readFileSync((await download.path())!));
     for (const h of ['1. Identificatie van de entiteit', '2. Meerjarige ambitie, visie en doelstellingen (SMART)', '3. Instrumenten en acties', '4. Actoren', '5. Monitoring', '6. Evaluatie en rapportage', '7. Communicatie']) {
       expect(text).toContain(h);
     }

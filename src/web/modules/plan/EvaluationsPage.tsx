@@ -110,7 +110,7 @@ function EvaluationsBody({ data }: { data: PlanTree }) {
       )) : data.plan.status === 'draft' || data.plan.status === 'submitted' ? <Notice><Trans>A plan is evaluated once it has been approved.</Trans></Notice> : null}
       <ErrorAlert error={create.error && !err?.field ? create.error : q.error} />
       {q.isPending ? <Loading /> : (q.data ?? []).length === 0 ? <EmptyState><Trans>No yearly evaluation yet.</Trans></EmptyState>
-        : (q.data ?? []).map((ev) => <Evaluation key={`${ev.year}-${ev.updatedAt}`} data={data} ev={ev} />)}
+        : (q.data ?? []).map((ev) => <Evaluation key={ev.year} data={data} ev={ev} />)}
     </>
   );
 }
