@@ -27,7 +27,7 @@ async function signIn(page: Page, email: string, lang: string) {
   await page.reload();
   await page.locator('input[name=email]').fill(email);
   await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
+  await page.locator('button[type=submit]').first().click();
   await page.waitForURL(/\/sign-in\/totp|\/o\//);
   if (page.url().includes('/sign-in/totp')) {
     await page.locator('input[name=code]').fill(await generate({ secret: TOTP_SECRET }));

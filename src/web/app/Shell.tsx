@@ -2,7 +2,9 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, Outlet, useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import { Button, Label, ListBox, ListBoxItem, Menu, MenuItem, MenuTrigger, Popover, Select, SelectValue, type Key } from 'react-aria-components';
-import { orgName, pendingStep, useMe, useSignOut, type Me } from './auth';
+import { useQuery } from '@tanstack/react-query';
+import { get } from './api';
+import { orgName, pendingStep, useMe, useSignOut, type Me, type MeOrganisation } from './auth';
 import { OrgContext } from './context';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { moduleContext, type ModuleContext } from './module-types';
@@ -144,8 +146,13 @@ function useSignedIn(): { me?: Me; gate?: ReactNode } {
 export function OrgLayout() {
   const { orgId } = useParams({ strict: false }) as { orgId: string };
   const { me, gate } = useSignedIn();
+  // A platform administrator may open an organisation where they hold no role (to appoint its first administrator).
+  const visiting = !!me?.isPlatformAdmin && !me.organisations.some((o) => o.id === orgId);
+  const tree = useQuery({ queryKey: ['admin', 'organisations'], queryFn: () => get<{ items: MeOrganisation[] }>('/api/admin/organisations').then((r) => r.items), enabled: visiting });
   if (!me) return <>{gate}</>;
-  const org = me.organisations.find((o) => o.id === orgId);
+  if (visiting && tree.isPending) return <Loading />;
+  const found = visiting ? tree.data?.find((o) => o.id === orgId) : undefined;
+  const org = me.organisations.find((o) => o.id === orgId) ?? (found && { id: found.id, code: found.code, kind: found.kind, names: found.names, roles: [] });
   if (!org) return <Shell me={me}><NotFoundPage /></Shell>;
   const ctx = moduleContext(me, org);
   return (

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
 import { AccountLayout, OrgLayout, PlainLayout, Shell } from './Shell';
@@ -11,6 +12,8 @@ import { ChangePasswordPage, SessionsPage } from '../pages/AccountPages';
 import { SignInPage } from '../pages/auth/SignInPage';
 import { TotpPage, TotpSetupPage } from '../pages/auth/TotpPages';
 import { ForgotPasswordPage, ResetPasswordPage } from '../pages/auth/PasswordPages';
+
+const OrganisationsPage = lazy(() => import('../modules/admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
 
 const LAST_ORG_KEY = 'kompas_org';
 
@@ -38,6 +41,8 @@ function IndexPage() {
   }
   const org = me.organisations.find((o) => o.id === last) ?? me.organisations[0];
   if (org) return <Navigate to="/o/$orgId" params={{ orgId: org.id }} replace />;
+  // A platform administrator without any role (first start) begins with the organisations.
+  if (me.isPlatformAdmin) return <Shell me={me}><Suspense fallback={<Loading />}><OrganisationsPage /></Suspense></Shell>;
   return (
     <Shell me={me}>
       <PageHeader title={t`Home`} />

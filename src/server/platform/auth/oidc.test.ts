@@ -181,6 +181,10 @@ describe('OIDC sign-in through the organisation provider', () => {
     await createOrganisation(t, { code: 'NO-OIDC' });
     expect((await browser(t).get('/api/auth/oidc/NO-OIDC/start')).json().code).toBe('oidc_not_configured');
     expect((await browser(t).get('/api/auth/oidc/UNKNOWN/start')).statusCode).toBe(404);
+    // From the sign-in form (a page load), a wrong code comes back to the sign-in page with a message.
+    const page = await browser(t).get('/api/auth/oidc/UNKNOWN/start', { accept: 'text/html,application/xhtml+xml' });
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/sign-in?error=oidc_not_configured');
     expect((await browser(t).get(`/api/auth/oidc/${'x'.repeat(65)}/start`)).statusCode).toBe(400);
     expect((await browser(t).get(`/api/auth/oidc/${encodeURIComponent("' OR 1=1 --")}/start`)).statusCode).toBe(404);
     expect((await browser(t).get(`/api/auth/oidc/callback?code=${'x'.repeat(5000)}`)).statusCode).toBe(400);

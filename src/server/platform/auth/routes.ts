@@ -148,7 +148,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   // Single sign-on through an organisation's own identity provider.
 
   app.get('/auth/oidc/:orgCode/start', { config: { policy: policy.public('oidc-start'), rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { params: c.oidcStartParams } }, async (req, reply) => {
-    const s = await oidc.start(req.params.orgCode);
+    let s: Awaited<ReturnType<typeof oidc.start>>;
+    try {
+      s = await oidc.start(req.params.orgCode);
+    } catch (err) {
+      // A person who typed a wrong code on the sign-in page gets the page back with a message, not JSON.
+      if (err instanceof AppError && err.code === 'oidc_not_configured' && req.headers.accept?.includes('text/html')) return reply.redirect('/sign-in?error=oidc_not_configured', 303);
+      throw err;
+    }
     // Lax, not Strict: the browser must send it back on the provider's cross-site redirect.
     reply.setCookie(OIDC_COOKIE, s.cookie, { httpOnly: true, sameSite: 'lax', secure, path: OIDC_COOKIE_PATH, maxAge: 600 });
     return reply.redirect(s.url, 302);

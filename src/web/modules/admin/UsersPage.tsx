@@ -7,7 +7,7 @@ import { ApiError, get, post } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { LOCALE_NAMES } from '../../app/i18n';
 import { ROLE_LABELS } from '../../app/labels';
-import { Badge, Button, DataTable, DialogActions, ErrorAlert, Field, Loading, ModalDialog, Notice, PageHeader, SelectField } from '../../ui/components';
+import { Badge, Button, ConfirmDialog, DataTable, DialogActions, ErrorAlert, Field, Loading, ModalDialog, Notice, PageHeader, SelectField } from '../../ui/components';
 import type { OrgUser } from './types';
 
 export const usersKey = (orgId: string) => ['org', orgId, 'users'];
@@ -54,12 +54,28 @@ export function UsersPage() {
   const [inviting, setInviting] = useState(false);
   const [done, setDone] = useState<boolean | null>(null);
   const canInvite = me.isPlatformAdmin || has('administrator', 'chief');
+  // Lost phone: administrators reset another person's second factor (never their own: the server refuses it too).
+  const canReset = me.isPlatformAdmin || has('administrator');
+  const qc = useQueryClient();
+  const [resetting, setResetting] = useState<OrgUser | null>(null);
+  const [resetDone, setResetDone] = useState<string | null>(null);
+  const reset = useMutation({
+    mutationFn: (u: OrgUser) => post(`/api/orgs/${orgId}/users/${u.id}/reset-second-factor`),
+    onSuccess: (_r, u) => {
+      setResetting(null);
+      setResetDone(t`The second factor of ${u.displayName} has been reset and their sessions have ended. They set up a new authenticator app at their next sign-in and have received an e-mail.`);
+      void qc.invalidateQueries({ queryKey: usersKey(orgId) });
+    },
+  });
   return (
     <>
-      <PageHeader title={t`Users`} actions={canInvite && <Button onPress={() => { setInviting(true); setDone(null); }}><Trans>Invite a user</Trans></Button>}>
+      <PageHeader title={t`Users`} actions={canInvite && <Button onPress={() => { setInviting(true); setDone(null); setResetDone(null); }}><Trans>Invite a user</Trans></Button>}>
         <p><Trans>People who can sign in to this organisation.</Trans></p>
       </PageHeader>
-      <div aria-live="polite">{done !== null && <Notice kind="success">{done ? <Trans>The invitation has been sent.</Trans> : <Trans>The account already existed; it is now listed here once it has a role.</Trans>}</Notice>}</div>
+      <div aria-live="polite">
+        {done !== null && <Notice kind="success">{done ? <Trans>The invitation has been sent.</Trans> : <Trans>The account already existed; it is now listed here once it has a role.</Trans>}</Notice>}
+        {resetDone && <Notice kind="success">{resetDone}</Notice>}
+      </div>
       <ErrorAlert error={q.error} />
       {q.isPending ? <Loading /> : (
         <DataTable
@@ -69,11 +85,31 @@ export function UsersPage() {
             { id: 'email', name: t`E-mail address` },
             { id: 'roles', name: t`Roles` },
             { id: 'state', name: t`Account` },
+            ...(canReset ? [{ id: 'action', name: t`Action` }] : []),
           ]}
           rows={q.data ?? []}
-          cells={(u) => [u.displayName, u.email, u.roles.map((r) => i18n._(ROLE_LABELS[r])).join(', ') || '—', u.disabled ? <Badge><Trans>disabled</Trans></Badge> : t`active`]}
+          cells={(u) => [
+            u.displayName, u.email, u.roles.map((r) => i18n._(ROLE_LABELS[r])).join(', ') || '—', u.disabled ? <Badge><Trans>disabled</Trans></Badge> : t`active`,
+            ...(canReset ? [u.id === me.id || u.disabled ? '' : (
+              <Button key="r" variant="secondary" onPress={() => { reset.reset(); setDone(null); setResetDone(null); setResetting(u); }} aria-label={t`Reset second factor of ${u.displayName}`}>
+                <Trans>Reset second factor</Trans>
+              </Button>
+            )] : []),
+          ]}
         />
       )}
+      <ConfirmDialog
+        isOpen={!!resetting}
+        onOpenChange={(o) => !o && setResetting(null)}
+        title={t`Reset the second factor?`}
+        confirmLabel={t`Reset second factor`}
+        danger
+        onConfirm={() => resetting && reset.mutate(resetting)}
+        pending={reset.isPending}
+        error={reset.error}
+      >
+        {resetting && <p><Trans>Use this when {resetting.displayName} lost the phone with their authenticator app. Their app stops working for Kompas, all their sessions end, and they set up a new one at their next sign-in. They receive an e-mail about it. This is recorded in the audit trail.</Trans></p>}
+      </ConfirmDialog>
       {inviting && <InviteDialog orgId={orgId} onClose={() => setInviting(false)} onDone={(invited) => { setInviting(false); setDone(invited); }} />}
     </>
   );

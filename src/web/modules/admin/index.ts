@@ -10,12 +10,13 @@ export const adminModule: WebModule = {
   id: 'admin',
   navItems: (ctx) => [
     ...(ctx.has('administrator', 'chief', 'integrity_officer', 'head_of_service') ? [{ id: 'people', to: '/people', label: msg`Staff` }] : []),
-    ...(ctx.has(...MANAGERS) ? [
-      { id: 'units', to: '/units', label: msg`Units` },
-      { id: 'roles', to: '/roles', label: msg`Roles` },
-    ] : []),
+    ...(ctx.has(...MANAGERS) ? [{ id: 'units', to: '/units', label: msg`Units` }] : []),
+    // Platform administrators appoint people in any organisation, also one where they hold no role.
+    ...(ctx.me.isPlatformAdmin || ctx.has(...MANAGERS) ? [{ id: 'roles', to: '/roles', label: msg`Roles` }] : []),
     ...(ctx.me.isPlatformAdmin || ctx.has('administrator', 'chief', 'dpo', 'auditor') ? [{ id: 'users', to: '/users', label: msg`Users` }] : []),
     ...(ctx.has(...MANAGERS) ? [{ id: 'settings', to: '/settings', label: msg`Organisation` }] : []),
+    ...(ctx.has('administrator') ? [{ id: 'identity-provider', to: '/identity-provider', label: msg`Identity provider` }] : []),
+    ...(ctx.me.isPlatformAdmin ? [{ id: 'organisations', to: '/organisations', label: msg`Organisations` }] : []),
     ...(ctx.me.isPlatformAdmin || ctx.has('administrator') ? [
       { id: 'outbox', to: '/outbox', label: msg`Outbox` },
       { id: 'jobs', to: '/jobs', label: msg`Jobs` },
@@ -40,6 +41,8 @@ export const adminModule: WebModule = {
   ],
   routes: (orgRoute: AnyRoute) => [
     createRoute({ getParentRoute: () => orgRoute, path: '/settings', component: lazyRouteComponent(() => import('./OrganisationPage'), 'OrganisationPage') }),
+    createRoute({ getParentRoute: () => orgRoute, path: '/identity-provider', component: lazyRouteComponent(() => import('./IdentityProviderPage'), 'IdentityProviderPage') }),
+    createRoute({ getParentRoute: () => orgRoute, path: '/organisations', component: lazyRouteComponent(() => import('./OrganisationsPage'), 'OrganisationsPage') }),
     createRoute({ getParentRoute: () => orgRoute, path: '/units', component: lazyRouteComponent(() => import('./UnitsPage'), 'UnitsPage') }),
     createRoute({ getParentRoute: () => orgRoute, path: '/people', component: lazyRouteComponent(() => import('./PeoplePages'), 'PeopleListPage') }),
     createRoute({ getParentRoute: () => orgRoute, path: '/people/new', component: lazyRouteComponent(() => import('./PeoplePages'), 'PersonNewPage') }),

@@ -118,3 +118,24 @@ export interface JobsState {
   schedules: { name: string; cron: string; timezone: string | null; updatedAt: string }[];
   failed: { id: string; queue: string; createdAt: string; failedAt: string | null; retryCount: number; error: string | null }[];
 }
+
+/** GET /api/orgs/:orgId/identity-provider (the client secret itself is never returned). */
+export interface IdentityProvider {
+  configured: boolean;
+  issuer: string | null;
+  clientId: string | null;
+  hasClientSecret: boolean;
+  signInPath: string | null;
+  redirectUri: string;
+}
+
+/** GET /api/admin/organisations: every organisation, in tree order with its depth. */
+export interface OrganisationTreeItem {
+  id: string;
+  code: string;
+  kind: OrganisationKind;
+  names: LocalisedText;
+  languages: Locale[];
+  parentId: string | null;
+  depth: number;
+}
