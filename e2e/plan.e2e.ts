@@ -9,10 +9,12 @@ import { createOrganisation, createUser, ownerQuery, TEST_PASSWORD } from '../sr
 import { axeViolations, openBrowser, settled, signInByCookie, startKompas, type Browsing, type Kompas } from './helpers/kompas.js';
 
 /**
- * The integrity policy plan in the browser: the officer builds a plan from the CARMA template
- * and gives an action to a staff member, who reports progress; the chief approves and puts the
- * plan in force; a new version is compared with the first; the Word export is read back; and
- * every plan screen passes axe in the four languages.
+ * The integrity policy plan in the browser: the officer builds a plan from the CARMA template,
+ * gives an action to a staff member and adds an indicator; the chief approves and puts the plan
+ * in force; the officer records a measurement and keeps confidential notes the staff member never
+ * sees; the owner reports progress and uploads evidence; the yearly evaluation is written,
+ * approved and exported; a new version is compared with the first; the Word exports are read
+ * back; and every plan screen (with the action dialog and evaluation editor) passes axe.
  */
 
 let k: Kompas;
@@ -87,6 +89,9 @@ beforeAll(async () => {
   // The staff member is in the staff register with their account, so the officer can pick them as owner.
   await ownerQuery(k, `INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, start_date, user_id)
     VALUES ($1, 'CA0042', 'Eva', 'Peeters', 'operational', '2015-09-01', $2)`, [orgId, staff.id]);
+  // Units of the organisation that no action of the plan uses: the unit filter still offers them.
+  await ownerQuery(k, `WITH r AS (INSERT INTO org_unit (organisation_id, code, name) VALUES ($1, 'REC', 'Recherche') RETURNING id)
+    INSERT INTO org_unit (organisation_id, parent_id, code, name) SELECT $1, r.id, 'REC-LOK', 'Lokale recherche' FROM r`, [orgId]);
   aigId = await createOrganisation(k, { kind: 'inspectorate', name: 'Algemene Inspectie' });
   overseer = await createUser(k, { roles: [{ orgId: aigId, role: 'oversight' }], totpSecret: generateSecret({ length: 20 }), locale: 'nl' });
 });
@@ -357,6 +362,16 @@ describe('integrity policy plan', () => {
     // The new version carries the confidential notes over, but no export ever holds them.
     expect((await ownerQuery<{ n: string }>(k, 'SELECT confidential_notes AS n FROM plan WHERE id = $1', [planV2]))[0].n).toBe(NOTES);
     expect(xml).not.toContain('Signaal over dienst Verkeer');
+  });
+
+  it('the unit filter lists every unit of the organisation, also those the plan does not use', async () => {
+    const { page } = b;
+    await goto(page, `/o/${orgId}/plans/${planV2}/actions`);
+    await page.getByRole('search', { name: 'De acties filteren' }).getByRole('button', { name: /Dienst/ }).click();
+    expect(await page.getByRole('option').allTextContents()).toEqual(['Alle diensten', 'Recherche', '— Lokale recherche']);
+    await page.getByRole('option', { name: 'Recherche', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /^0 van de \d+ acties voldoen aan de filters\.$/ }).waitFor();
+    expect(await page.getByRole('button', { name: ACTION_V2 }).count()).toBe(0);
   });
 
   it('every plan screen passes axe (WCAG 2.1 AA) in Dutch, French, German and English', async () => {

@@ -6,6 +6,7 @@ import { ApiError, patch, post } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { Button, ConfirmDialog, DialogActions, EmptyState, ErrorAlert, Field, layout, Loading, ModalDialog, SelectField, useFormat } from '../../ui/components';
 import { del, keys, planBase, usePlan, type ActionFilters, type ActionStatus, type ActionView, type ImfFunction, type ObjectiveNode, type PlanTree } from './api';
+import { unitTree, useUnits } from '../admin/UnitsPage';
 import { ActionDialog } from './ActionDialog';
 import { ActionStatusBadge, Counts, LinesField, Progress } from './components';
 import { ACTION_STATUS_LABELS, IMF_FUNCTIONS, IMF_LABELS } from './labels';
@@ -18,6 +19,10 @@ const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
 /** Filters of the tree and the timeline: owner, unit, status (incl. late), IMF function, year. */
 export function ActionFiltersForm({ data, filters, onChange }: { data: PlanTree; filters: ActionFilters; onChange: (f: ActionFilters) => void }) {
   const { t, i18n } = useLingui();
+  const { orgId, has } = useOrg();
+  // Every unit of the organisation, in tree order, for those who may read the units (the same
+  // roles as GET /units); a staff member gets the units used in the plan only.
+  const orgUnits = useUnits(orgId, has('administrator', 'chief', 'integrity_officer', 'head_of_service'));
   const all = data.objectives.flatMap((sd) => [...sd.actions, ...sd.children.flatMap((od) => od.actions)]);
   const owners = new Map<string, string>();
   const units = new Map<string, string>();
@@ -27,13 +32,19 @@ export function ActionFiltersForm({ data, filters, onChange }: { data: PlanTree;
   }
   const years = Array.from({ length: data.plan.periodTo - data.plan.periodFrom + 1 }, (_x, i) => data.plan.periodFrom + i);
   const sorted = (m: Map<string, string>) => [...m].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => ({ id, label }));
+  const inTree = unitTree(orgUnits.data ?? []);
+  const known = new Set(inTree.map((x) => x.unit.id));
+  const unitOptions = [
+    ...inTree.map((x) => ({ id: x.unit.id, label: `${'— '.repeat(x.depth)}${x.unit.name}` })),
+    ...sorted(new Map([...units].filter(([id]) => !known.has(id)))),
+  ];
   return (
     <div role="search" aria-label={t`Filter the actions`} data-print="hide">
       <div className={layout.filters}>
         <SelectField label={t`Owner`} value={filters.owner ?? ''} onChange={(v) => onChange({ ...filters, owner: v || undefined })}
           options={[{ id: '', label: t`All owners` }, ...sorted(owners)]} />
         <SelectField label={t`Unit`} value={filters.unit ?? ''} onChange={(v) => onChange({ ...filters, unit: v || undefined })}
-          options={[{ id: '', label: t`All units` }, ...sorted(units)]} />
+          options={[{ id: '', label: t`All units` }, ...unitOptions]} />
         <SelectField label={t`Status`} value={filters.status ?? ''} onChange={(v) => onChange({ ...filters, status: (v || undefined) as ActionStatus | undefined })}
           options={[{ id: '', label: t`All statuses` }, ...STATUSES.map((st) => ({ id: st, label: cap(i18n._(ACTION_STATUS_LABELS[st])) }))]} />
         <SelectField label={t`IMF function`} value={filters.imfFunction ?? ''} onChange={(v) => onChange({ ...filters, imfFunction: (v || undefined) as ImfFunction | undefined })}
