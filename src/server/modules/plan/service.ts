@@ -217,6 +217,16 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     if (!P.canEditPlan(pa, plan)) throw conflict('plan_not_draft');
   }
 
+  /** A change to a plan the actor may edit, with the plan row locked until commit. */
+  function editing<T>(ctx: PlanCtx, orgId: string, planId: string, fn: (tx: Tx, pa: P.PlanActor, plan: repo.PlanRow) => Promise<T>): Promise<T> {
+    return withOrgTx(db, orgId, async (tx) => {
+      const pa = await actorIn(tx, ctx.actor, orgId);
+      const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
+      requireEdit(pa, plan);
+      return fn(tx, pa, plan);
+    });
+  }
+
   async function checkOwner(tx: Queryable, orgId: string, b: { ownerUserId?: string | null; ownerUnitId?: string | null }) {
     if (b.ownerUserId && !(await repo.isMember(tx, orgId, b.ownerUserId))) throw invalid('plan_owner_not_member', 'ownerUserId');
     if (b.ownerUnitId && !(await repo.unitExists(tx, orgId, b.ownerUnitId))) throw invalid('plan_unit_not_found', 'ownerUnitId');
@@ -373,10 +383,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     },
 
     async remove(ctx: PlanCtx, orgId: string, planId: string) {
-      return withOrgTx(db, orgId, async (tx) => {
-        const pa = await actorIn(tx, ctx.actor, orgId);
-        const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
-        requireEdit(pa, plan);
+      return editing(ctx, orgId, planId, async (tx, _pa, plan) => {
         await audit(tx, ctx, orgId, planId, 'plan.delete', { version: plan.version });
         await tx.execute(sql`DELETE FROM plan_action WHERE organisation_id = ${orgId} AND plan_id = ${planId}`);
         await tx.execute(sql`DELETE FROM plan_indicator WHERE organisation_id = ${orgId} AND plan_id = ${planId}`);
@@ -388,10 +395,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     // Objectives, indicators, measurements ------------------------------------------------
 
     async createObjective(ctx: PlanCtx, orgId: string, planId: string, body: { parentId?: string | null; code?: string; title: string; description?: string | null; ownerLabel?: string | null; ownerUserId?: string | null; ownerUnitId?: string | null; coActors?: string[]; position?: number }) {
-      return withOrgTx(db, orgId, async (tx) => {
-        const pa = await actorIn(tx, ctx.actor, orgId);
-        const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
-        requireEdit(pa, plan);
+      return editing(ctx, orgId, planId, async (tx) => {
         if (body.parentId) {
           const parent = await repo.findObjective(tx, orgId, planId, body.parentId);
           if (!parent || parent.parent_id !== null) throw invalid('plan_objective_parent', 'parentId');
@@ -408,10 +412,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     },
 
     async updateObjective(ctx: PlanCtx, orgId: string, planId: string, objectiveId: string, body: Record<string, unknown>) {
-      return withOrgTx(db, orgId, async (tx) => {
-        const pa = await actorIn(tx, ctx.actor, orgId);
-        const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
-        requireEdit(pa, plan);
+      return editing(ctx, orgId, planId, async (tx) => {
         if (!(await repo.findObjective(tx, orgId, planId, objectiveId))) throw notFound('plan_objective');
         await checkOwner(tx, orgId, body as { ownerUserId?: string; ownerUnitId?: string });
         await repo.updateObjective(tx, orgId, objectiveId, body);
@@ -421,10 +422,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     },
 
     async deleteObjective(ctx: PlanCtx, orgId: string, planId: string, objectiveId: string) {
-      return withOrgTx(db, orgId, async (tx) => {
-        const pa = await actorIn(tx, ctx.actor, orgId);
-        const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
-        requireEdit(pa, plan);
+      return editing(ctx, orgId, planId, async (tx) => {
         if (!(await repo.findObjective(tx, orgId, planId, objectiveId))) throw notFound('plan_objective');
         if ((await repo.objectiveDependents(tx, orgId, objectiveId)) > 0) throw conflict('plan_objective_not_empty');
         await repo.deleteObjective(tx, orgId, objectiveId);
@@ -433,10 +431,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     },
 
     async createIndicator(ctx: PlanCtx, orgId: string, planId: string, objectiveId: string, body: { name: string; unit?: string | null; baseline?: number | null; target?: number | null; position?: number }) {
-      return withOrgTx(db, orgId, async (tx) => {
-        const pa = await actorIn(tx, ctx.actor, orgId);
-        const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
-        requireEdit(pa, plan);
+      return editing(ctx, orgId, planId, async (tx) => {
         if (!(await repo.findObjective(tx, orgId, planId, objectiveId))) throw notFound('plan_objective');
         const id = randomUUID();
         await repo.insertIndicators(tx, [{
@@ -449,10 +444,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     },
 
     async updateIndicator(ctx: PlanCtx, orgId: string, planId: string, indicatorId: string, body: { name?: string; unit?: string | null; baseline?: number | null; target?: number | null; position?: number }) {
-      return withOrgTx(db, orgId, async (tx) => {
-        const pa = await actorIn(tx, ctx.actor, orgId);
-        const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
-        requireEdit(pa, plan);
+      return editing(ctx, orgId, planId, async (tx) => {
         if (!(await repo.findIndicator(tx, orgId, planId, indicatorId))) throw notFound('plan_indicator');
         const set: Record<string, unknown> = { ...body };
         if (body.baseline !== undefined) set.baseline = body.baseline === null ? null : String(body.baseline);
@@ -464,10 +456,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     },
 
     async deleteIndicator(ctx: PlanCtx, orgId: string, planId: string, indicatorId: string) {
-      return withOrgTx(db, orgId, async (tx) => {
-        const pa = await actorIn(tx, ctx.actor, orgId);
-        const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
-        requireEdit(pa, plan);
+      return editing(ctx, orgId, planId, async (tx) => {
         if (!(await repo.findIndicator(tx, orgId, planId, indicatorId))) throw notFound('plan_indicator');
         await repo.deleteIndicator(tx, orgId, indicatorId);
         await audit(tx, ctx, orgId, planId, 'plan.indicator_delete', { indicatorId });
@@ -502,10 +491,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     // Actions ------------------------------------------------------------------------------
 
     async createAction(ctx: PlanCtx, orgId: string, planId: string, body: CreateActionBody) {
-      return withOrgTx(db, orgId, async (tx) => {
-        const pa = await actorIn(tx, ctx.actor, orgId);
-        const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
-        requireEdit(pa, plan);
+      return editing(ctx, orgId, planId, async (tx, pa, plan) => {
         if (!(await repo.findObjective(tx, orgId, planId, body.objectiveId))) throw invalid('plan_objective_parent', 'objectiveId');
         await checkOwner(tx, orgId, body);
         const id = randomUUID();
@@ -516,10 +502,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     },
 
     async updateAction(ctx: PlanCtx, orgId: string, planId: string, actionId: string, body: UpdateActionBody) {
-      return withOrgTx(db, orgId, async (tx) => {
-        const pa = await actorIn(tx, ctx.actor, orgId);
-        const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
-        requireEdit(pa, plan);
+      return editing(ctx, orgId, planId, async (tx, pa, plan) => {
         const current = await repo.findAction(tx, orgId, planId, actionId, { forUpdate: true });
         if (!current) throw notFound('plan_action');
         if (body.objectiveId && !(await repo.findObjective(tx, orgId, planId, body.objectiveId))) throw invalid('plan_objective_parent', 'objectiveId');
@@ -534,10 +517,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     },
 
     async deleteAction(ctx: PlanCtx, orgId: string, planId: string, actionId: string) {
-      return withOrgTx(db, orgId, async (tx) => {
-        const pa = await actorIn(tx, ctx.actor, orgId);
-        const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
-        requireEdit(pa, plan);
+      return editing(ctx, orgId, planId, async (tx) => {
         if (!(await repo.findAction(tx, orgId, planId, actionId))) throw notFound('plan_action');
         await repo.deleteAction(tx, orgId, actionId);
         await audit(tx, ctx, orgId, planId, 'plan.action_delete', { actionId });
