@@ -31,6 +31,10 @@ describe('demo data', () => {
     expect(plans[1].actions).toBe(46);
     expect(plans[1].done).toBe(18);
     expect(plans[1].evaluations).toBe(1);
+    const [ident] = await ownerQuery<{ entity: string; responsible: number }>(t, `
+      SELECT sections->'identification'->>'entityName' AS entity, jsonb_array_length(sections->'identification'->'responsible') AS responsible
+        FROM plan WHERE title = 'Integriteitsbeleidsplan 2024–2029'`);
+    expect(ident).toEqual({ entity: 'Politiezone Heide en Polder', responsible: 2 });
     const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'plan.%'`);
     expect(n).toBeGreaterThan(100);
     expect(await loadDemoData(t.db.url)).toBe(false);

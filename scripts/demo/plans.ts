@@ -40,7 +40,10 @@ export async function loadDemoPlans(url: string): Promise<void> {
 
     const svc = makePlanService({ db: database.db, mailer: createMailer(database.db, { from: 'demo' }), publicUrl: 'http://127.0.0.1:3000' });
     const plan = await svc.create(officer, zone, { title: 'Integriteitsbeleidsplan 2024–2029', periodFrom: 2024, periodTo: 2029, templateKey: 'schoten' });
-    await svc.update(officer, zone, plan.plan.id, { confidentialNotes: 'Bespreking kerngroep: extra aandacht voor raadplegingen ANG na het dossier van 2023.' } as never);
+    await svc.update(officer, zone, plan.plan.id, {
+      confidentialNotes: 'Bespreking kerngroep: extra aandacht voor raadplegingen ANG na het dossier van 2023.',
+      sections: { ...plan.plan.sections, identification: { ...plan.plan.sections.identification, responsible: [{ name: 'Hilde Verbruggen', role: 'Korpschef (mandaathouder)' }, { name: 'Marc Van Loon', role: 'Verantwoordelijke integriteit' }] } },
+    });
 
     // Give the template's actions owners, dates and a realistic state of progress.
     const owners = [

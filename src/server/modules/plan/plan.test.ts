@@ -63,6 +63,9 @@ describe('templates', () => {
     expect(plan.counts.operationalObjectives).toBe(sds.reduce((s, sd) => s + sd.operationalObjectives.length, 0));
     expect(plan.counts.actions).toBe(sds.reduce((s, sd) => s + sd.operationalObjectives.reduce((x, od) => x + od.actions.length, 0), 0));
     expect(plan.plan.templateKey).toBe(key);
+    // The entity is the organisation adopting the template, not the seed's own zone.
+    expect(plan.plan.sections.identification.entityName).toMatch(/Zone/);
+    if (tpl.entityName) expect(plan.plan.sections.identification.entityName).not.toBe(tpl.entityName);
     expect(plan.plan.sections.values.length).toBe(tpl.values.length);
     expect(plan.plan.sections.actors.length).toBe(tpl.actors.length);
     // Titles and owners are copied as the seed writes them.

@@ -153,7 +153,8 @@ export function buildTree(
 function templateSections(t: PlanTemplate | null, entityName: string): PlanSections {
   if (!t) return { ...EMPTY_SECTIONS, identification: { entityName, responsible: [] } };
   return {
-    identification: { entityName: t.entityName || entityName, responsible: [] },
+    // The plan is the adopting organisation's own, whichever seed it starts from.
+    identification: { entityName, responsible: [] },
     ambition: t.ambition ?? '',
     values: t.values.map((v) => ({ name: v.name, description: v.description ?? '' })),
     needs: [...t.needs],
