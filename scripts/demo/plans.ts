@@ -86,6 +86,9 @@ export async function loadDemoPlans(url: string): Promise<void> {
       changesText: 'In 2025 de dilemmatraining ook aanbieden in de avondploeg; steekproeven maandelijks plannen via DIT.',
     });
     await svc.approveEvaluation(chief, zone, plan.plan.id, 2024);
+    // The service stamps the real time; the demo tells a history that began in 2024.
+    await c.query(`UPDATE plan SET submitted_at = '2024-02-12T10:00:00Z', approved_at = '2024-02-26T15:30:00Z', in_force_at = '2024-02-26T15:30:00Z', created_at = '2024-01-15T09:00:00Z' WHERE id = $1`, [plan.plan.id]);
+    await c.query(`UPDATE plan_evaluation SET approved_at = '2025-02-24T11:00:00Z' WHERE plan_id = $1 AND year = 2024`, [plan.plan.id]);
     await svc.createEvaluation(officer, zone, plan.plan.id, { year: 2025, doneText: 'Lopend jaar: zie voortgang per actie.' });
 
     const fedOfficer: PlanCtx = { actor: await actorFor(c, 'integrite@fed.demo.kompas.be'), audit: { actorUserId: null, ip: null } };
