@@ -108,5 +108,5 @@ describe.each(locales)('accessibility in %s', (locale: Locale) => {
       if (violations.length) found[v.name] = violations;
     }
     expect(found).toEqual({});
-  });
+  }, 120_000);
 });

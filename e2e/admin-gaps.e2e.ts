@@ -183,6 +183,6 @@ describe('accessibility of the new screens (axe, four languages)', () => {
     }
     await page.close();
     expect(found).toEqual([]);
-  });
+  }, 180_000); // every screen in four languages: minutes on a loaded 2-core machine
 });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../src/server/platform/db/embedded.js';
+import { folderClosedToPostgresUser, startEmbeddedPostgres } from '../src/server/platform/db/embedded.js';
 import { runMigrations } from '../src/server/platform/db/migrate.js';
 import { recordAudit } from '../src/server/platform/audit/service.js';
 import { withOrgTx } from '../src/server/platform/db/tx.js';
@@ -98,6 +98,14 @@ describe('npm run audit:verify on the embedded cluster (no DATABASE_URL)', () =>
     fs.chmodSync(dir, 0o755); // as root, the server runs as the created postgres user
     const pidFile = path.join(dir, 'pg', 'postmaster.pid');
     try {
+      // As root inside a private folder (a checkout under `mktemp -d`), PostgreSQL's own user cannot
+      // reach its binaries: the start must then say which folder, not fail with a bare EACCES.
+      const closed = folderClosedToPostgresUser([process.cwd(), dir]);
+      if (closed) {
+        await expect(startEmbeddedPostgres(dir)).rejects.toThrow(`may not enter ${closed}`);
+        await expect(run([], { KOMPAS_DATA_DIR: dir })).rejects.toThrow(closed);
+        return;
+      }
       const h = await startEmbeddedPostgres(dir);
       try {
         expect(await run([], { KOMPAS_DATA_DIR: dir })).toMatchObject({ code: 2, err: expect.stringContaining('no audit log yet') });

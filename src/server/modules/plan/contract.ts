@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { LOCALES } from '../../../shared/roles.js';
+import { ACTION_STATUSES, IMF_FUNCTIONS } from '../../../shared/plan.js';
+
+export { ACTION_STATUSES, IMF_FUNCTIONS };
 
 /**
  * Requests and responses of the integrity policy plan (AIG model, 7 sections). The web app
@@ -15,11 +18,9 @@ export type PlanStatus = z.infer<typeof planStatus>;
 /** Stored statuses of an action; 'late' is only ever derived (due date passed, not done or stopped). */
 export const STORED_ACTION_STATUSES = ['planned', 'in_progress', 'done', 'stopped'] as const;
 export const storedActionStatus = z.enum(STORED_ACTION_STATUSES);
-export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'late', 'stopped'] as const;
 export const actionStatus = z.enum(ACTION_STATUSES);
 export type ActionStatus = z.infer<typeof actionStatus>;
 
-export const IMF_FUNCTIONS = ['define', 'guide', 'monitor', 'enforce'] as const;
 export const imfFunction = z.enum(IMF_FUNCTIONS);
 export type ImfFunction = z.infer<typeof imfFunction>;
 export const imfLayer = z.enum(['core', 'complementary']);

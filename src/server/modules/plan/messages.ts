@@ -131,6 +131,10 @@ export const planMails = {
     id: 'mail.plan_reminder.body',
     message: 'Hello,\n\nThe action "{title}" of the integrity policy plan that you own is due on {dueDate}. Its progress is {progress}%.\n\nReport its progress in Kompas: {link}\n\nThis is an automatic message.',
   },
+  unitReminderBody: /*i18n*/ {
+    id: 'mail.plan_unit_reminder.body',
+    message: 'Hello,\n\nThe action "{title}" of the integrity policy plan that your unit owns is due on {dueDate}. Its progress is {progress}%.\n\nReport its progress in Kompas: {link}\n\nThis is an automatic message.',
+  },
   listingSubject: /*i18n*/ { id: 'mail.plan_listing.subject', message: 'Kompas: actions of your unit for {month}' },
   listingBody: /*i18n*/ {
     id: 'mail.plan_listing.body',

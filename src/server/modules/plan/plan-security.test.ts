@@ -183,7 +183,7 @@ describe('oversight', () => {
 });
 
 describe('reminders and monthly listings', () => {
-  it('reminds owners once per action and due date, within the organisation\'s lead time', async () => {
+  it('reminds owners (for a unit: its heads) once per action and due date, within the lead time; lists a unit and its sub-units to their head', async () => {
     const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'https://kompas.test' });
     const p = (await w.s.officer.post(`/api/orgs/${w.org}/plans`, { title: 'Jobs', periodFrom: YEAR, periodTo: YEAR + 1 })).json() as PlanTree;
     const url = `/api/orgs/${w.org}/plans/${p.plan.id}`;
@@ -196,7 +196,12 @@ describe('reminders and monthly listings', () => {
     await mk('Dienst due', `${YEAR}-03-25`, { ownerUnitId: w.unitA });
     await mk('Dienst late', `${YEAR}-02-10`, { ownerUnitId: w.unitA });
     await mk('Andere dienst', `${YEAR}-03-25`, { ownerUnitId: w.unitB });
+    // A sub-unit of unit A without a head of its own: in the listing of unit A's head, no reminder.
+    const [sub] = await ownerQuery<{ id: string }>(t, `INSERT INTO org_unit (organisation_id, parent_id, code, name) VALUES ($1, $2, 'RECH-L', 'Lokale recherche') RETURNING id`, [w.org, w.unitA]);
+    await mk('Subdienst due', `${YEAR}-03-28`, { ownerUnitId: sub.id });
     const today = `${YEAR}-03-10`;
+    // The jobs judge role validity on their "today": the fixture's roles start yesterday.
+    await ownerQuery(t, `UPDATE role_assignment SET valid_from = '2000-01-01' WHERE organisation_id = $1`, [w.org]);
     // Not in force yet: nothing.
     expect(await svc.sendDueReminders(today)).toBe(0);
     await w.s.officer.post(`${url}/submit`);
@@ -210,16 +215,21 @@ describe('reminders and monthly listings', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to_address: w.users.owner.email, locale: 'nl', template: 'plan.reminder' });
     expect(mails[0].body_text).toContain('Deontologie-opleiding');
-    expect(mails[0].body_text).toContain(`https://kompas.test/orgs/${w.org}/plans/${p.plan.id}/actions/${soon}`);
+    expect(mails[0].body_text).toContain(`https://kompas.test/o/${w.org}/plans/${p.plan.id}/actions?action=${soon}`);
     expect(mails[0].subject).toContain(`${YEAR}-03-20`);
     // A later due date earns a new reminder; a longer lead time reaches the May action.
     await ownerQuery(t, `UPDATE plan_action SET due_date = $2 WHERE id = $1`, [soon, `${YEAR}-03-21`]);
     expect(await svc.sendDueReminders(today)).toBe(1);
     await ownerQuery(t, `UPDATE organisation SET settings = settings || '{"reminderDaysBeforeDue": 90}' WHERE id = $1`, [w.org]);
-    expect(await svc.sendDueReminders(today)).toBe(1);
+    const beforeLong = (await outbox()).length;
+    expect(await svc.sendDueReminders(today)).toBe(2);
+    const long = (await outbox()).slice(beforeLong);
+    expect(long.map((m) => m.to_address).sort()).toEqual([w.users.head.email, w.users.owner.email].sort());
+    const unitMail = long.find((m) => m.to_address === w.users.head.email)!;
+    expect(unitMail).toMatchObject({ locale: 'fr', template: 'plan.unit_reminder' });
+    expect(unitMail.body_text).toContain('« Dienst due »');
+    expect(unitMail.body_text).toContain('votre service');
 
-    // The jobs judge role validity on their "today": the fixture's roles start yesterday.
-    await ownerQuery(t, `UPDATE role_assignment SET valid_from = '2000-01-01' WHERE organisation_id = $1`, [w.org]);
     const mark = (await outbox()).length;
     expect(await svc.sendMonthlyListings(`${YEAR}-03-01`)).toBe(1);
     expect(await svc.sendMonthlyListings(`${YEAR}-03-02`)).toBe(0);
@@ -228,9 +238,11 @@ describe('reminders and monthly listings', () => {
     expect(listing[0]).toMatchObject({ to_address: w.users.head.email, locale: 'fr', template: 'plan.monthly_listing' });
     expect(listing[0].body_text).toContain('Dienst due');
     expect(listing[0].body_text).toContain('Dienst late');
+    expect(listing[0].body_text).toContain('Subdienst due');
     expect(listing[0].body_text).not.toContain('Andere dienst');
     expect(listing[0].body_text).not.toContain('Deontologie');
-    expect(listing[0].body_text).toContain('1 à réaliser ce mois-ci, 1 en retard');
+    expect(listing[0].body_text).toContain('2 à réaliser ce mois-ci, 1 en retard');
+    expect(listing[0].body_text).toContain(`https://kompas.test/o/${w.org}/plans/${p.plan.id}/actions?unit=${w.unitA}`);
     // Before the organisation's listing day nothing goes out.
     await ownerQuery(t, `UPDATE organisation SET settings = settings || '{"monthlyListingDay": 15}' WHERE id = $1`, [w.org]);
     expect(await svc.sendMonthlyListings(`${YEAR}-04-10`)).toBe(0);

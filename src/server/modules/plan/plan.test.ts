@@ -159,12 +159,18 @@ describe('actions', () => {
     // The head of unit A updates the unit's action, not the owner's one.
     expect((await w.s.head.post(`${base()}/${planId}/actions/${a2}/updates`, { progress: 20 })).statusCode).toBe(201);
     expect((await w.s.head.post(`${base()}/${planId}/actions/${a1}/updates`, { progress: 20 })).statusCode).toBe(403);
+    // ... and those of the units under unit A.
+    const [sub] = await ownerQuery<{ id: string }>(t, `INSERT INTO org_unit (organisation_id, parent_id, code, name) VALUES ($1, $2, $3, 'Lokale recherche') RETURNING id`, [w.org, w.unitA, `SUB-${planId.slice(0, 8)}`]);
+    await ownerQuery(t, `UPDATE plan_action SET owner_unit_id = $2 WHERE id = $1`, [a2, sub.id]);
+    expect((await w.s.head.post(`${base()}/${planId}/actions/${a2}/updates`, { progress: 25 })).statusCode).toBe(201);
+    await ownerQuery(t, `UPDATE plan_action SET owner_unit_id = $2 WHERE id = $1`, [a2, w.unitB]);
+    expect((await w.s.head.post(`${base()}/${planId}/actions/${a2}/updates`, { progress: 30 })).statusCode).toBe(403);
     // Owners do not redefine actions.
     expect((await w.s.owner.patch(`${base()}/${planId}/actions/${a1}`, { title: 'x' })).statusCode).toBe(403);
     const rows = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM plan_action_update WHERE action_id = $1`, [a1]);
     expect(rows[0].n).toBe(2);
     const audit = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE record_id = $1 AND action = 'plan.action_progress'`, [planId]);
-    expect(audit[0].n).toBe(3);
+    expect(audit[0].n).toBe(4);
     // My actions: the owner's list across plans of the organisation.
     const mine = (await w.s.owner.get(`/api/orgs/${w.org}/my-actions`)).json().items;
     expect(mine.some((a: { id: string; plan: { id: string } }) => a.id === a1 && a.plan.id === planId)).toBe(true);
@@ -185,6 +191,13 @@ describe('actions', () => {
     expect(await ids('status=late')).toEqual([a2]);
     expect(await ids(`owner=${w.users.owner.id}`)).toEqual([a1]);
     expect(await ids(`unit=${w.unitA}`)).toEqual([a2]);
+    // A unit stands for its sub-units too; a sub-unit not for the unit above it.
+    const [sub] = await ownerQuery<{ id: string }>(t, `INSERT INTO org_unit (organisation_id, parent_id, code, name) VALUES ($1, $2, $3, 'Lokale recherche') RETURNING id`, [w.org, w.unitA, `SUB-${planId.slice(0, 8)}`]);
+    await ownerQuery(t, `UPDATE plan_action SET owner_unit_id = $2 WHERE id = $1`, [a2, sub.id]);
+    expect(await ids(`unit=${w.unitA}`)).toEqual([a2]);
+    expect(await ids(`unit=${sub.id}`)).toEqual([a2]);
+    await ownerQuery(t, `UPDATE plan_action SET owner_unit_id = $2 WHERE id = $1`, [a2, w.unitA]);
+    expect(await ids(`unit=${sub.id}`)).toEqual([]);
     expect(await ids('imfFunction=guide')).toEqual([a1]);
     expect(await ids('year=2020')).toEqual([a2]);
     expect(await ids(`year=${YEAR + 1}`)).toEqual([a1]);

@@ -5,7 +5,7 @@ import { diffPlans } from './diff.js';
 import * as P from './policy.js';
 import { targetMet } from './service.js';
 
-const actor = (roles: Role[], userId = 'u1', unitId: string | null = null): P.PlanActor => ({ userId, roles, unitId });
+const actor = (roles: Role[], userId = 'u1', unitId: string | null = null): P.PlanActor => ({ userId, roles, unitIds: unitId ? [unitId] : [] });
 const plan = (status: PlanStatus) => ({ status });
 const STATUSES: PlanStatus[] = ['draft', 'submitted', 'approved', 'in_force', 'superseded'];
 
@@ -52,6 +52,8 @@ describe('plan policy', () => {
     expect(P.canUpdateAction(actor(['staff_member']), plan('draft'), own)).toBe(false);
     expect(P.canUpdateAction(actor(['head_of_service'], 'u9', 'unitA'), plan('in_force'), other)).toBe(true);
     expect(P.canUpdateAction(actor(['head_of_service'], 'u9', 'unitB'), plan('in_force'), other)).toBe(false);
+    // The head of a unit above answers for the units under it.
+    expect(P.canUpdateAction({ userId: 'u9', roles: ['head_of_service'], unitIds: ['ops', 'unitA'] }, plan('in_force'), other)).toBe(true);
     expect(P.canUpdateAction(actor(['head_of_service'], 'u9', null), plan('in_force'), { ownerUserId: null, ownerUnitId: null })).toBe(false);
     expect(P.canUpdateAction(actor(['integrity_officer'], 'u9'), plan('approved'), other)).toBe(true);
     expect(P.canUpdateAction(actor(['dpo'], 'u9'), plan('in_force'), other)).toBe(false);

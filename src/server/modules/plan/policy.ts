@@ -11,19 +11,22 @@ import type { PlanStatus } from './contract.js';
  * dpo and auditor hold none of these roles: they read the audit log, nothing here.
  */
 
-/** The actor as the plan rules see them in one organisation. `unitId`: the unit of their person record. */
+/**
+ * The actor as the plan rules see them in one organisation. `unitIds`: for a head of service,
+ * the unit of their person record and the units under it; empty for everybody else.
+ */
 export interface PlanActor {
   userId: string;
   roles: readonly Role[];
-  unitId: string | null;
+  unitIds: readonly string[];
 }
 
 export const PLAN_MANAGERS: readonly Role[] = ['integrity_officer', 'chief'];
 /** Roles that reach the plan routes at all; everything else is refused at the door. */
 export const PLAN_ROLES: readonly Role[] = ['chief', 'integrity_officer', 'head_of_service', 'staff_member'];
 
-export function planActor(a: Actor, orgId: string, unitId: string | null = null): PlanActor {
-  return { userId: a.userId, roles: rolesIn(a, orgId), unitId };
+export function planActor(a: Actor, orgId: string, unitIds: readonly string[] = []): PlanActor {
+  return { userId: a.userId, roles: rolesIn(a, orgId), unitIds };
 }
 
 const has = (a: PlanActor, ...roles: Role[]) => roles.some((r) => a.roles.includes(r));
@@ -60,11 +63,11 @@ export const canReadHistory = (a: PlanActor) => isPlanManager(a);
 export const canEvaluate = (a: PlanActor, p: PlanLike) => isPlanManager(a) && ['approved', 'in_force', 'superseded'].includes(p.status);
 export const canApproveEvaluation = (a: PlanActor) => has(a, 'chief');
 
-/** The owner, the head of the owning unit, the officer and the chief see an action's notes and evidence. */
+/** The owner, the head of the owning unit (or of a unit above it), the officer and the chief see an action's notes and evidence. */
 export function canSeeActionNotes(a: PlanActor, action: ActionLike): boolean {
   if (isPlanManager(a)) return true;
   if (action.ownerUserId !== null && action.ownerUserId === a.userId) return true;
-  return isHeadOfService(a) && a.unitId !== null && action.ownerUnitId === a.unitId;
+  return isHeadOfService(a) && action.ownerUnitId !== null && a.unitIds.includes(action.ownerUnitId);
 }
 
 /** Progress (status, %, note, evidence) is reported on an approved or running plan by the same people. */

@@ -236,10 +236,11 @@ const ACTION_SELECT = (today: string | null) => sql`
     LEFT JOIN app_user u ON u.id = a.owner_user_id
     LEFT JOIN org_unit ou ON ou.id = a.owner_unit_id AND ou.organisation_id = a.organisation_id`;
 
-function actionFilterSql(f: ActionFilters, today: string | null): SQL {
+function actionFilterSql(orgId: string, f: ActionFilters, today: string | null): SQL {
   const parts: SQL[] = [];
   if (f.owner) parts.push(sql`a.owner_user_id = ${f.owner}`);
-  if (f.unit) parts.push(sql`a.owner_unit_id = ${f.unit}`);
+  // A unit stands for itself and the units under it, as its head answers for them.
+  if (f.unit) parts.push(sql`a.owner_unit_id IN ${unitSubtree(orgId, f.unit)}`);
   if (f.status) parts.push(sql`${effectiveStatus(today)} = ${f.status}`);
   if (f.imfFunction) parts.push(sql`a.imf_function = ${f.imfFunction}`);
   if (f.year) {
@@ -252,7 +253,7 @@ function actionFilterSql(f: ActionFilters, today: string | null): SQL {
 export async function listActions(q: Queryable, orgId: string, planId: string, filters: ActionFilters = {}, today: string | null = null): Promise<ActionRow[]> {
   const r = await q.execute<ActionRow>(sql`
     ${ACTION_SELECT(today)}
-     WHERE a.organisation_id = ${orgId} AND a.plan_id = ${planId} ${actionFilterSql(filters, today)}
+     WHERE a.organisation_id = ${orgId} AND a.plan_id = ${planId} ${actionFilterSql(orgId, filters, today)}
      ORDER BY a.objective_id, a.position, a.created_at, a.id`);
   return r.rows;
 }
@@ -349,15 +350,31 @@ export async function unitExists(q: Queryable, orgId: string, unitId: string): P
 }
 
 /**
- * The unit of the user's current person record (a head of service's unit). Reads the people
- * module's table directly: that module exposes no such lookup yet.
+ * The units a head of service answers for: the unit of their current person record and every
+ * unit under it. Reads the people module's table directly: that module exposes no such lookup yet.
  */
-export async function unitOfUser(q: Queryable, orgId: string, userId: string): Promise<string | null> {
-  const r = await q.execute<{ unit_id: string | null }>(sql`
-    SELECT unit_id FROM person WHERE organisation_id = ${orgId} AND user_id = ${userId}
-       AND (end_date IS NULL OR end_date >= current_date) AND unit_id IS NOT NULL
-     ORDER BY start_date DESC LIMIT 1`);
-  return r.rows[0]?.unit_id ?? null;
+export async function unitsHeadedBy(q: Queryable, orgId: string, userId: string): Promise<string[]> {
+  const r = await q.execute<{ id: string }>(sql`
+    WITH RECURSIVE own AS (
+      SELECT unit_id AS id FROM person WHERE organisation_id = ${orgId} AND user_id = ${userId}
+         AND (end_date IS NULL OR end_date >= current_date) AND unit_id IS NOT NULL
+       ORDER BY start_date DESC LIMIT 1
+    ), tree AS (
+      SELECT id FROM own
+      UNION
+      SELECT u.id FROM org_unit u JOIN tree ON u.parent_id = tree.id WHERE u.organisation_id = ${orgId}
+    )
+    SELECT id FROM tree`);
+  return r.rows.map((x) => x.id);
+}
+
+/** SQL: the unit and every unit under it, as a subquery for `IN (...)`. */
+export function unitSubtree(orgId: string, unitId: string | SQL): SQL {
+  return sql`(WITH RECURSIVE sub AS (
+      SELECT id FROM org_unit WHERE organisation_id = ${orgId} AND id = ${unitId}
+      UNION
+      SELECT u.id FROM org_unit u JOIN sub ON u.parent_id = sub.id WHERE u.organisation_id = ${orgId})
+    SELECT id FROM sub)`;
 }
 
 // Versions -----------------------------------------------------------------------------------

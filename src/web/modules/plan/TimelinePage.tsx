@@ -1,9 +1,10 @@
-import { useState, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useOrg } from '../../app/context';
 import { EmptyState, ErrorAlert, Loading, useFormat } from '../../ui/components';
-import { useTimeline, type ActionFilters, type PlanTree } from './api';
-import { ActionFiltersForm } from './ActionsPage';
+import { useTimeline, type PlanTree } from './api';
+import { ActionFiltersForm, useActionSearch } from './ActionsPage';
+import { filtersOf } from './action-search';
 import { ActionStatusBadge } from './components';
 import { PlanFrame } from './PlanFrame';
 import s from './plan.module.css';
@@ -18,7 +19,8 @@ function TimelineBody({ data }: { data: PlanTree }) {
   const { orgId } = useOrg();
   const { t } = useLingui();
   const f = useFormat();
-  const [filters, setFilters] = useState<ActionFilters>({});
+  const [search, setSearch] = useActionSearch(`/o/${orgId}/plans/${data.plan.id}/timeline`);
+  const filters = filtersOf(search);
   const q = useTimeline(orgId, data.plan.id, filters);
   const tl = q.data;
   const start = Date.UTC(tl?.periodFrom ?? data.plan.periodFrom, 0, 1);
@@ -29,7 +31,7 @@ function TimelineBody({ data }: { data: PlanTree }) {
   const groups = (tl?.groups ?? []).filter((g) => g.actions.length > 0);
   return (
     <>
-      <ActionFiltersForm data={data} filters={filters} onChange={setFilters} />
+      <ActionFiltersForm data={data} filters={filters} onChange={(f) => setSearch(f)} />
       <ErrorAlert error={q.error} />
       {q.isPending ? <Loading /> : groups.length === 0 ? <EmptyState><Trans>No actions to show.</Trans></EmptyState> : groups.map((g) => (
         <div key={g.objective.id} className={s.scroll} tabIndex={0} role="region" aria-label={`${g.objective.code} ${g.objective.title}`}>

@@ -4,6 +4,7 @@ import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-
 import type { HomeTile, WebModule } from '../../app/module-types';
 import { get } from '../../app/api';
 import type { MyActions } from './api';
+import { validateActionSearch } from './action-search';
 
 const MANAGERS = ['integrity_officer', 'chief'] as const;
 const READERS = ['integrity_officer', 'chief', 'head_of_service', 'staff_member'] as const;
@@ -55,8 +56,8 @@ export const planModule: WebModule = {
       page('/plans', () => import('./PlansPages'), 'PlansListPage'),
       page('/plans/new', () => import('./PlansPages'), 'CreatePlanPage'),
       page('/plans/$planId', () => import('./SectionsPage'), 'PlanSectionsPage'),
-      page('/plans/$planId/actions', () => import('./ActionsPage'), 'PlanActionsPage'),
-      page('/plans/$planId/timeline', () => import('./TimelinePage'), 'PlanTimelinePage'),
+      page('/plans/$planId/actions', () => import('./ActionsPage'), 'PlanActionsPage', { validateSearch: validateActionSearch }),
+      page('/plans/$planId/timeline', () => import('./TimelinePage'), 'PlanTimelinePage', { validateSearch: validateActionSearch }),
       page('/plans/$planId/versions', () => import('./VersionsPage'), 'PlanVersionsPage', {
         validateSearch: (s: Record<string, unknown>) => ({ with: typeof s.with === 'string' && /^[0-9a-f-]{36}$/i.test(s.with) ? s.with : undefined }),
       }),
