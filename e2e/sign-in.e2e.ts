@@ -7,6 +7,8 @@ let k: Kompas;
 let b: Browsing;
 let orgId: string;
 
+let dpo: { id: string; email: string } | undefined;
+
 beforeAll(async () => {
   [k, b] = await Promise.all([startKompas(), openBrowser()]);
   orgId = await createOrganisation(k, { name: 'Politiezone Kempen' });
@@ -107,6 +109,27 @@ describe('signing in', () => {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: "Journal d'audit" }).waitFor();
     const [u] = await ownerQuery<{ on: boolean }>(k, `SELECT totp_enabled_at IS NOT NULL AS on FROM app_user WHERE id = $1`, [user.id]);
     expect(u.on).toBe(true);
+    dpo = user;
+  });
+
+  it('the DPO replaces the authenticator from the user menu: current password, new QR code, a code of the new app', async () => {
+    const { page } = b;
+    await page.getByRole('button', { name: /^Menu utilisateur/ }).click();
+    await page.getByRole('menuitem', { name: "Application d'authentification" }).click();
+    await page.getByRole('heading', { level: 1, name: "Application d'authentification" }).waitFor();
+    const replace = page.getByRole('button', { name: "Remplacer l'application d'authentification" });
+    await page.getByLabel('Mot de passe actuel').fill('pas-mon-mot-de-passe');
+    await replace.click();
+    await page.getByRole('alert').filter({ hasText: 'Votre mot de passe actuel' }).waitFor();
+    await page.getByLabel('Mot de passe actuel').fill(TEST_PASSWORD);
+    await replace.click();
+    await page.getByRole('img', { name: 'Code QR à scanner avec votre application d\'authentification' }).waitFor();
+    const secret = (await page.getByLabel('Clé secrète').textContent())!.replace(/\s+/g, '');
+    await page.getByLabel('Code à six chiffres').fill(await generate({ secret }));
+    await page.getByRole('button', { name: 'Activer' }).click();
+    await page.getByText('Votre nouvelle application d\'authentification est active.').waitFor();
+    const mails = await ownerQuery<{ template: string }>(k, `SELECT template FROM mail_outbox WHERE to_address = $1`, [dpo!.email]);
+    expect(mails.map((m) => m.template)).toContain('auth.second_factor_changed');
   });
 
   it('asks for a reset link without telling whether the address exists', async () => {

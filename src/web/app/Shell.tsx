@@ -52,10 +52,12 @@ function UserMenu({ me }: { me: Me }) {
         <Menu className={s.menu} onAction={async (key) => {
           if (key === 'sessions') await navigate({ to: '/account/sessions' });
           if (key === 'password') await navigate({ to: '/account/password' });
+          if (key === 'authenticator') await navigate({ to: '/account/authenticator' });
           if (key === 'signout') await signOut();
         }}>
           <MenuItem id="sessions" className={s.menuItem}>{t`My sessions`}</MenuItem>
           <MenuItem id="password" className={s.menuItem}>{t`Change password`}</MenuItem>
+          <MenuItem id="authenticator" className={s.menuItem}>{t`Authenticator app`}</MenuItem>
           <MenuItem id="signout" className={s.menuItem}>{t`Sign out`}</MenuItem>
         </Menu>
       </Popover>

@@ -8,7 +8,7 @@ import { Loading, PageHeader } from '../ui/components';
 import { ErrorPage } from '../pages/ErrorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { HomePage } from '../pages/HomePage';
-import { ChangePasswordPage, SessionsPage } from '../pages/AccountPages';
+import { AuthenticatorPage, ChangePasswordPage, SessionsPage } from '../pages/AccountPages';
 import { SignInPage } from '../pages/auth/SignInPage';
 import { TotpPage, TotpSetupPage } from '../pages/auth/TotpPages';
 import { ForgotPasswordPage, ResetPasswordPage } from '../pages/auth/PasswordPages';
@@ -78,6 +78,7 @@ const orgHomeRoute = createRoute({ getParentRoute: () => orgRoute, path: '/', co
 const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: AccountLayout, notFoundComponent: NotFoundPage });
 const sessionsRoute = createRoute({ getParentRoute: () => accountRoute, path: '/sessions', component: SessionsPage });
 const passwordRoute = createRoute({ getParentRoute: () => accountRoute, path: '/password', component: ChangePasswordPage });
+const authenticatorRoute = createRoute({ getParentRoute: () => accountRoute, path: '/authenticator', component: AuthenticatorPage });
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -87,7 +88,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   orgRoute.addChildren([orgHomeRoute, ...modules.flatMap((m) => m.routes(orgRoute))]),
-  accountRoute.addChildren([sessionsRoute, passwordRoute]),
+  accountRoute.addChildren([sessionsRoute, passwordRoute, authenticatorRoute]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

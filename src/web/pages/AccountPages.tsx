@@ -3,7 +3,9 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Form } from 'react-aria-components';
 import { ApiError, get, post } from '../app/api';
-import { Badge, Button, DataTable, ErrorAlert, Field, Loading, Notice, PageHeader, useFormat } from '../ui/components';
+import { fetchMe, ME_KEY, useMe } from '../app/auth';
+import { EnrolmentQr, type Enrolment } from './auth/TotpPages';
+import { Badge, Button, DataTable, ErrorAlert, Field, layout, Loading, Notice, PageHeader, useFormat } from '../ui/components';
 
 interface SessionRow {
   id: string;
@@ -76,6 +78,70 @@ export function ChangePasswordPage() {
           error={mismatch ? t`The two passwords are not the same.` : undefined} />
         <Button type="submit" isDisabled={change.isPending}><Trans>Save password</Trans></Button>
       </Form>
+    </>
+  );
+}
+
+/**
+ * The person's own authenticator app: set it up, or replace it (new phone, lost app). Replacing
+ * asks for the current password; the old app stops working once the new one's code is confirmed.
+ */
+export function AuthenticatorPage() {
+  const { t } = useLingui();
+  const me = useMe();
+  const qc = useQueryClient();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [code, setCode] = useState('');
+  const active = me.data?.totpEnabled ?? false;
+  const setup = useMutation({ mutationFn: () => post<Enrolment>('/api/auth/totp/setup', active ? { currentPassword } : undefined) });
+  const enable = useMutation({
+    mutationFn: () => post('/api/auth/totp/enable', { code: code.replace(/\s+/g, '') }),
+    onSuccess: async () => {
+      qc.setQueryData(ME_KEY, await fetchMe());
+      setup.reset();
+      setCurrentPassword('');
+      setCode('');
+    },
+    onError: () => setCode(''),
+  });
+  if (me.isPending) return <Loading />;
+  const setupError = setup.error instanceof ApiError ? setup.error : undefined;
+  const enableError = enable.error instanceof ApiError ? enable.error : undefined;
+  return (
+    <>
+      <PageHeader title={t`Authenticator app`}>
+        <p>{active
+          ? <Trans>An authenticator app gives the second factor of your sign-in. Replace it when you change phones or lose the app: the old app stops working as soon as you confirm a code of the new one.</Trans>
+          : <Trans>No authenticator app is set up for your account. Roles with access to confidential files need one; anyone may set one up to protect their account.</Trans>}</p>
+      </PageHeader>
+      <div aria-live="polite">{enable.isSuccess && <Notice kind="success"><Trans>Your new authenticator app is active. Any other sessions have been ended.</Trans></Notice>}</div>
+      {!setup.data ? (
+        <>
+          <ErrorAlert error={setup.error} />
+          <Form style={{ maxWidth: '28rem' }} onSubmit={(e) => { e.preventDefault(); enable.reset(); setup.mutate(); }}>
+            {active && (
+              <Field label={t`Current password`} type="password" autoComplete="current-password" value={currentPassword} onChange={setCurrentPassword} isRequired maxLength={1024}
+                error={setupError?.fieldMessage('currentPassword')} description={t`To be sure that it is you who replaces it.`} />
+            )}
+            <Button type="submit" isDisabled={setup.isPending}>{active ? t`Replace the authenticator app` : t`Set up an authenticator app`}</Button>
+          </Form>
+        </>
+      ) : (
+        <section aria-labelledby="new-app">
+          <h2 id="new-app"><Trans>Your new authenticator app</Trans></h2>
+          <p><Trans>Scan the QR code with the new app, then enter the code it shows. Until you do, your current app keeps working.</Trans></p>
+          <EnrolmentQr enrolment={setup.data} />
+          <ErrorAlert error={enable.error} />
+          <Form style={{ maxWidth: '28rem' }} onSubmit={(e) => { e.preventDefault(); enable.mutate(); }}>
+            <Field label={t`Six-digit code`} name="code" autoComplete="one-time-code" inputMode="numeric" maxLength={10} value={code} onChange={setCode} isRequired
+              error={enableError?.fieldMessage('code')} description={t`The code that your new authenticator app shows now.`} />
+            <div className={layout.actions}>
+              <Button type="submit" isDisabled={enable.isPending}><Trans>Activate</Trans></Button>
+              <Button variant="secondary" onPress={() => { setup.reset(); enable.reset(); setCode(''); }}><Trans>Cancel</Trans></Button>
+            </div>
+          </Form>
+        </section>
+      )}
     </>
   );
 }

@@ -15,6 +15,8 @@ export const localeBody = z.strictObject({ locale });
 export const forgotBody = z.strictObject({ email });
 export const resetBody = z.strictObject({ token: z.string().min(16).max(128), password: newPassword });
 export const changePasswordBody = z.strictObject({ currentPassword: password, newPassword });
+/** First set-up: nothing. Replacing an active authenticator: the current password as well. */
+export const totpSetupBody = z.strictObject({ currentPassword: password.optional() }).nullish();
 export const idParam = z.strictObject({ id: z.uuid() });
 /** Actions without input: no body at all (what the web client sends), or an empty object. */
 export const emptyBody = z.strictObject({}).nullish();

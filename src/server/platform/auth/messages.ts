@@ -37,8 +37,14 @@ export const mailMessages = {
     id: 'mail.auth.second_factor_reset.body',
     message: 'An administrator reset the second factor (authenticator app) of your Kompas account and ended all your sessions. At your next sign-in, Kompas will ask you to set up a new one.\n\nIf you did not ask for this, contact your integrity officer.',
   },
+  secondFactorChangedSubject: /*i18n*/ { id: 'mail.auth.second_factor_changed.subject', message: 'Your Kompas authenticator app was replaced' },
+  secondFactorChangedBody: /*i18n*/ {
+    id: 'mail.auth.second_factor_changed.body',
+    message: 'The authenticator app of your Kompas account was replaced by a new one, and your other sessions were ended. From now on, only the codes of the new app are accepted.\n\nIf you did not do this, contact your administrator at once: they can reset your second factor.',
+  },
 };
 
 registerMailTemplate('auth.password_reset', { subject: mailMessages.resetSubject, body: mailMessages.resetBody });
 registerMailTemplate('auth.invitation', { subject: mailMessages.inviteSubject, body: mailMessages.inviteBody });
 registerMailTemplate('auth.second_factor_reset', { subject: mailMessages.secondFactorResetSubject, body: mailMessages.secondFactorResetBody });
+registerMailTemplate('auth.second_factor_changed', { subject: mailMessages.secondFactorChangedSubject, body: mailMessages.secondFactorChangedBody });

@@ -61,10 +61,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
 
   app.post('/auth/totp/setup', {
     config: { policy: policy.signedIn({ beforeMfa: true }), rateLimit: throttled },
-    schema: { body: c.emptyBody, response: { 200: c.totpSetupResponse } },
+    schema: { body: c.totpSetupBody, response: { 200: c.totpSetupResponse } },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    return auth.totpSetup(info(req), actorOf(req));
+    return auth.totpSetup(info(req), actorOf(req), req.body?.currentPassword);
   });
 
   app.post('/auth/totp/enable', {

@@ -6,7 +6,8 @@ import type { Queryable, Tx } from '../db/pool.js';
 import { withSystemTx } from '../db/tx.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalid, notFound } from '../errors.js';
-import type { Locale } from '../../../shared/roles.js';
+import { DEFAULT_LOCALE, type Locale } from '../../../shared/roles.js';
+import { isLocale } from '../i18n/index.js';
 import type { Me } from './contract.js';
 import { authKeys } from './keys.js';
 import './messages.js';
@@ -163,17 +164,37 @@ export function makeAuthService(deps: AuthDeps) {
     if (actor.totpEnabled && !actor.mfaVerified) throw new AppError('mfa_required', 403);
   }
 
-  async function totpSetup(ctx: RequestInfo, actor: Actor) {
+  /** The current password, checked like a sign-in: failures count towards the lock. */
+  async function assertCurrentPassword(ctx: RequestInfo, actor: Actor, u: repo.UserRow, given: string | undefined, failAction: string) {
+    if (repo.isLocked(u)) throw lockedError();
+    const ok = given !== undefined && u.passwordHash ? await verify(u.passwordHash, given).catch(() => false) : (await burnVerify(given ?? ''), false);
+    if (!ok) {
+      const locked = await failAttempt(ctx, u.id, failAction, {}, { revokeSessionId: actor.sessionId });
+      throw locked ? lockedError() : invalid('current_password_invalid', 'currentPassword');
+    }
+  }
+
+  /**
+   * Starts (re-)enrolment. Replacing an active authenticator also asks for the current password,
+   * so a session left open on someone else's screen cannot move the second factor to their phone.
+   */
+  async function totpSetup(ctx: RequestInfo, actor: Actor, currentPassword?: string) {
     assertMayEnrol(actor);
+    if (actor.totpEnabled) {
+      const u = await repo.userById(db, actor.userId);
+      if (!u) throw notFound('user');
+      await assertCurrentPassword(ctx, actor, u, currentPassword, 'auth.totp_replace_failed');
+    }
     const secret = newTotpSecret();
     const sealed = (await keys()).seal('totp', secret);
     await withSystemTx(db, async (tx) => {
       await repo.setPendingTotp(tx, actor.userId, sealed);
-      await audit(tx, ctx, actor.userId, 'auth.totp_setup');
+      await audit(tx, ctx, actor.userId, 'auth.totp_setup', { replacing: actor.totpEnabled });
     });
     return { secret, ...(await totpEnrolment(secret, actor.email)) };
   }
 
+  /** Activates the pending authenticator. A replacement ends the other sessions and tells the person by e-mail. */
   async function totpEnable(ctx: RequestInfo, actor: Actor, code: string) {
     assertMayEnrol(actor);
     const u = await repo.userById(db, actor.userId);
@@ -186,10 +207,15 @@ export function makeAuthService(deps: AuthDeps) {
       const locked = await failAttempt(ctx, u.id, 'auth.totp_failed', { during: 'setup' }, { revokeSessionId: actor.sessionId });
       throw locked ? lockedError() : invalid('totp_invalid', 'code');
     }
+    const replaced = u.totpEnabledAt !== null;
     await withSystemTx(db, async (tx) => {
       await repo.enableTotp(tx, u.id, u.totpPendingSecret!, step);
       await repo.setSessionMfaVerified(tx, actor.sessionId);
-      await audit(tx, ctx, u.id, 'auth.totp_enable', { replaced: u.totpEnabledAt !== null });
+      const revokedSessions = replaced ? await repo.revokeSessionsOf(tx, u.id, actor.sessionId) : 0;
+      if (replaced) {
+        await deps.mailer.enqueue(tx, { organisationId: null, to: u.email, locale: isLocale(u.locale) ? u.locale : DEFAULT_LOCALE, template: 'auth.second_factor_changed', params: {} });
+      }
+      await audit(tx, ctx, u.id, 'auth.totp_enable', { replaced, revokedSessions });
     });
   }
 
@@ -215,12 +241,7 @@ export function makeAuthService(deps: AuthDeps) {
   async function changePassword(ctx: RequestInfo, actor: Actor, body: { currentPassword: string; newPassword: string }) {
     const u = await repo.userById(db, actor.userId);
     if (!u) throw notFound('user');
-    if (repo.isLocked(u)) throw lockedError();
-    const ok = u.passwordHash ? await verify(u.passwordHash, body.currentPassword).catch(() => false) : (await burnVerify(body.currentPassword), false);
-    if (!ok) {
-      const locked = await failAttempt(ctx, u.id, 'auth.password_change_failed', {}, { revokeSessionId: actor.sessionId });
-      throw locked ? lockedError() : invalid('current_password_invalid', 'currentPassword');
-    }
+    await assertCurrentPassword(ctx, actor, u, body.currentPassword, 'auth.password_change_failed');
     if (body.newPassword.trim().toLowerCase() === u.email) throw invalid('password_same_as_email', 'newPassword');
     const newHash = await hashPassword(body.newPassword);
     await withSystemTx(db, async (tx) => {

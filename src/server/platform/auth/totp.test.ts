@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
-import { createOrganisation, createTestApp, createUser, sessionFor, TEST_PASSWORD, type TestApp } from '../../../test/app.js';
+import { createOrganisation, createTestApp, createUser, ownerQuery, sessionFor, TEST_PASSWORD, type TestApp } from '../../../test/app.js';
 import { auditActions, browser, userRow } from './testkit.js';
 import { authKeys } from './keys.js';
 
@@ -127,10 +127,43 @@ describe('setting up the authenticator', () => {
     expect(r.statusCode).toBe(403);
     expect(r.json().code).toBe('mfa_required');
     expect((await userRow(t, u.id)).totp_pending_secret).toBeNull();
-    // After passing it, replacing is allowed.
+    // After passing it, replacing is allowed, with the current password.
     await b.post('/api/auth/totp/verify', { code: await codeAt(SECRET) });
-    expect((await b.post('/api/auth/totp/setup')).statusCode).toBe(200);
+    const bare = await b.post('/api/auth/totp/setup');
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json()).toMatchObject({ code: 'current_password_invalid', field: 'currentPassword' });
+    expect((await b.post('/api/auth/totp/setup', { currentPassword: 'not-my-password' })).json().code).toBe('current_password_invalid');
+    expect((await userRow(t, u.id)).totp_pending_secret).toBeNull();
+    expect((await b.post('/api/auth/totp/setup', { currentPassword: TEST_PASSWORD })).statusCode).toBe(200);
     expect((await userRow(t, u.id)).totp_secret).toBe(SECRET); // the old one stays until the new one is confirmed
+    expect(await auditActions(t, u.id)).toContain('auth.totp_replace_failed');
+  });
+
+  it('replacing the authenticator: the new code confirms it, the old app stops, other sessions end, the person is told by mail', async () => {
+    const u = await createUser(t, { totpSecret: SECRET, locale: 'de' });
+    const other = await signIn(u.email);
+    await other.b.post('/api/auth/totp/verify', { code: await codeAt(SECRET) });
+    const { b } = await signIn(u.email);
+    expect((await b.post('/api/auth/totp/verify', { code: await codeAt(SECRET, 1) })).statusCode).toBe(200);
+    const setup = await b.post('/api/auth/totp/setup', { currentPassword: TEST_PASSWORD });
+    expect(setup.statusCode).toBe(200);
+    const fresh = setup.json().secret as string;
+    expect(fresh).not.toBe(SECRET);
+    // A code of the old app does not confirm the new one.
+    expect((await b.post('/api/auth/totp/enable', { code: await codeAt(SECRET, 1) })).json().code).toBe('totp_invalid');
+    const r = await b.post('/api/auth/totp/enable', { code: await codeAt(fresh) });
+    expect(r.statusCode, r.body).toBe(200);
+    expect((await b.get('/api/auth/sessions')).statusCode).toBe(200);
+    expect((await other.b.get('/api/auth/sessions')).statusCode).toBe(401);
+    const mails = await ownerQuery<{ template: string; locale: string; subject: string; body_text: string }>(t,
+      `SELECT template, locale, subject, body_text FROM mail_outbox WHERE to_address = $1`, [u.email]);
+    expect(mails).toEqual([expect.objectContaining({ template: 'auth.second_factor_changed', locale: 'de', subject: 'Ihre Authenticator-App für Kompas wurde ersetzt' })]);
+    expect(mails[0].body_text).not.toContain(fresh);
+    // The next sign-in takes the new app's codes only.
+    const next = await signIn(u.email);
+    expect((await next.b.post('/api/auth/totp/verify', { code: await codeAt(SECRET, 1) })).json().code).toBe('totp_invalid');
+    expect((await next.b.post('/api/auth/totp/verify', { code: await codeAt(fresh, 1) })).statusCode).toBe(200);
+    expect(await auditActions(t, u.id)).toEqual(expect.arrayContaining(['auth.totp_setup', 'auth.totp_enable']));
   });
 
   it('requires sign-in and refuses unknown fields', async () => {

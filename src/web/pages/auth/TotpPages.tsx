@@ -76,13 +76,27 @@ export function TotpPage() {
   );
 }
 
+export interface Enrolment { secret: string; otpauthUri: string; qrDataUrl: string }
+
+/** The QR code of a new authenticator, with its key as text for who cannot scan. */
+export function EnrolmentQr({ enrolment }: { enrolment: Enrolment }) {
+  const { t } = useLingui();
+  return (
+    <>
+      <img className={s.qr} src={enrolment.qrDataUrl} alt={t`QR code to scan with your authenticator app`} width={192} height={192} />
+      <p><Trans>Cannot scan? Enter this key in the app instead:</Trans></p>
+      <code className={s.secret} aria-label={t`Secret key`}>{enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+    </>
+  );
+}
+
 export function TotpSetupPage() {
   const { t } = useLingui();
   const me = useMe();
   const signedIn = !!me.data;
   const setup = useQuery({
     queryKey: ['auth', 'totp-setup'],
-    queryFn: () => post<{ secret: string; otpauthUri: string; qrDataUrl: string }>('/api/auth/totp/setup'),
+    queryFn: () => post<Enrolment>('/api/auth/totp/setup'),
     enabled: signedIn,
     staleTime: Infinity,
     gcTime: 0,
@@ -96,9 +110,7 @@ export function TotpSetupPage() {
       <ErrorAlert error={setup.error} />
       {setup.data && (
         <>
-          <img className={s.qr} src={setup.data.qrDataUrl} alt={t`QR code to scan with your authenticator app`} width={192} height={192} />
-          <p><Trans>Cannot scan? Enter this key in the app instead:</Trans></p>
-          <code className={s.secret} aria-label={t`Secret key`}>{setup.data.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+          <EnrolmentQr enrolment={setup.data} />
           <CodeForm url="/api/auth/totp/enable" submitLabel={t`Activate`} />
         </>
       )}
