@@ -39,6 +39,15 @@ describe('audit trail', () => {
     const rows = grid.getByRole('row');
     expect(await rows.count()).toBe(4); // header + 3 unit creations
     for (let i = 1; i < 4; i++) expect(await rows.nth(i).textContent()).toContain(unitAction);
+    // The filter is in the address: a reload (or a bookmark) shows the same events, and the
+    // back button returns to the unfiltered trail.
+    expect(new URL(page.url()).searchParams.get('action')).toBe(unitAction);
+    await page.reload();
+    await page.getByText('3 gebeurtenissen getoond').waitFor();
+    expect(await page.getByRole('button', { name: /Actie/ }).textContent()).toContain(unitAction);
+    await page.goBack();
+    await page.getByText(/^\d+ gebeurtenissen getoond$/).filter({ hasNotText: /^3 / }).waitFor();
+    expect(new URL(page.url()).searchParams.get('action')).toBeNull();
   });
 
   it('checks the integrity: intact with the number of events, then names the first broken row', async () => {

@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Form } from 'react-aria-components';
 import { get, post, qs } from '../../app/api';
 import { useOrg } from '../../app/context';
+import { validateAuditSearch, type AuditSearch } from './audit-search';
 import { Button, buttonClass, Card, DataTable, ErrorAlert, Field, layout, Loading, Notice, PageHeader, SelectField, useFormat } from '../../ui/components';
 
 interface AuditItem {
@@ -33,8 +35,13 @@ export function AuditPage() {
   const { orgId } = useOrg();
   const { t } = useLingui();
   const f = useFormat();
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const navigate = useNavigate();
+  // Applied filters are the page's URL search; the form edits a draft of them.
+  const filters = useSearch({ strict: false }) as AuditSearch;
+  const applied = JSON.stringify(filters);
+  const [draft, setDraft] = useState<Filters>({ ...EMPTY, ...filters });
+  useEffect(() => { setDraft({ ...EMPTY, ...(JSON.parse(applied) as AuditSearch) }); }, [applied]); // back button, a followed link
+  const setFilters = (next: Filters) => void navigate({ to: `/o/${orgId}/audit`, search: validateAuditSearch({ ...next }) });
   const set = (k: keyof Filters) => (v: string) => setDraft({ ...draft, [k]: v });
 
   const users = useQuery({ queryKey: ['org', orgId, 'users'], queryFn: () => get<{ users: { id: string; displayName: string }[] }>(`/api/orgs/${orgId}/users`).then((r) => r.users) });

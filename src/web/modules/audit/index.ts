@@ -1,6 +1,7 @@
 import { msg } from '@lingui/core/macro';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import type { WebModule } from '../../app/module-types';
+import { validateAuditSearch } from './audit-search';
 
 /** The audit trail, read by the data protection officer and the auditor (never the content of files). */
 export const auditModule: WebModule = {
@@ -10,6 +11,6 @@ export const auditModule: WebModule = {
     ? [{ id: 'audit', to: '/audit', title: msg`Audit trail`, description: msg`Search who did what and when, export it, and check that nothing was changed afterwards.` }]
     : []),
   routes: (orgRoute: AnyRoute) => [
-    createRoute({ getParentRoute: () => orgRoute, path: '/audit', component: lazyRouteComponent(() => import('./AuditPage'), 'AuditPage') }),
+    createRoute({ getParentRoute: () => orgRoute, path: '/audit', validateSearch: validateAuditSearch, component: lazyRouteComponent(() => import('./AuditPage'), 'AuditPage') }),
   ],
 };
