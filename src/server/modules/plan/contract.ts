@@ -328,6 +328,10 @@ export const planTree = z.object({
   permissions: z.object({
     edit: z.boolean(), submit: z.boolean(), approve: z.boolean(), putInForce: z.boolean(), newVersion: z.boolean(),
     returnToDraft: z.boolean(), evaluate: z.boolean(), history: z.boolean(),
+    /** Reads and writes the plan's confidential notes. */
+    notes: z.boolean(),
+    /** Records indicator measurements (the Check of PDCA). */
+    measure: z.boolean(),
   }),
 });
 export type PlanTree = z.infer<typeof planTree>;

@@ -108,7 +108,9 @@ describe('lifecycle', () => {
     const asStaff = (await w.s.staff.get(`${base()}/${planId}`)).json() as PlanTree;
     expect(asStaff.plan.confidentialNotes).toBeNull();
     expect(flat(asStaff.objectives).flatMap((o) => o.actions).every((a) => a.notes === null && !a.notesVisible)).toBe(true);
-    expect(asStaff.permissions.edit).toBe(false);
+    expect(asStaff.permissions).toMatchObject({ edit: false, notes: false });
+    expect(((await w.s.head.get(`${base()}/${planId}`)).json() as PlanTree).permissions.notes).toBe(false);
+    expect(approved.permissions.notes).toBe(true);
     const audits = await ownerQuery<{ action: string }>(t, `SELECT action FROM audit_event WHERE record_id = $1 ORDER BY chain_seq`, [planId]);
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['plan.create', 'plan.objective_create', 'plan.action_create', 'plan.submit', 'plan.approve', 'plan.in_force']));
   });

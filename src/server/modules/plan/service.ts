@@ -251,6 +251,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
       permissions: {
         edit: P.canEditPlan(pa, plan), submit: P.canSubmitPlan(pa, plan), approve: P.canApprovePlan(pa, plan), putInForce: P.canPutInForce(pa, plan),
         newVersion: P.canCreateVersion(pa, plan), returnToDraft: P.canReturnToDraft(pa, plan), evaluate: P.canEvaluate(pa, plan), history: P.canReadHistory(pa),
+        notes: P.canSeePlanNotes(pa), measure: P.canMeasure(pa, plan),
       },
     };
   }

@@ -193,13 +193,12 @@ function MeasurementDialog({ planId, indicator, years, onClose }: { planId: stri
 function Indicators({ data }: { data: PlanTree }) {
   const { t } = useLingui();
   const f = useFormat();
-  const { has } = useOrg();
   const [adding, setAdding] = useState<ObjectiveNode | null>(null);
   const [editing, setEditing] = useState<IndicatorView | null>(null);
   const [measuring, setMeasuring] = useState<IndicatorView | null>(null);
   const plan = data.plan;
   const years = Array.from({ length: plan.periodTo - plan.periodFrom + 1 }, (_x, i) => plan.periodFrom + i);
-  const canMeasure = has('integrity_officer', 'chief') && plan.status !== 'superseded';
+  const canMeasure = data.permissions.measure;
   const ods = data.objectives.flatMap((sd) => [sd, ...sd.children]);
   const withIndicators = ods.filter((o) => o.indicators.length > 0);
   const n = (v: number | null) => (v === null ? '—' : f.number(v));
@@ -290,7 +289,7 @@ function ConfidentialNotes({ data }: { data: PlanTree }) {
 }
 
 function SectionsBody({ data }: { data: PlanTree }) {
-  const { orgId, has } = useOrg();
+  const { orgId } = useOrg();
   const { t, i18n } = useLingui();
   const [editing, setEditing] = useState<SectionKey | null>(null);
   const plan = data.plan;
@@ -302,7 +301,7 @@ function SectionsBody({ data }: { data: PlanTree }) {
   return (
     <>
       {can && <p className={s.muted}><Trans>This plan is a draft: the integrity officer and the chief of police can change its texts.</Trans></p>}
-      {has('integrity_officer', 'chief') && <ConfidentialNotes key={plan.id} data={data} />}
+      {data.permissions.notes && <ConfidentialNotes key={plan.id} data={data} />}
       <Section id="identification" title={i18n._(SECTION_HEADINGS.identification)} canEdit={can} onEdit={() => setEditing('identification')}>
         <dl className={layout.dl}>
           <dt><Trans>Entity</Trans></dt><dd>{sec.identification.entityName || '—'}</dd>
