@@ -107,7 +107,7 @@ describe('organisations (platform administrator)', () => {
     await signInByCookie(k, b.context, root.id);
     await page.goto(`${k.base}/`);
     await settled(page);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Organisaties');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Organisaties');
     await page.getByRole('button', { name: 'Nieuwe organisatie' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nieuwe organisatie' });
     await dialog.getByRole('button', { name: /Soort organisatie/ }).click();

@@ -116,7 +116,8 @@ describe('integrity policy plan', () => {
 
     await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Beleidsplan' }).click();
     await settled(page);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Integriteitsbeleidsplannen');
+    // Waits for the lazily loaded page: right after the click the home page's heading may still stand.
+    await page.getByRole('heading', { level: 1, name: 'Integriteitsbeleidsplannen' }).waitFor();
     await page.getByText('Er is nog geen integriteitsbeleidsplan.').waitFor();
     await page.getByRole('link', { name: 'Een plan opstellen' }).click();
     await settled(page);

@@ -27,7 +27,7 @@ describe('signing in', () => {
     await page.goto(`${k.base}/`);
     await page.waitForURL(/\/sign-in/);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Aanmelden');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Aanmelden');
     expect(await page.title()).toBe('Aanmelden – Kompas');
 
     await page.getByLabel('E-mailadres').fill(user.email);
@@ -41,12 +41,12 @@ describe('signing in', () => {
     await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.waitForURL(/\/sign-in\/totp/);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Bevestig uw aanmelding');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bevestig uw aanmelding');
     await page.getByLabel('Code van zes cijfers').fill(await generate({ secret }));
     await page.getByRole('button', { name: 'Bevestigen' }).click();
     await page.waitForURL(new RegExp(`/o/${orgId}$`));
     await settled(page);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Startpagina');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Startpagina');
     await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Personeel' }).waitFor();
   });
 
