@@ -171,6 +171,9 @@ describe('setting up the authenticator', () => {
     const u = await createUser(t);
     const s = await sessionFor(t, u.id, { mfa: false });
     expect((await s.post('/api/auth/totp/setup', { secret: 'MINE' })).statusCode).toBe(400);
+    expect((await s.post('/api/auth/totp/setup', { currentPassword: 12345 })).statusCode).toBe(400);
+    expect((await s.post('/api/auth/totp/setup', { currentPassword: 'x'.repeat(1025) })).json()).toMatchObject({ code: 'validation_failed', fields: [expect.objectContaining({ field: 'currentPassword' })] });
+    expect((await s.request('POST', '/api/auth/totp/setup', '{"currentPassword":', { 'content-type': 'application/json' })).statusCode).toBe(400);
     expect((await userRow(t, u.id)).totp_pending_secret).toBeNull();
   });
 
