@@ -28,6 +28,9 @@ interface Filters {
   to: string;
 }
 
+/** The actions that occurred, plus one asked for by a link that this organisation has none of (yet). */
+const actionNames = (known: string[], asked: string) => (asked && !known.includes(asked) ? [...known, asked] : known);
+
 const EMPTY: Filters = { actorUserId: '', action: '', recordType: '', recordId: '', from: '', to: '' };
 const PAGE = 50;
 
@@ -84,7 +87,7 @@ export function AuditPage() {
             <SelectField label={t`Person`} value={draft.actorUserId} onChange={set('actorUserId')}
               options={[{ id: '', label: t`Everyone` }, ...(users.data ?? []).map((u) => ({ id: u.id, label: u.displayName }))]} />
             <SelectField label={t`Action`} value={draft.action} onChange={set('action')}
-              options={[{ id: '', label: t`All actions` }, ...(actions.data ?? []).map((a) => ({ id: a, label: a }))]} />
+              options={[{ id: '', label: t`All actions` }, ...actionNames(actions.data ?? [], draft.action).map((a) => ({ id: a, label: a }))]} />
             <Field label={t`Record type`} value={draft.recordType} onChange={set('recordType')} maxLength={100} />
             <Field label={t`Record id`} value={draft.recordId} onChange={set('recordId')} maxLength={200} />
             <Field label={t`From`} type="date" value={draft.from} onChange={set('from')} />
