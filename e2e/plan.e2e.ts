@@ -432,5 +432,25 @@ describe('integrity policy plan', () => {
     await scan(`/o/${aigId}/oversight/plans`, () => page.getByRole('grid').waitFor());
     expect(found).toEqual({});
   }, 180_000);
+
+  it('a head of service finds the actions of their unit and its sub-units on My actions, and reports progress', async () => {
+    const { page } = b;
+    const head = await createUser(k, { roles: [{ orgId, role: 'head_of_service' }], locale: 'nl' });
+    await ownerQuery(k, `INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, start_date, unit_id, user_id)
+      SELECT $1, 'CA0077', 'Hilde', 'Hoofd', 'operational', '2010-01-01', id, $2 FROM org_unit WHERE organisation_id = $1 AND code = 'REC'`, [orgId, head.id]);
+    // An action of the plan in force, owned by Lokale recherche (under Recherche) instead of a person.
+    await ownerQuery(k, `UPDATE plan_action SET owner_user_id = NULL, owner_unit_id = (SELECT id FROM org_unit WHERE organisation_id = $1 AND code = 'REC-LOK')
+      WHERE plan_id = (SELECT id FROM plan WHERE organisation_id = $1 AND status = 'in_force') AND title = $2`, [orgId, ACTION]);
+    await signInByCookie(k, b.context, head.id);
+    await goto(page, `/o/${orgId}/my-actions`);
+    if ((await page.locator('html').getAttribute('lang')) !== 'nl') await switchLanguage(page, 'nl'); // the axe scan left English chosen
+    await page.getByRole('heading', { level: 2, name: 'Acties van uw dienst' }).waitFor();
+    const list = page.getByRole('list', { name: 'Acties van uw dienst' });
+    await list.getByText('Dienst: Lokale recherche').waitFor();
+    await list.getByRole('button', { name: ACTION }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Voortgang melden' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
 

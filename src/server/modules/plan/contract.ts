@@ -356,7 +356,11 @@ export const evidenceView = z.object({
 export const evidenceList = z.object({ items: z.array(evidenceView) });
 
 export const myActionsResponse = z.object({
-  items: z.array(actionView.extend({ plan: z.object({ id: z.uuid(), title: z.string(), status: planStatus }), objectiveCode: z.string(), objectiveTitle: z.string() })),
+  items: z.array(actionView.extend({
+    plan: z.object({ id: z.uuid(), title: z.string(), status: planStatus }), objectiveCode: z.string(), objectiveTitle: z.string(),
+    /** Owned by a unit the reader heads (or one under it), not by the reader. */
+    viaUnit: z.boolean(),
+  })),
 });
 
 export const timelineResponse = z.object({

@@ -177,6 +177,13 @@ describe('actions', () => {
     const mine = (await w.s.owner.get(`/api/orgs/${w.org}/my-actions`)).json().items;
     expect(mine.some((a: { id: string; plan: { id: string } }) => a.id === a1 && a.plan.id === planId)).toBe(true);
     expect(mine.some((a: { id: string }) => a.id === a2)).toBe(false);
+    expect(mine.find((a: { id: string }) => a.id === a1).viaUnit).toBe(false);
+    // A head of service's list also holds the actions of their units (a2 now belongs to unit B).
+    const headList = async () => (await w.s.head.get(`/api/orgs/${w.org}/my-actions`)).json().items as { id: string; viaUnit: boolean }[];
+    expect((await headList()).some((a) => a.id === a2)).toBe(false);
+    await ownerQuery(t, `UPDATE plan_action SET owner_unit_id = $2 WHERE id = $1`, [a2, w.unitA]);
+    expect((await headList()).find((a) => a.id === a2)).toMatchObject({ viaUnit: true });
+    expect((await headList()).some((a) => a.id === a1)).toBe(false);
   });
 
   it('derives late in SQL and filters by status, owner, unit, IMF function and year', async () => {

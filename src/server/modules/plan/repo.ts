@@ -522,11 +522,17 @@ export async function yearActionCounts(q: Queryable, orgId: string, planId: stri
 
 // My actions ---------------------------------------------------------------------------------
 
-export async function myActions(q: Queryable, orgId: string, userId: string): Promise<(ActionRow & { plan_title: string; plan_status: PlanStatus; objective_code: string; objective_title: string })[]> {
-  const r = await q.execute<ActionRow & { plan_title: string; plan_status: PlanStatus; objective_code: string; objective_title: string }>(sql`
-    SELECT x.*, p.title AS plan_title, p.status AS plan_status, o.code AS objective_code, o.title AS objective_title FROM (
+/**
+ * The actions a person answers for in the approved and running plans: those they own and, for a
+ * head of service, those owned by their units (`via_unit`).
+ */
+export async function myActions(q: Queryable, orgId: string, userId: string, unitIds: readonly string[] = []): Promise<(ActionRow & { plan_title: string; plan_status: PlanStatus; objective_code: string; objective_title: string; via_unit: boolean })[]> {
+  const ofUnits = unitIds.length ? sql`OR a.owner_unit_id IN (${sql.join(unitIds.map((u) => sql`${u}::uuid`), sql`, `)})` : sql``;
+  const r = await q.execute<ActionRow & { plan_title: string; plan_status: PlanStatus; objective_code: string; objective_title: string; via_unit: boolean }>(sql`
+    SELECT x.*, p.title AS plan_title, p.status AS plan_status, o.code AS objective_code, o.title AS objective_title,
+           x.owner_user_id IS DISTINCT FROM ${userId}::uuid AS via_unit FROM (
       ${ACTION_SELECT(null)}
-       WHERE a.organisation_id = ${orgId} AND a.owner_user_id = ${userId}
+       WHERE a.organisation_id = ${orgId} AND (a.owner_user_id = ${userId} ${ofUnits})
     ) x
     JOIN plan p ON p.id = x.plan_id AND p.organisation_id = ${orgId} AND p.status IN ('approved', 'in_force')
     JOIN plan_objective o ON o.id = x.objective_id AND o.organisation_id = ${orgId}

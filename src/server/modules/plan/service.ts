@@ -757,11 +757,11 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     async myActions(ctx: PlanCtx, orgId: string) {
       return withOrgTx(db, orgId, async (tx) => {
         const pa = await actorIn(tx, ctx.actor, orgId);
-        const rows = await repo.myActions(tx, orgId, ctx.actor.userId);
+        const rows = await repo.myActions(tx, orgId, ctx.actor.userId, pa.unitIds);
         return {
           items: rows.map((r) => ({
             ...actionView(r, pa, { status: r.plan_status }), plan: { id: r.plan_id, title: r.plan_title, status: r.plan_status },
-            objectiveCode: r.objective_code, objectiveTitle: r.objective_title,
+            objectiveCode: r.objective_code, objectiveTitle: r.objective_title, viaUnit: r.via_unit,
           })),
         };
       });
