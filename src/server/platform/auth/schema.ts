@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const appUser = pgTable(
   'app_user',
@@ -19,6 +19,13 @@ export const appUser = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+    /**
+     * The organisation that owns the account (created it, may disable it, reset its second
+     * factor and send it set-password links). Null: a platform account (admin:create), owned by
+     * the platform administrators. See docs/security.md. The foreign key is in the migration
+     * (the platform does not import module schemas).
+     */
+    homeOrganisationId: uuid('home_organisation_id'),
     oidcSubject: text('oidc_subject'),
     oidcIssuer: text('oidc_issuer'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -54,4 +61,23 @@ export const passwordReset = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('password_reset_user_idx').on(t.userId)],
+);
+
+/**
+ * An account as one organisation knows it: added by that organisation (invited, or holding a
+ * role there). `displayName` is the name this organisation gave, shown to it instead of the
+ * account's own name until the person joined, so adding an address never reveals whether an
+ * account already existed. `joinedAt`: the person's first sign-in after being added.
+ */
+export const organisationMember = pgTable(
+  'organisation_member',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    userId: uuid('user_id').notNull().references(() => appUser.id, { onDelete: 'cascade' }),
+    displayName: text('display_name').notNull(),
+    addedBy: uuid('added_by').references(() => appUser.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('organisation_member_user_idx').on(t.userId)],
 );
