@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export type LocalisedText = Partial<Record<'nl' | 'fr' | 'de' | 'en', string>>;
 
@@ -13,6 +13,9 @@ export const organisation = pgTable(
     names: jsonb('names').$type<LocalisedText>().notNull(),
     languages: text('languages').array().notNull().default(sql`'{nl}'::text[]`),
     settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    /** Optimistic concurrency (ADR 0011): names, languages and settings; the identity provider has its own. */
+    revision: integer('revision').notNull().default(1),
+    oidcRevision: integer('oidc_revision').notNull().default(1),
     oidc: jsonb('oidc').$type<{ issuer: string; clientId: string; clientSecret?: string } | null>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -28,6 +31,8 @@ export const orgUnit = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => orgUnit.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    /** Optimistic concurrency (ADR 0011). */
+    revision: integer('revision').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('org_unit_code_uq').on(t.organisationId, t.code)],

@@ -30,6 +30,8 @@ export const plan = pgTable(
     sections: jsonb('sections').$type<Record<string, unknown>>().notNull().default({}),
     confidentialNotes: text('confidential_notes'),
     sharedWithOversight: boolean('shared_with_oversight').notNull().default(false),
+    /** Optimistic concurrency: bumped by every change of the row, compared on every edit (ADR 0011). */
+    revision: integer('revision').notNull().default(1),
     createdBy: uuid('created_by').references(() => appUser.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -62,6 +64,8 @@ export const planObjective = pgTable(
     ownerUnitId: uuid('owner_unit_id').references(() => orgUnit.id),
     coActors: text('co_actors').array().notNull().default(sql`'{}'::text[]`),
     position: integer('position').notNull().default(0),
+    /** Optimistic concurrency: bumped by every change of the row, compared on every edit (ADR 0011). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('plan_objective_tree_idx').on(t.planId, t.parentId, t.position)],
 );
@@ -78,6 +82,8 @@ export const planIndicator = pgTable(
     baseline: numeric('baseline'),
     target: numeric('target'),
     position: integer('position').notNull().default(0),
+    /** Optimistic concurrency: bumped by every change of the row, compared on every edit (ADR 0011). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('plan_indicator_plan_idx').on(t.planId, t.objectiveId)],
 );
@@ -92,6 +98,8 @@ export const planIndicatorMeasurement = pgTable(
     year: integer('year').notNull(),
     value: numeric('value').notNull(),
     note: text('note'),
+    /** Optimistic concurrency: bumped by every change of the row, compared on every edit (ADR 0011). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [unique('plan_measurement_year_uq').on(t.indicatorId, t.year), index('plan_measurement_plan_idx').on(t.planId)],
 );
@@ -128,6 +136,8 @@ export const planAction = pgTable(
     /** Confidential working notes: officer, chief, the owner and the head of the owning unit. */
     notes: text('notes'),
     position: integer('position').notNull().default(0),
+    /** Optimistic concurrency: bumped by every change of the row, compared on every edit (ADR 0011). */
+    revision: integer('revision').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -193,6 +203,8 @@ export const planEvaluation = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     approvedBy: uuid('approved_by').references(() => appUser.id),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** Optimistic concurrency: bumped by every change of the row, compared on every edit (ADR 0011). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [unique('plan_evaluation_year_uq').on(t.planId, t.year)],
 );
