@@ -1,5 +1,6 @@
 // Every table of the application, for drizzle-kit and typed queries.
 export * from './platform/auth/schema.js';
+export * from './platform/auth/throttle-schema.js';
 export * from './platform/mail/schema.js';
 export * from './modules/organisations/schema.js';
 export * from './modules/people/schema.js';
