@@ -76,7 +76,8 @@ beforeAll(async () => {
     `INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, unit_id, start_date) VALUES ($1, '82000001', 'An', 'Wouters', 'calog', $2, '2019-09-01') RETURNING id`, [orgId, unit.id]);
   [{ id: mailId }] = await ownerQuery<{ id: string }>(k,
     `INSERT INTO mail_outbox (organisation_id, to_address, locale, template, subject, body_text, status) VALUES ($1, 'an.wouters@example.org', 'nl', 'invitation', 'Uitnodiging Kompas', 'Beste,\n\nU bent uitgenodigd.', 'outbox') RETURNING id`, [orgId]);
-  users.admin = (await createUser(k, { roles: [{ orgId, role: 'administrator' }, { orgId, role: 'chief' }] })).id;
+  // Also platform administrator: the jobs page is theirs only.
+  users.admin = (await createUser(k, { roles: [{ orgId, role: 'administrator' }, { orgId, role: 'chief' }], platformAdmin: true })).id;
   users.dpo = (await createUser(k, { roles: [{ orgId, role: 'dpo' }] })).id;
   users.totp = (await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }], totpSecret: generateSecret({ length: 20 }) })).id;
   users.setup = (await createUser(k, { roles: [{ orgId, role: 'auditor' }] })).id;

@@ -97,3 +97,21 @@ describe('role assignments', () => {
     await grid.getByRole('row').filter({ hasText: 'Auditor' }).waitFor({ state: 'detached' });
   });
 });
+
+describe('background jobs', () => {
+  it("are not in an organisation administrator's navigation (the queue is the platform's), but in a platform administrator's", async () => {
+    const { page } = b;
+    await page.goto(`${k.base}/o/${orgId}`);
+    await settled(page);
+    const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
+    await nav.getByRole('link', { name: 'Uitgaande berichten' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Taken' }).count()).toBe(0);
+
+    const root = await createUser(k, { platformAdmin: true, locale: 'nl' });
+    await signInByCookie(k, b.context, root.id);
+    await page.goto(`${k.base}/o/${orgId}`);
+    await settled(page);
+    await nav.getByRole('link', { name: 'Taken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Achtergrondtaken' }).waitFor();
+  });
+});

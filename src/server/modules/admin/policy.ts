@@ -6,13 +6,12 @@ export function canReadOrgOutbox(actor: Actor, orgId: string): boolean {
   return hasRole(actor, orgId, ['administrator']);
 }
 
-/** Job state holds queue names, counts and technical errors, no personal data: any administrator may see it. */
-export function canReadJobs(actor: Actor): boolean {
-  return actor.isPlatformAdmin || actor.grants.some((g) => g.role === 'administrator');
-}
-
 export const adminPolicies = {
   orgOutbox: policy.custom('admin:org-outbox', (a, req) => canReadOrgOutbox(a, (req.params as { orgId?: string }).orgId ?? '')),
   platformOutbox: policy.platformAdmin(),
-  jobs: policy.custom('admin:jobs', (a) => canReadJobs(a)),
+  /**
+   * The job queue is the platform's, shared by every organisation: its failures and counts tell
+   * what other organisations' jobs do (failed mails, imports). Platform administrators only.
+   */
+  jobs: policy.platformAdmin(),
 };

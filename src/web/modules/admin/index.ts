@@ -17,10 +17,9 @@ export const adminModule: WebModule = {
     ...(ctx.has(...MANAGERS) ? [{ id: 'settings', to: '/settings', label: msg`Organisation` }] : []),
     ...(ctx.has('administrator') ? [{ id: 'identity-provider', to: '/identity-provider', label: msg`Identity provider` }] : []),
     ...(ctx.me.isPlatformAdmin ? [{ id: 'organisations', to: '/organisations', label: msg`Organisations` }] : []),
-    ...(ctx.me.isPlatformAdmin || ctx.has('administrator') ? [
-      { id: 'outbox', to: '/outbox', label: msg`Outbox` },
-      { id: 'jobs', to: '/jobs', label: msg`Jobs` },
-    ] : []),
+    ...(ctx.me.isPlatformAdmin || ctx.has('administrator') ? [{ id: 'outbox', to: '/outbox', label: msg`Outbox` }] : []),
+    // The job queue is the platform's (every organisation's jobs): platform administrators only, as the API.
+    ...(ctx.me.isPlatformAdmin ? [{ id: 'jobs', to: '/jobs', label: msg`Jobs` }] : []),
   ],
   homeTiles: (ctx) => [
     ...(ctx.has('administrator', 'chief', 'integrity_officer', 'head_of_service') ? [{
