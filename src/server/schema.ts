@@ -2,6 +2,7 @@
 export * from './platform/auth/schema.js';
 export * from './platform/auth/throttle-schema.js';
 export * from './platform/mail/schema.js';
+export * from './platform/crypto/schema.js';
 export * from './modules/organisations/schema.js';
 export * from './modules/people/schema.js';
 export * from './modules/roles/schema.js';
