@@ -7,8 +7,7 @@
  * usage or configuration.
  */
 import { parseArgs } from 'node:util';
-import { cliConfig, consoleIo, type Io } from './cli.js';
-import { pathToFileURL } from 'node:url';
+import { cliConfig, consoleIo, runAsCli, type Io } from './cli.js';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../src/server/platform/audit/service.js';
@@ -92,9 +91,4 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = cons
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2), process.env).then(
-    (code) => { process.exitCode = code; },
-    (err: Error) => { console.error(`admin:create failed: ${err.message}`); process.exitCode = 2; },
-  );
-}
+runAsCli(import.meta.url, 'admin:create', main);

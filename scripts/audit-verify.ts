@@ -4,8 +4,7 @@
  * a running server's cluster through its postmaster.pid, starts and stops it otherwise).
  * Exit code 0 when intact, 1 when broken, 2 on bad usage or configuration.
  */
-import { pathToFileURL } from 'node:url';
-import { cliConfig, consoleIo, type Io } from './cli.js';
+import { cliConfig, consoleIo, runAsCli, type Io } from './cli.js';
 import pg from 'pg';
 import { z } from 'zod';
 import { verifyAuditChain } from '../src/server/platform/audit/verify.js';
@@ -68,9 +67,4 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = cons
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2), process.env).then(
-    (code) => { process.exitCode = code; },
-    (err: Error) => { console.error(`audit:verify failed: ${err.message}`); process.exitCode = 2; },
-  );
-}
+runAsCli(import.meta.url, 'audit:verify', main);

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from '../src/server/platform/config.js';
 
 /** Output of a command-line tool; tests pass their own to read what it printed. */
@@ -19,4 +20,24 @@ export function cliConfig(env: NodeJS.ProcessEnv, io: Io): Config | undefined {
     }
     throw err;
   }
+}
+
+/**
+ * Runs a tool's `main` when its file is the process entry point (`tsx scripts/<tool>.ts`): the
+ * number it returns is the exit code (0 done, 1 refused or failed check, 2 bad usage or
+ * configuration, or a crash, printed as one line without stack or personal data).
+ */
+export function runAsCli(moduleUrl: string, name: string, main: (argv: string[], env: NodeJS.ProcessEnv) => Promise<number>): void {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  const done = (code: number) => {
+    process.exitCode = code;
+    // A connection or child process left open by a bug must not keep an ops script (cron,
+    // systemd) hanging after its work is done: exit anyway after a grace period. Unref'd, the
+    // timer does not itself keep the process alive when everything closed properly.
+    setTimeout(() => process.exit(code), 10_000).unref();
+  };
+  main(process.argv.slice(2), process.env).then(done, (err: Error) => {
+    console.error(`${name} failed: ${err.message}`);
+    done(2);
+  });
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../scripts/admin-create.js';
 import { createOrganisation, createTestApp, ownerQuery, type TestApp } from '../../../test/app.js';
 import { browser } from './testkit.js';
+import { runNpmScript } from '../../../../scripts/testkit.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -54,6 +55,16 @@ describe('npm run admin:create', () => {
     expect(r.err).toMatch(/no organisation with code NOPE/);
     expect(await ownerQuery(t, `SELECT 1 FROM app_user WHERE email = 'orgless@kompas.example.be'`)).toHaveLength(0);
   });
+
+  it('as a command, exits 1 when refused and 0 when created (real process; regression: a refusal exited 0)', async () => {
+    const env = { DATABASE_URL: t.db.url, KOMPAS_DATA_DIR: undefined, KOMPAS_LOG_LEVEL: 'silent', PUBLIC_URL: 'https://kompas.example.be' };
+    const created = await runNpmScript('admin:create', ['--email', 'process@kompas.example.be'], env);
+    expect(created).toMatchObject({ code: 0, out: expect.stringContaining('Platform administrator process@kompas.example.be created') });
+    const duplicate = await runNpmScript('admin:create', ['--email', 'process@kompas.example.be'], env);
+    expect(duplicate).toMatchObject({ code: 1, out: '', err: expect.stringContaining('already exists') });
+    expect(await runNpmScript('admin:create', ['--email', 'not-an-address'], env)).toMatchObject({ code: 2, err: expect.stringContaining('usage: npm run admin:create') });
+    expect(await ownerQuery(t, `SELECT 1 FROM app_user WHERE email = 'not-an-address'`)).toHaveLength(0);
+  }, 120_000);
 
   it('exits 2 on bad usage', async () => {
     for (const argv of [[], ['--email'], ['--email', 'not-an-address'], ['--email', 'a@b.be', '--bogus'], ['--email', 'a@b.be', 'extra'], ['--email', 'a@b.be', '--name', '']]) {
