@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { createDatabase } from './platform/db/pool.js';
+import { StartupError } from './platform/db/startup-error.js';
 import { resolveDatabaseUrl } from './platform/db/resolve.js';
 import { startJobs } from './platform/jobs/index.js';
 import { createMailer } from './platform/mail/index.js';
@@ -22,7 +23,13 @@ async function main() {
   }
   const pg = await resolveDatabaseUrl(config, (m) => console.error(m));
   await runMigrations(pg.url);
-  const database = await createDatabase(pg.url);
+  const database = await createDatabase(pg.url).catch(async (err: unknown) => {
+    // The application role is missing or bypasses row-level security: say why, stop what we started.
+    if (!(err instanceof StartupError)) throw err;
+    console.error(err.message);
+    await pg.stop();
+    process.exit(4);
+  });
   const mailer = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   registerPlatformJobs({ database, mailer, adminUrl: pg.url });
   registerPlanJobs({ database, mailer, publicUrl: config.publicUrl });
@@ -56,6 +63,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof StartupError ? err.message : err);
   process.exit(1);
 });

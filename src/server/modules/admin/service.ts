@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { recordAudit, type AuditContext } from '../../platform/audit/service.js';
-import type { Db, Tx } from '../../platform/db/pool.js';
+import { guardPool, type Db, type Tx } from '../../platform/db/pool.js';
 import { withOrgTx, withSystemTx } from '../../platform/db/tx.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import type { Jobs } from '../../platform/jobs/index.js';
@@ -33,8 +33,8 @@ export function makeAdminService(deps: AdminDeps) {
   let bossPool: pg.Pool | undefined;
   const owner = () => {
     if (!bossPool) {
-      bossPool = new pg.Pool({ connectionString: deps.adminUrl, max: 2, application_name: 'kompas-admin-jobs' });
-      bossPool.on('error', () => {}); // an idle connection closed by the server is simply replaced
+      // A connection closed by the server is simply replaced; it must not crash the process.
+      bossPool = guardPool(new pg.Pool({ connectionString: deps.adminUrl, max: 2, application_name: 'kompas-admin-jobs', connectionTimeoutMillis: 10_000 }), () => {});
     }
     return bossPool;
   };

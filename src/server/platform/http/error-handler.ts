@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
+import { databaseFault, RETRY_AFTER_SECONDS } from '../db/faults.js';
 import { hasMessage, translate } from '../i18n/index.js';
 import { requestLocale } from './context.js';
 
@@ -48,6 +49,14 @@ export function send(reply: FastifyReply, req: FastifyRequest, status: number, c
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
+    // The database is down, restarting or refusing connections: a 503 the client may retry, not
+    // a 500. Only the SQLSTATE/node code is logged, never the query or its values.
+    const fault = databaseFault(error);
+    if (fault) {
+      req.log.warn({ dbFault: fault, route: req.routeOptions.url }, 'database unavailable');
+      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return send(reply, req, 503, 'database_unavailable');
+    }
     if (error instanceof AppError) {
       const params = { ...error.params };
       if (typeof params.what === 'string') params.what = translate(requestLocale(req), `record.${params.what}`);

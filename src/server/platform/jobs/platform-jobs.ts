@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database } from '../db/pool.js';
+import { guardClient, type Database } from '../db/pool.js';
 import type { Mailer } from '../mail/index.js';
 import { defineJob } from './index.js';
 
@@ -12,6 +12,7 @@ export function registerPlatformJobs(deps: { database: Database; mailer: Mailer;
     handler: async () => {
       // Partition DDL needs the owner role, not the restricted application role.
       const client = new pg.Client({ connectionString: deps.adminUrl });
+      guardClient(client); // a connection ended mid-job fails the job, not the process
       await client.connect();
       try {
         await client.query(`SELECT audit_ensure_partitions(date_trunc('month', now())::date, 3)`);
