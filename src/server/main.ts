@@ -6,6 +6,7 @@ import { StartupError } from './platform/db/startup-error.js';
 import { resolveDatabaseUrl } from './platform/db/resolve.js';
 import { startJobs } from './platform/jobs/index.js';
 import { createMailer } from './platform/mail/index.js';
+import { ensureSealingKey, sealPlainValues, SealingKeyError } from './platform/crypto/index.js';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.js';
 import { registerPlanJobs } from './modules/plan/jobs.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData } from '../../scripts/demo/load.js';
@@ -23,6 +24,15 @@ async function main() {
   }
   const pg = await resolveDatabaseUrl(config, (m) => console.error(m));
   await runMigrations(pg.url);
+  // Before anything reads or writes sealed data: the key must open what the database holds.
+  try {
+    await ensureSealingKey(pg.url, config.dataDir);
+  } catch (err) {
+    if (!(err instanceof SealingKeyError)) throw err;
+    console.error(err.message);
+    await pg.stop();
+    process.exit(3);
+  }
   const database = await createDatabase(pg.url).catch(async (err: unknown) => {
     // The application role is missing or bypasses row-level security: say why, stop what we started.
     if (!(err instanceof StartupError)) throw err;
@@ -35,6 +45,7 @@ async function main() {
   registerPlanJobs({ database, mailer, publicUrl: config.publicUrl });
   const jobs = await startJobs(pg.url, (err) => console.error('job error:', err.message));
   const demoLoaded = config.demo ? await loadDemoData(pg.url) : false;
+  await sealPlainValues(pg.url, config.dataDir);
 
   const app = await buildApp({ config, database, adminUrl: pg.url, mailer, jobs });
   await app.listen({ port: config.port, host: config.host });

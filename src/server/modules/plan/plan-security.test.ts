@@ -184,7 +184,7 @@ describe('oversight', () => {
 
 describe('reminders and monthly listings', () => {
   it('reminds owners (for a unit: its heads) once per action and due date, within the lead time; lists a unit and its sub-units to their head', async () => {
-    const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'https://kompas.test' });
+    const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'https://kompas.test', dataDir: t.deps.config.dataDir });
     const p = (await w.s.officer.post(`/api/orgs/${w.org}/plans`, { title: 'Jobs', periodFrom: YEAR, periodTo: YEAR + 1 })).json() as PlanTree;
     const url = `/api/orgs/${w.org}/plans/${p.plan.id}`;
     const o = (await w.s.officer.post(`${url}/objectives`, { code: 'SD 1', title: 'SD' })).json().id;

@@ -127,7 +127,7 @@ describe('lifecycle', () => {
   it('the daily job puts approved plans in force when their period starts', async () => {
     const plan = await newPlan({ periodFrom: YEAR + 2, periodTo: YEAR + 6 });
     await bringInForce(plan.plan.id);
-    const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'http://x' });
+    const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'http://x', dataDir: t.deps.config.dataDir });
     await svc.activateDuePlans(`${YEAR + 1}-12-31`);
     expect((await w.s.officer.get(`${base()}/${plan.plan.id}`)).json().plan.status).toBe('approved');
     expect(await svc.activateDuePlans(`${YEAR + 2}-01-01`)).toBeGreaterThanOrEqual(1);
@@ -317,7 +317,7 @@ describe('evaluations', () => {
     const approved = await w.s.chief.post(`${base()}/${planId}/evaluations/${YEAR}/approve`);
     expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: { id: w.users.chief.id } });
     expect((await w.s.officer.patch(`${base()}/${planId}/evaluations/${YEAR}`, { doneText: 'x' })).json().code).toBe('plan_evaluation_approved');
-    const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'http://x' });
+    const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'http://x', dataDir: t.deps.config.dataDir });
     expect((await svc.yearlyReportChapter(w.org, YEAR))?.doneText).toBe('Dilemmatrainingen gegeven.');
     const doc = await w.s.chief.get(`${base()}/${planId}/evaluations/${YEAR}/export.docx?lang=fr`);
     expect(doc.statusCode).toBe(200);
@@ -355,7 +355,7 @@ describe('exports', () => {
 
   it('writes a PDF with the title and language', async () => {
     const { planId } = await smallPlan();
-    const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'http://x' });
+    const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'http://x', dataDir: t.deps.config.dataDir });
     const officer = { actor: { userId: w.users.officer.id, sessionId: 's', email: '', displayName: '', locale: 'en' as const, mfaVerified: true, totpEnabled: true, isPlatformAdmin: false, grants: [{ organisationId: w.org, role: 'integrity_officer' as const }] }, audit: { actorUserId: w.users.officer.id, ip: null } };
     const f = await svc.exportPlan(officer, w.org, planId, 'pdf', 'fr', { compress: false });
     const s = f.body.toString('latin1');

@@ -11,7 +11,7 @@ import { EVIDENCE_MAX_BYTES, makePlanService, type PlanCtx } from './service.js'
 
 /** The integrity policy plan: plans, objectives, actions, progress, evidence, lifecycle, versions, evaluations, exports. */
 export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  const svc = makePlanService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl });
+  const svc = makePlanService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir });
   const p = planPolicies(deps.database.db);
   const config = { policy: p.member };
   const tags = ['plans'];

@@ -20,6 +20,7 @@ import { actionsCsv, evaluationBlocks, planBlocks, renderDocx, renderPdf } from 
 import { planMails } from './messages.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
+import { defaultDataDir, planSealing, type PlanSealing } from './sealed.js';
 import { planTemplates } from './templates/index.js';
 import type { PlanTemplate } from './templates/types.js';
 
@@ -78,7 +79,7 @@ export function readSections(raw: Record<string, unknown>): PlanSections {
   return parsed.success ? parsed.data : (merged as PlanSections);
 }
 
-function actionView(r: repo.ActionRow, pa: P.PlanActor, plan: { status: PlanStatus }): ActionView {
+function actionView(r: repo.ActionRow, pa: P.PlanActor, plan: { status: PlanStatus }, sealed: PlanSealing): ActionView {
   const subject = { ownerUserId: r.owner_user_id, ownerUnitId: r.owner_unit_id };
   const notesVisible = P.canSeeActionNotes(pa, subject);
   return {
@@ -89,7 +90,7 @@ function actionView(r: repo.ActionRow, pa: P.PlanActor, plan: { status: PlanStat
     status: r.status, storedStatus: r.stored_status, progress: r.progress,
     imfFunction: r.imf_function as ActionView['imfFunction'], imfLayer: r.imf_layer as ActionView['imfLayer'], nature: r.nature as ActionView['nature'],
     meansTime: r.means_time, meansBudgetEur: r.means_budget_eur === null ? null : Number(r.means_budget_eur), meansPeople: r.means_people,
-    meansNote: r.means_note, notes: notesVisible ? r.notes : null, notesVisible, position: r.position,
+    meansNote: r.means_note, notes: notesVisible ? sealed.openNotes(r.notes) : null, notesVisible, position: r.position,
     evidenceCount: Number(r.evidence_count ?? 0), lastUpdateAt: iso(r.last_update_at), updatedAt: iso(r.updated_at)!,
     canUpdate: P.canUpdateAction(pa, plan, subject),
   };
@@ -187,8 +188,9 @@ function evaluationView(r: repo.EvaluationRow): EvaluationView {
   };
 }
 
-export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: string }) {
+export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: string; dataDir?: string }) {
   const { db } = deps;
+  const sealed = planSealing(deps.dataDir ?? defaultDataDir());
 
   /** The actor as plan rules see them; the unit lookup only for heads of service. */
   async function actorIn(tx: Queryable, actor: Actor, orgId: string): Promise<P.PlanActor> {
@@ -243,9 +245,9 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
       await repo.listActions(tx, orgId, plan.id, filters),
       await repo.actionCounts(tx, orgId, plan.id),
     ];
-    const built = buildTree(objectives, indicators, actions.map((a) => actionView(a, pa, plan)), counts);
+    const built = buildTree(objectives, indicators, actions.map((a) => actionView(a, pa, plan, sealed)), counts);
     return {
-      plan: { ...toSummary(plan), sections: readSections(plan.sections), confidentialNotes: P.canSeePlanNotes(pa) ? plan.confidential_notes : null },
+      plan: { ...toSummary(plan), sections: readSections(plan.sections), confidentialNotes: P.canSeePlanNotes(pa) ? sealed.openNotes(plan.confidential_notes) : null },
       objectives: built.nodes,
       counts: built.counts,
       permissions: {
@@ -379,7 +381,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         if (content.periodTo !== undefined) set.periodTo = content.periodTo;
         if (content.language !== undefined) set.language = content.language;
         if (content.sections) set.sections = { ...readSections(plan.sections), ...content.sections };
-        if (confidentialNotes !== undefined) set.confidentialNotes = confidentialNotes;
+        if (confidentialNotes !== undefined) set.confidentialNotes = sealed.sealNotes(confidentialNotes);
         if (sharedWithOversight !== undefined) set.sharedWithOversight = sharedWithOversight;
         await repo.updatePlanColumns(tx, orgId, planId, set);
         await audit(tx, ctx, orgId, planId, 'plan.update', { fields: Object.keys(body), sections: content.sections ? Object.keys(content.sections) : [] });
@@ -500,9 +502,9 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         if (!(await repo.findObjective(tx, orgId, planId, body.objectiveId))) throw invalid('plan_objective_parent', 'objectiveId');
         await checkOwner(tx, orgId, body);
         const id = randomUUID();
-        await repo.insertActions(tx, [{ ...actionColumns(body), id, organisationId: orgId, planId, objectiveId: body.objectiveId, title: body.title }]);
+        await repo.insertActions(tx, [{ ...actionColumns(body, sealed), id, organisationId: orgId, planId, objectiveId: body.objectiveId, title: body.title }]);
         await audit(tx, ctx, orgId, planId, 'plan.action_create', { actionId: id, objectiveId: body.objectiveId });
-        return actionView((await repo.findAction(tx, orgId, planId, id))!, pa, plan);
+        return actionView((await repo.findAction(tx, orgId, planId, id))!, pa, plan, sealed);
       });
     },
 
@@ -515,9 +517,9 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         const due = body.dueDate !== undefined ? body.dueDate : current.due_date;
         if (start && due && start > due) throw invalid('plan_dates_order', 'dueDate');
         await checkOwner(tx, orgId, body);
-        await repo.updateAction(tx, orgId, actionId, actionColumns(body));
+        await repo.updateAction(tx, orgId, actionId, actionColumns(body, sealed));
         await audit(tx, ctx, orgId, planId, 'plan.action_update_definition', { actionId, fields: Object.keys(body) });
-        return actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan);
+        return actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed);
       });
     },
 
@@ -540,10 +542,10 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         }
         const status = body.status ?? action.stored_status;
         const progress = body.progress ?? (status === 'done' && body.status ? 100 : action.progress);
-        await repo.updateAction(tx, orgId, actionId, { status, progress, ...(body.note !== undefined ? { notes: body.note } : {}) });
-        await repo.insertActionUpdate(tx, { orgId, planId, actionId, by: ctx.actor.userId, status, progress, note: body.note ?? null });
+        await repo.updateAction(tx, orgId, actionId, { status, progress, ...(body.note !== undefined ? { notes: sealed.sealNotes(body.note) } : {}) });
+        await repo.insertActionUpdate(tx, { orgId, planId, actionId, by: ctx.actor.userId, status, progress, note: sealed.sealNotes(body.note ?? null) });
         await audit(tx, ctx, orgId, planId, 'plan.action_progress', { actionId, status, progress, note: body.note !== undefined });
-        return actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan);
+        return actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed);
       });
     },
 
@@ -556,7 +558,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         return {
           items: (await repo.listActionUpdates(tx, orgId, actionId)).map((u) => ({
             id: Number(u.id), at: iso(u.at)!, by: u.by ? { id: u.by, displayName: u.by_name ?? '' } : null,
-            status: u.status as 'planned', progress: u.progress, note: notes ? u.note : null,
+            status: u.status as 'planned', progress: u.progress, note: notes ? sealed.openNotes(u.note) : null,
           })),
         };
       });
@@ -576,7 +578,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         const { plan, subject } = await loadPlanForAction(tx, orgId, planId, pa, actionId, true);
         if (!P.canUpdateAction(pa, plan, subject)) throw forbidden();
         const sha256 = createHash('sha256').update(file.data).digest('hex');
-        const id = await repo.insertEvidence(tx, { orgId, planId, actionId, filename: name, contentType: file.mimetype, data: file.data, sha256, by: ctx.actor.userId });
+        const id = await repo.insertEvidence(tx, { orgId, planId, actionId, filename: name, contentType: file.mimetype, data: sealed.sealFile(file.data), sha256, by: ctx.actor.userId });
         await audit(tx, ctx, orgId, planId, 'plan.evidence_upload', { actionId, evidenceId: id, size: file.data.length, contentType: file.mimetype });
         const row = (await repo.listEvidence(tx, orgId, actionId)).find((e) => e.id === id)!;
         return evidenceOut(row);
@@ -600,7 +602,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         const file = await repo.findEvidenceData(tx, orgId, actionId, evidenceId);
         if (!file) throw notFound('plan_evidence');
         await audit(tx, ctx, orgId, planId, 'plan.evidence_download', { actionId, evidenceId });
-        return { filename: file.filename, contentType: file.content_type, data: file.data };
+        return { filename: file.filename, contentType: file.content_type, data: sealed.openFile(file.data) };
       });
     },
 
@@ -760,7 +762,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         const rows = await repo.myActions(tx, orgId, ctx.actor.userId, pa.unitIds);
         return {
           items: rows.map((r) => ({
-            ...actionView(r, pa, { status: r.plan_status }), plan: { id: r.plan_id, title: r.plan_title, status: r.plan_status },
+            ...actionView(r, pa, { status: r.plan_status }, sealed), plan: { id: r.plan_id, title: r.plan_title, status: r.plan_status },
             objectiveCode: r.objective_code, objectiveTitle: r.objective_title, viaUnit: r.via_unit,
           })),
         };
@@ -1035,7 +1037,7 @@ function evidenceOut(e: repo.EvidenceRow) {
   };
 }
 
-function actionColumns(b: Partial<CreateActionBody>) {
+function actionColumns(b: Partial<CreateActionBody>, sealed: PlanSealing) {
   const out: Record<string, unknown> = {};
   const map: [keyof CreateActionBody, string][] = [
     ['objectiveId', 'objectiveId'], ['code', 'code'], ['title', 'title'], ['description', 'description'], ['ownerLabel', 'ownerLabel'],
@@ -1044,6 +1046,7 @@ function actionColumns(b: Partial<CreateActionBody>) {
     ['nature', 'nature'], ['meansTime', 'meansTime'], ['meansPeople', 'meansPeople'], ['meansNote', 'meansNote'], ['notes', 'notes'], ['position', 'position'],
   ];
   for (const [k, col] of map) if (b[k] !== undefined) out[col] = b[k];
+  if (b.notes !== undefined) out.notes = sealed.sealNotes(b.notes);
   if (b.meansBudgetEur !== undefined) out.meansBudgetEur = b.meansBudgetEur === null ? null : String(b.meansBudgetEur);
   return out;
 }

@@ -5,7 +5,7 @@ import type { AuditContext } from '../audit/service.js';
 import { recordAudit } from '../audit/service.js';
 import { withOrgTx } from '../db/tx.js';
 import { AppError, notFound } from '../errors.js';
-import { authKeys } from './keys.js';
+import { authKeys } from '../crypto/index.js';
 
 /**
  * An organisation's own identity provider (OIDC). The client secret is sealed with the

@@ -3,7 +3,7 @@ import { recordAudit, type AuditContext } from '../audit/service.js';
 import { withSystemTx } from '../db/tx.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { authKeys } from './keys.js';
+import { authKeys } from '../crypto/index.js';
 import { openClientSecret } from './identity-provider.js';
 import * as repo from './repo.js';
 import type { AuthService, RequestInfo } from './service.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
 import { createOrganisation, createTestApp, createUser, ownerQuery, sessionFor, TEST_PASSWORD, type TestApp } from '../../../test/app.js';
 import { auditActions, browser, userRow } from './testkit.js';
-import { authKeys } from './keys.js';
+import { authKeys } from '../crypto/index.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
