@@ -9,22 +9,40 @@ import { createMailer } from '../server/platform/mail/index.js';
 import { hashToken, newToken } from '../server/platform/auth/tokens.js';
 import type { Role } from '../shared/roles.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from './smtp.js';
 
 export interface TestApp {
   app: FastifyInstance;
   db: TestDatabase;
   deps: Deps;
+  /** With `{ smtp: true }`: the SMTP server that receives what Kompas sends. */
+  smtp?: TestSmtp;
+  /** Sends every queued mail now and returns those received (to one address, if given). */
+  deliverMail(to?: string): Promise<ReceivedMail[]>;
   close: () => Promise<void>;
 }
 
-/** Tests stand behind a simulated proxy: they vary X-Forwarded-For to act as distinct clients. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * Tests stand behind a simulated proxy: they vary X-Forwarded-For to act as distinct clients.
+ * With `smtp: true` mail goes to a real SMTP server in the test process (personal links, such
+ * as set-password links, exist only in delivered mail); otherwise mail stays in the outbox.
+ */
+export async function createTestApp(opts: { smtp?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  const smtp = opts.smtp ? await startTestSmtp() : undefined;
   const config = loadConfig({ KOMPAS_DATA_DIR: '.tmp', DATABASE_URL: db.url, KOMPAS_LOG_LEVEL: 'silent', KOMPAS_TRUST_PROXY: '1' } as NodeJS.ProcessEnv);
-  const deps: Deps = { config, database: db, adminUrl: db.url, mailer: createMailer(db.db, { from: config.mailFrom }), jobs: idleJobs };
+  const deps: Deps = { config, database: db, adminUrl: db.url, mailer: createMailer(db.db, { from: config.mailFrom, smtpUrl: smtp?.url }), jobs: idleJobs };
   const app = await buildApp(deps, { logger: false });
   await app.ready();
-  return { app, db, deps, close: async () => { await app.close(); await db.drop(); } };
+  return {
+    app, db, deps, smtp,
+    async deliverMail(to) {
+      if (!smtp) throw new Error('createTestApp({ smtp: true }) to deliver mail');
+      await deps.mailer.deliverQueued(500);
+      return smtp.take(to);
+    },
+    close: async () => { await app.close(); await db.drop(); await smtp?.close(); },
+  };
 }
 
 /** Owner-role queries for fixtures: as a DBA would seed data, bypassing row-level security. */
@@ -51,7 +69,7 @@ export async function createOrganisation(t: TestApp, opts: { code?: string; kind
 export const TEST_PASSWORD = 'correct horse battery staple';
 let passwordHash: string | undefined;
 
-export async function createUser(t: TestApp, opts: { email?: string; roles?: { orgId: string; role: Role }[]; totpSecret?: string; locale?: string; platformAdmin?: boolean } = {}): Promise<{ id: string; email: string }> {
+export async function createUser(t: TestApp, opts: { email?: string; roles?: { orgId: string; role: Role }[]; totpSecret?: string; locale?: string; platformAdmin?: boolean; home?: string | null } = {}): Promise<{ id: string; email: string }> {
   seq++;
   passwordHash ??= await hash(TEST_PASSWORD);
   const email = opts.email ?? `user${seq}-${process.pid}@test.kompas`;
@@ -61,7 +79,11 @@ export async function createUser(t: TestApp, opts: { email?: string; roles?: { o
     [email, `Test User ${seq}`, passwordHash, opts.locale ?? 'en', opts.totpSecret ?? null, opts.platformAdmin ?? false]);
   for (const r of opts.roles ?? []) {
     await ownerQuery(t, `INSERT INTO role_assignment (organisation_id, user_id, role, valid_from) VALUES ($1, $2, $3, current_date - 1)`, [r.orgId, u.id, r.role]);
+    await ownerQuery(t, `INSERT INTO organisation_member (organisation_id, user_id, display_name, joined_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`, [r.orgId, u.id, `Test User ${seq}`]);
   }
+  // Home: the organisation of the first role (as the migration decides for existing accounts), unless told otherwise.
+  const home = opts.home !== undefined ? opts.home : opts.platformAdmin ? null : opts.roles?.[0]?.orgId ?? null;
+  if (home) await ownerQuery(t, `UPDATE app_user SET home_organisation_id = $1 WHERE id = $2`, [home, u.id]);
   return { id: u.id, email };
 }
 
@@ -74,7 +96,8 @@ export async function sessionFor(t: TestApp, userId: string, opts: { mfa?: boole
 
 /** A browser-like client: keeps its cookies and sends the CSRF token on mutating requests. */
 export class Session {
-  private csrf?: { token: string; cookie: string };
+  /** The CSRF token and the session cookie it was minted for (tokens are bound to the session). */
+  private csrf?: { token: string; session: string | undefined };
   cookies: Record<string, string> = {};
 
   constructor(private app: FastifyInstance, sessionToken?: string) {
@@ -83,11 +106,12 @@ export class Session {
 
   async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(String(method));
-    if (unsafe && !this.csrf) {
-      const r = await this.app.inject({ method: 'GET', url: '/api/csrf' });
+    // Like the web app: a new token whenever the session changed (sign-in, sign-out).
+    if (unsafe && (!this.csrf || this.csrf.session !== this.cookies.kompas_session)) {
+      const r = await this.app.inject({ method: 'GET', url: '/api/csrf', cookies: this.cookies });
       const cookie = r.cookies.find((c) => c.name === 'kompas_csrf');
-      this.csrf = { token: r.json().token, cookie: cookie!.value };
-      this.cookies.kompas_csrf = cookie!.value;
+      if (cookie) this.cookies.kompas_csrf = cookie.value;
+      this.csrf = { token: r.json().token, session: this.cookies.kompas_session };
     }
     const res = await this.app.inject({
       method, url,

@@ -21,11 +21,13 @@ const FUTURE = sql`ra.withdrawn_at IS NULL AND ra.valid_from > current_date`;
 const PAST = sql`(ra.withdrawn_at IS NOT NULL OR ra.valid_to < current_date)`;
 
 const SELECT = sql`
-  SELECT ra.id, ra.user_id, u.display_name AS user_display_name, u.email AS user_email, ra.role, ra.valid_from, ra.valid_to,
+  SELECT ra.id, ra.user_id, coalesce(m.display_name, u.display_name) AS user_display_name, u.email AS user_email, ra.role, ra.valid_from, ra.valid_to,
          ra.assigned_by, to_char(ra.withdrawn_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS withdrawn_at, ra.withdrawn_by,
          CASE WHEN ra.withdrawn_at IS NOT NULL THEN 'withdrawn' WHEN ra.valid_from > current_date THEN 'future'
               WHEN ra.valid_to < current_date THEN 'past' ELSE 'current' END AS status
-    FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id`;
+    FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
+    -- The name this organisation gave the person (see organisation_member), not the account's own.
+    LEFT JOIN organisation_member m ON m.organisation_id = ra.organisation_id AND m.user_id = ra.user_id`;
 
 export async function listAssignments(q: Queryable, orgId: string, f: ListRolesQuery): Promise<AssignmentRow[]> {
   const conds: SQL[] = [sql`ra.organisation_id = ${orgId}`];
@@ -34,7 +36,7 @@ export async function listAssignments(q: Queryable, orgId: string, f: ListRolesQ
   if (f.status === 'current') conds.push(CURRENT);
   if (f.status === 'future') conds.push(FUTURE);
   if (f.status === 'past') conds.push(PAST);
-  const r = await q.execute<AssignmentRow>(sql`${SELECT} WHERE ${sql.join(conds, sql` AND `)} ORDER BY ra.role, u.display_name, ra.valid_from`);
+  const r = await q.execute<AssignmentRow>(sql`${SELECT} WHERE ${sql.join(conds, sql` AND `)} ORDER BY ra.role, user_display_name, ra.valid_from`);
   return r.rows;
 }
 
@@ -48,8 +50,14 @@ export async function lockRoles(q: Queryable, orgId: string): Promise<void> {
   await q.execute(sql`SELECT pg_advisory_xact_lock(hashtext('role_assignment'), hashtext(${orgId}))`);
 }
 
-export async function activeUserExists(q: Queryable, userId: string): Promise<boolean> {
-  const r = await q.execute<{ ok: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM app_user WHERE id = ${userId} AND disabled_at IS NULL) AS ok`);
+/**
+ * Roles go only to the organisation's members (added on its Users page). A disabled account is
+ * refused only once the person joined: before that, the organisation must not learn its state.
+ */
+export async function memberMayHoldRole(q: Queryable, orgId: string, userId: string): Promise<boolean> {
+  const r = await q.execute<{ ok: boolean }>(sql`
+    SELECT EXISTS (SELECT 1 FROM organisation_member m JOIN app_user u ON u.id = m.user_id
+                    WHERE m.organisation_id = ${orgId} AND m.user_id = ${userId} AND (m.joined_at IS NULL OR u.disabled_at IS NULL)) AS ok`);
   return r.rows[0].ok;
 }
 

@@ -39,6 +39,9 @@ beforeAll(async () => {
   sAdminB = await mk(zoneB, 'administrator');
   platform = await sessionFor(t, (await createUser(t, { platformAdmin: true })).id);
   jan = await createUser(t);
+  // Roles go to members: zone A and the inspectorate add Jan on their Users page first.
+  expect((await sAdminA.post(`/api/orgs/${zoneA}/users`, { email: jan.email, displayName: 'Jan', locale: 'nl' })).statusCode).toBe(201);
+  expect((await platform.post(`/api/orgs/${aig}/users`, { email: jan.email, displayName: 'Jan', locale: 'nl' })).statusCode).toBe(201);
 });
 afterAll(async () => { await t?.close(); });
 

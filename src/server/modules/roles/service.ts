@@ -28,7 +28,7 @@ export function makeRoleService(deps: { db: Db }) {
         const org = await getOrganisation(tx, orgId);
         if (!org) throw notFound('organisation');
         if (body.role === 'oversight' && !OVERSIGHT_KINDS.includes(org.kind)) throw invalid('role_oversight_kind', 'role');
-        if (!(await repo.activeUserExists(tx, body.userId))) throw invalid('role_user_not_found', 'userId');
+        if (!(await repo.memberMayHoldRole(tx, orgId, body.userId))) throw invalid('role_user_not_found', 'userId');
         await repo.lockRoles(tx, orgId);
         const validTo = body.validTo ?? null;
         if (await repo.overlaps(tx, orgId, body.userId, body.role, body.validFrom, validTo)) throw conflict('role_overlap', {}, 'validFrom');

@@ -9,7 +9,7 @@ afterAll(async () => { await t.close(); });
 const countUsers = async (email: string) => (await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM app_user WHERE email = $1`, [email]))[0].n;
 
 describe('listing the accounts of an organisation', () => {
-  it('shows users with a current role and their roles, to administrator, chief, DPO and auditor', async () => {
+  it('shows the organisation\'s members with their current roles, to administrator, chief, DPO and auditor', async () => {
     const org = await createOrganisation(t);
     const other = await createOrganisation(t);
     const admin = await createUser(t, { roles: [{ orgId: org, role: 'administrator' }] });
@@ -20,8 +20,10 @@ describe('listing the accounts of an organisation', () => {
     const r = await (await sessionFor(t, admin.id)).get(`/api/orgs/${org}/users`);
     expect(r.statusCode).toBe(200);
     const users = r.json().users as { id: string; roles: string[] }[];
-    expect(users.map((u) => u.id).sort()).toEqual([admin.id, staff.id].sort());
+    // A member whose roles ended stays listed (without roles), so the organisation can give new ones.
+    expect(users.map((u) => u.id).sort()).toEqual([admin.id, staff.id, withdrawn.id].sort());
     expect(users.find((u) => u.id === staff.id)!.roles).toEqual(['head_of_service', 'staff_member']);
+    expect(users.find((u) => u.id === withdrawn.id)!.roles).toEqual([]);
     expect(users.some((u) => u.id === outsider.id)).toBe(false);
     for (const role of ['chief', 'dpo', 'auditor'] as const) {
       const reader = await createUser(t, { roles: [{ orgId: org, role }] });
@@ -48,25 +50,30 @@ describe('creating accounts', () => {
     const admin = await createUser(t, { roles: [{ orgId: org, role: 'administrator' }] });
     const r = await (await sessionFor(t, admin.id)).post(`/api/orgs/${org}/users`, { email: ' Jan.Peeters@PZ-Test.be ', displayName: 'Jan Peeters', locale: 'nl' });
     expect(r.statusCode).toBe(201);
-    expect(r.json()).toMatchObject({ created: true, invited: true });
+    expect(r.json()).toEqual({ id: expect.any(String), invited: true });
     const u = await userRow(t, r.json().id);
     expect(u).toMatchObject({ password_hash: null, locale: 'nl' });
     const [mail] = await ownerQuery<{ template: string; organisation_id: string; to_address: string }>(t, `SELECT template, organisation_id, to_address FROM mail_outbox WHERE to_address = 'jan.peeters@pz-test.be'`);
     expect(mail).toEqual({ template: 'auth.invitation', organisation_id: org, to_address: 'jan.peeters@pz-test.be' });
-    const [ev] = await ownerQuery<{ actor_user_id: string; organisation_id: string }>(t, `SELECT actor_user_id, organisation_id FROM audit_event WHERE action = 'user.create' AND record_id = $1`, [r.json().id]);
+    const [ev] = await ownerQuery<{ actor_user_id: string; organisation_id: string }>(t, `SELECT actor_user_id, organisation_id FROM audit_event WHERE action = 'user.invite' AND record_id = $1`, [r.json().id]);
+    expect((await userRow(t, r.json().id) as unknown as { home_organisation_id: string }).home_organisation_id).toBe(org);
     expect(ev).toEqual({ actor_user_id: admin.id, organisation_id: org });
   });
 
-  it('finds an existing account by e-mail and does not mail a working account', async () => {
+  it('adds an existing account by e-mail without changing it or sending it credentials', async () => {
     const org = await createOrganisation(t);
     const chief = await createUser(t, { roles: [{ orgId: org, role: 'chief' }] });
     const existing = await createUser(t);
     const r = await (await sessionFor(t, chief.id)).post(`/api/orgs/${org}/users`, { email: existing.email, displayName: 'Someone Else', locale: 'fr' });
-    expect(r.statusCode).toBe(200);
-    expect(r.json()).toEqual({ id: existing.id, created: false, invited: false });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toEqual({ id: existing.id, invited: true });
     expect(await countUsers(existing.email)).toBe(1);
     expect((await userRow(t, existing.id)).locale).toBe('en');
-    expect(await ownerQuery(t, `SELECT 1 FROM mail_outbox WHERE to_address = $1`, [existing.email])).toHaveLength(0);
+    // The mail only invites to sign in: the link is made at send time, and is the sign-in page for a working account.
+    const mails = await ownerQuery<{ personal_link_kind: string; body_text: string }>(t, `SELECT personal_link_kind, body_text FROM mail_outbox WHERE to_address = $1`, [existing.email]);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].personal_link_kind).toBe('sign_in');
+    expect(mails[0].body_text).not.toContain('token=');
   });
 
   it('a staff member cannot create accounts; an administrator cannot create them in another organisation', async () => {
@@ -127,7 +134,7 @@ describe('creating accounts', () => {
 });
 
 describe('disabling accounts', () => {
-  it('an administrator disables an account that belongs only to the organisation; its sessions end', async () => {
+  it('an administrator disables an account the organisation owns; its sessions end', async () => {
     const org = await createOrganisation(t);
     const admin = await createUser(t, { roles: [{ orgId: org, role: 'administrator' }] });
     const target = await createUser(t, { roles: [{ orgId: org, role: 'staff_member' }] });
@@ -140,17 +147,18 @@ describe('disabling accounts', () => {
     expect(ev.organisation_id).toBe(org);
   });
 
-  it('refuses accounts with roles elsewhere, accounts of another organisation, oneself, and non-administrators', async () => {
+  it('refuses accounts owned elsewhere (even with a role here), accounts of another organisation, oneself, and non-administrators', async () => {
     const org = await createOrganisation(t);
     const other = await createOrganisation(t);
     const admin = await createUser(t, { roles: [{ orgId: org, role: 'administrator' }] });
     const chief = await createUser(t, { roles: [{ orgId: org, role: 'chief' }] });
-    const shared = await createUser(t, { roles: [{ orgId: org, role: 'staff_member' }, { orgId: other, role: 'staff_member' }] });
+    // Owned by `other`, with a role here too.
+    const shared = await createUser(t, { roles: [{ orgId: other, role: 'staff_member' }, { orgId: org, role: 'staff_member' }] });
     const foreign = await createUser(t, { roles: [{ orgId: other, role: 'staff_member' }] });
     const s = await sessionFor(t, admin.id);
     const sharedR = await s.post(`/api/orgs/${org}/users/${shared.id}/disable`);
     expect(sharedR.statusCode).toBe(403);
-    expect(sharedR.json().code).toBe('user_in_other_organisations');
+    expect(sharedR.json().code).toBe('user_not_owned');
     expect((await s.post(`/api/orgs/${org}/users/${foreign.id}/disable`)).statusCode).toBe(404);
     expect((await s.post(`/api/orgs/${other}/users/${foreign.id}/disable`)).statusCode).toBe(403);
     expect((await s.post(`/api/orgs/${org}/users/${admin.id}/disable`)).json().code).toBe('cannot_disable_self');
@@ -158,7 +166,7 @@ describe('disabling accounts', () => {
     for (const id of [shared.id, foreign.id, admin.id]) expect((await userRow(t, id)).disabled_at).toBeNull();
   });
 
-  it('a platform administrator disables an account with roles in several organisations', async () => {
+  it('a platform administrator disables any account, in whichever organisation it is listed', async () => {
     const org = await createOrganisation(t);
     const other = await createOrganisation(t);
     const root = await createUser(t, { platformAdmin: true });

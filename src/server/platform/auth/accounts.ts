@@ -1,16 +1,21 @@
 import { recordAudit, type AuditContext } from '../audit/service.js';
 import type { Actor } from '../authz/actor.js';
+import type { Tx } from '../db/pool.js';
 import { withOrgTx } from '../db/tx.js';
 import type { Deps } from '../deps.js';
 import type { Locale } from '../../../shared/roles.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
+import { issuePasswordLink } from './personal-links.js';
 import * as repo from './repo.js';
-import { issuePasswordLink } from './service.js';
 
 /**
- * Accounts as an organisation's administrators see them. An account is platform-wide (a
- * person may hold roles in several organisations), so an organisation only reaches the
- * accounts that hold a role in it, and disables only those that belong to it alone.
+ * Accounts as an organisation's administrators see them (docs/security.md, "Who owns an account").
+ * An account is platform-wide: one person may work for several organisations. It has one owner:
+ * its home organisation (the one that created it), or the platform for accounts made with
+ * `admin:create`. Only the owner disables it, resets its second factor or sends it set-password
+ * links. Any organisation may add an address to its members and give it roles there, and end
+ * those roles at any time; adding never issues credentials to an account that exists, never
+ * shows that it exists, and gives that organisation no power over the account itself.
  */
 export function makeAccountsService(deps: Pick<Deps, 'config' | 'database' | 'mailer'>) {
   const db = deps.database.db;
@@ -24,66 +29,73 @@ export function makeAccountsService(deps: Pick<Deps, 'config' | 'database' | 'ma
   }
 
   /**
-   * Creates the account without a password and mails an invitation. An existing account is
-   * returned as is; it is invited again only while it never had a password nor OIDC link, so
-   * this cannot be used to send set-password mails to somebody else's working account.
+   * Adds a person by e-mail address. The answer, the mail in the outbox and the list entry are
+   * the same whether the address was new or not; only the delivered mail differs, and only the
+   * person reads it: a set-password link for a new account, the sign-in page for an existing one.
    */
   async function create(ctx: AuditContext, orgId: string, body: { email: string; displayName: string; locale: string }) {
     return withOrgTx(db, orgId, async (tx) => {
       if (!(await repo.organisationExists(tx, orgId))) throw notFound('organisation');
-      const id = await repo.insertUser(tx, body);
-      if (id) {
-        await issuePasswordLink(tx, deps, id, 'invite', { organisationId: orgId });
-        await recordAudit(tx, ctx, { organisationId: orgId, action: 'user.create', recordType: 'user', recordId: id });
-        return { id, created: true, invited: true };
+      const created = await repo.insertUser(tx, { ...body, homeOrganisationId: orgId });
+      const existing = created ? undefined : await repo.userByEmail(tx, body.email);
+      const id = created ?? existing?.id;
+      if (!id) throw new Error('user vanished after an e-mail conflict');
+      await repo.addMember(tx, { organisationId: orgId, userId: id, displayName: body.displayName, addedBy: ctx.actorUserId });
+      // A set-password link only for an account this organisation owns and that never had a password;
+      // the issuer checks again at send time.
+      const ownsUnused = created || (existing?.homeOrganisationId === orgId && !existing.passwordHash && !existing.oidcSubject);
+      // In the language the administrator chose, whoever the address belongs to: the outbox shows the same mail either way.
+      const organisation = await repo.organisationName(tx, orgId, body.locale);
+      await issuePasswordLink(tx, deps, id, ownsUnused ? 'invite' : 'sign_in', { organisationId: orgId, locale: body.locale, params: { organisation } });
+      await recordAudit(tx, ctx, { organisationId: orgId, action: 'user.invite', recordType: 'user', recordId: id });
+      if (existing && existing.homeOrganisationId !== orgId) {
+        // The owner's DPO sees that another organisation added one of its people.
+        await recordAudit(tx, ctx, { organisationId: existing.homeOrganisationId, action: 'user.added_elsewhere', recordType: 'user', recordId: id, details: { organisationId: orgId } });
       }
-      const existing = await repo.userByEmail(tx, body.email);
-      if (!existing) throw new Error('user vanished after an e-mail conflict');
-      const invite = !existing.passwordHash && !existing.oidcSubject && !existing.disabledAt;
-      if (invite) await issuePasswordLink(tx, deps, existing.id, 'invite', { organisationId: orgId });
-      await recordAudit(tx, ctx, { organisationId: orgId, action: invite ? 'user.invite' : 'user.find', recordType: 'user', recordId: existing.id });
-      return { id: existing.id, created: false, invited: invite };
+      return { id, invited: true as const };
     });
+  }
+
+  /**
+   * The owner's administrator (or a platform administrator) may act on the account itself. Others
+   * get 404 when the account is not among their members, and 403 `user_not_owned` when it is.
+   */
+  async function ownedAccount(tx: Tx, actor: Actor, orgId: string, userId: string) {
+    const u = await repo.userById(tx, userId);
+    const member = await repo.membership(tx, orgId, userId);
+    if (!u || (!member && !actor.isPlatformAdmin)) throw notFound('user');
+    if (u.isPlatformAdmin && !actor.isPlatformAdmin) throw new AppError('user_not_owned', 403);
+    if (!actor.isPlatformAdmin && u.homeOrganisationId !== orgId) throw new AppError('user_not_owned', 403);
+    return u;
   }
 
   async function disable(ctx: AuditContext, actor: Actor, orgId: string, userId: string) {
     if (userId === actor.userId) throw invalid('cannot_disable_self', 'userId');
     return withOrgTx(db, orgId, async (tx) => {
-      const orgs = await repo.roleOrganisationsOf(tx, userId);
-      // Not holding a role here means not visible here: same answer as an unknown id.
-      if (!orgs.includes(orgId) && !actor.isPlatformAdmin) throw notFound('user');
-      if (!actor.isPlatformAdmin && orgs.some((o) => o !== orgId)) throw new AppError('user_in_other_organisations', 403);
-      const u = await repo.userById(tx, userId);
-      if (!u) throw notFound('user');
-      if (u.isPlatformAdmin && !actor.isPlatformAdmin) throw new AppError('forbidden', 403);
+      const u = await ownedAccount(tx, actor, orgId, userId);
       await repo.disableUser(tx, userId);
       const revoked = await repo.revokeSessionsOf(tx, userId);
-      await recordAudit(tx, ctx, { organisationId: orgId, action: 'user.disable', recordType: 'user', recordId: userId, details: { revokedSessions: revoked } });
+      await recordAudit(tx, ctx, { organisationId: u.homeOrganisationId, action: 'user.disable', recordType: 'user', recordId: userId, details: { revokedSessions: revoked } });
     });
   }
 
   /**
-   * Lost phone: the administrator forgets the person's authenticator, so the next sign-in asks
-   * for a new one. Every session ends (a stolen phone may sit behind one) and the person is told
-   * by mail, so a reset they did not ask for does not go unnoticed. Same reach as disable: an
-   * organisation administrator only for accounts that belong to that organisation alone.
+   * Lost phone: the owner's administrator forgets the person's authenticator, so the next sign-in
+   * asks for a new one. Every session ends (a stolen phone may sit behind one) and the person is
+   * told by mail, so a reset they did not ask for does not go unnoticed.
    */
   async function resetSecondFactor(ctx: AuditContext, actor: Actor, orgId: string, userId: string) {
     if (userId === actor.userId) throw conflict('cannot_reset_own_second_factor', {}, 'userId');
     return withOrgTx(db, orgId, async (tx) => {
-      const orgs = await repo.roleOrganisationsOf(tx, userId);
-      if (!orgs.includes(orgId) && !actor.isPlatformAdmin) throw notFound('user');
-      if (!actor.isPlatformAdmin && orgs.some((o) => o !== orgId)) throw new AppError('user_in_other_organisations', 403);
-      const u = await repo.userById(tx, userId);
-      if (!u) throw notFound('user');
-      if (u.isPlatformAdmin && !actor.isPlatformAdmin) throw new AppError('forbidden', 403);
+      const u = await ownedAccount(tx, actor, orgId, userId);
       const hadSecondFactor = await repo.clearSecondFactor(tx, userId);
       const revoked = await repo.revokeSessionsOf(tx, userId);
+      const home = u.homeOrganisationId; // null: a platform account, in the platform's outbox and trail
       await deps.mailer.enqueue(tx, {
-        organisationId: orgId, to: u.email, locale: (u.locale as Locale) ?? 'nl', template: 'auth.second_factor_reset', params: {},
+        organisationId: home, to: u.email, locale: (u.locale as Locale) ?? 'nl', template: 'auth.second_factor_reset', params: {},
       });
       await recordAudit(tx, ctx, {
-        organisationId: orgId, action: 'user.reset_second_factor', recordType: 'user', recordId: userId,
+        organisationId: home, action: 'user.reset_second_factor', recordType: 'user', recordId: userId,
         details: { hadSecondFactor, revokedSessions: revoked },
       });
     });

@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { text } from '../../../shared/text.js';
 import { LOCALES, ORGANISATION_KINDS, ROLES } from '../../../shared/roles.js';
 
 /** Requests and answers of sign-in and accounts; the web app imports these. */
-export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-const password = z.string().min(1).max(1024);
+export const email = text({ max: 254, trim: true }).toLowerCase().pipe(z.email());
+const password = text({ max: 1024, min: 1 });
 /** New passwords: long rather than complex (NIST SP 800-63B). */
-export const newPassword = z.string().min(12).max(1024);
-const totpCode = z.string().trim().regex(/^\d{6}$/);
+export const newPassword = text({ max: 1024, min: 12 });
+const totpCode = text({ max: 32, trim: true }).regex(/^\d{6}$/);
 export const locale = z.enum(LOCALES);
 
 export const loginBody = z.strictObject({ email, password });
 export const codeBody = z.strictObject({ code: totpCode });
 export const localeBody = z.strictObject({ locale });
 export const forgotBody = z.strictObject({ email });
-export const resetBody = z.strictObject({ token: z.string().min(16).max(128), password: newPassword });
+export const resetBody = z.strictObject({ token: text({ max: 128, min: 16 }), password: newPassword });
 export const changePasswordBody = z.strictObject({ currentPassword: password, newPassword });
 /** First set-up: nothing. Replacing an active authenticator: the current password as well. */
 export const totpSetupBody = z.strictObject({ currentPassword: password.optional() }).nullish();
@@ -50,15 +51,23 @@ export const sessionsResponse = z.object({
 // Administration of accounts inside an organisation.
 export const orgParams = z.strictObject({ orgId: z.uuid() });
 export const orgUserParams = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
-export const createUserBody = z.strictObject({ email, displayName: z.string().trim().min(1).max(200), locale });
-export const createUserResponse = z.object({ id: z.uuid(), created: z.boolean(), invited: z.boolean() });
+export const createUserBody = z.strictObject({ email, displayName: text({ max: 200, min: 1, trim: true }), locale });
+/** The same answer whether the address was new or already had an account (docs/security.md). */
+export const createUserResponse = z.object({ id: z.uuid(), invited: z.literal(true) });
 export const orgUsersResponse = z.object({
-  users: z.array(z.object({ id: z.uuid(), email: z.string(), displayName: z.string(), disabled: z.boolean(), roles: z.array(z.enum(ROLES)) })),
+  users: z.array(z.object({
+    id: z.uuid(), email: z.string(), displayName: z.string(),
+    /** invited: not signed in since this organisation added them (nothing more is shown until then). */
+    state: z.enum(['invited', 'active', 'disabled']), disabled: z.boolean(),
+    /** This organisation owns the account: its administrators may disable it and reset its second factor. */
+    home: z.boolean(),
+    roles: z.array(z.enum(ROLES)),
+  })),
 });
 
-export const oidcStartParams = z.strictObject({ orgCode: z.string().min(1).max(64) });
+export const oidcStartParams = z.strictObject({ orgCode: text({ max: 64, min: 1 }) });
 export const oidcCallbackQuery = z.object({
-  code: z.string().max(4096).optional(),
-  state: z.string().max(512).optional(),
-  error: z.string().max(200).optional(),
+  code: text({ max: 4096 }).optional(),
+  state: text({ max: 512 }).optional(),
+  error: text({ max: 200 }).optional(),
 }).passthrough();

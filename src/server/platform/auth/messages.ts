@@ -13,7 +13,7 @@ export const authMessages = {
   current_password_invalid: /*i18n*/ { id: 'error.current_password_invalid', message: 'Your current password is not correct.' },
   password_same_as_email: /*i18n*/ { id: 'error.password_same_as_email', message: 'Your password must not be your e-mail address.' },
   cannot_disable_self: /*i18n*/ { id: 'error.cannot_disable_self', message: 'You cannot disable your own account.' },
-  user_in_other_organisations: /*i18n*/ { id: 'error.user_in_other_organisations', message: 'This person also holds roles in another organisation. Only a platform administrator can disable the account.' },
+  user_not_owned: /*i18n*/ { id: 'error.user_not_owned', message: 'This account belongs to another organisation (or to the platform): only its own administrators can disable it or reset its second factor. You can end the roles your organisation gave it on the Roles page.' },
   cannot_reset_own_second_factor: /*i18n*/ { id: 'error.cannot_reset_own_second_factor', message: 'You cannot reset your own second factor. Ask another administrator of your organisation or a platform administrator.' },
   oidc_not_configured: /*i18n*/ { id: 'error.oidc_not_configured', message: 'This organisation does not sign in through its own identity provider.' },
   oidc_failed: /*i18n*/ { id: 'error.oidc_failed', message: 'Signing in through the identity provider of your organisation did not succeed. Try again, or contact your administrator.' },
@@ -30,7 +30,7 @@ export const mailMessages = {
   inviteSubject: /*i18n*/ { id: 'mail.auth.invitation.subject', message: 'Your Kompas account' },
   inviteBody: /*i18n*/ {
     id: 'mail.auth.invitation.body',
-    message: 'An account has been created for you in Kompas, the integrity management application of your police organisation. Choose your password with this link within 7 days:\n\n{link}\n\nIf you did not expect this e-mail, ignore it or tell your administrator.',
+    message: '{organisation} invites you to Kompas, the integrity management application of the police. Open this link:\n\n{link}\n\nIf you are new to Kompas, you choose your password there (the link works once, for 7 days). If you already use Kompas, the link opens the sign-in page and you find {organisation} among your organisations.\n\nIf you did not expect this e-mail, ignore it or tell your administrator.',
   },
   secondFactorResetSubject: /*i18n*/ { id: 'mail.auth.second_factor_reset.subject', message: 'Your Kompas second factor was reset' },
   secondFactorResetBody: /*i18n*/ {

@@ -122,13 +122,16 @@ describe('OIDC sign-in through the organisation provider', () => {
     expect((await b.get('/api/auth/sessions')).json().code).toBe('mfa_required');
   });
 
-  it('never links by an unverified e-mail, nor an account of another organisation, nor a platform administrator', async () => {
+  it('never links by an unverified e-mail, nor an account of another organisation (even one it gave a role), nor a platform administrator', async () => {
     const org = await oidcOrg('OIDC-NO');
     const other = await createOrganisation(t);
     const member = await createUser(t, { roles: [{ orgId: org, role: 'staff_member' }] });
     const foreign = await createUser(t, { roles: [{ orgId: other, role: 'chief' }] });
     const root = await createUser(t, { platformAdmin: true, roles: [{ orgId: org, role: 'staff_member' }] });
+    // Owned by `other`; this organisation gave it a role: its provider still must not claim it.
+    const guest = await createUser(t, { roles: [{ orgId: other, role: 'integrity_officer' }, { orgId: org, role: 'staff_member' }] });
     const cases = [
+      { sub: 's5', email: guest.email, email_verified: true },
       { sub: 's1', email: member.email, email_verified: false },
       { sub: 's2', email: member.email },
       { sub: 's3', email: foreign.email, email_verified: true },
@@ -140,7 +143,7 @@ describe('OIDC sign-in through the organisation provider', () => {
       expect(r.headers.location).toBe('/sign-in?error=oidc_no_account');
       expect(r.cookies.find((c) => c.name === 'kompas_session')).toBeUndefined();
     }
-    const linked = await ownerQuery(t, `SELECT 1 FROM app_user WHERE id = ANY($1) AND oidc_subject IS NOT NULL`, [[member.id, foreign.id, root.id]]);
+    const linked = await ownerQuery(t, `SELECT 1 FROM app_user WHERE id = ANY($1) AND oidc_subject IS NOT NULL`, [[member.id, foreign.id, root.id, guest.id]]);
     expect(linked).toHaveLength(0);
   });
 

@@ -64,8 +64,9 @@ export function makeOidcService(deps: Pick<Deps, 'config' | 'database'>, auth: A
   /**
    * Finishes the code flow and signs the user in. The account is found by (issuer, subject);
    * failing that, by an e-mail address the provider marks verified, and only for an account
-   * that holds a role in this organisation and is no platform administrator: an
-   * organisation's provider must not be able to claim accounts of other organisations.
+   * whose home is this organisation and that is no platform administrator: an organisation's
+   * provider must not be able to claim accounts of other organisations, not even those it gave
+   * a role (docs/security.md).
    */
   async function callback(ctx: RequestInfo, callbackUrl: URL, sealedState: string | undefined, previousToken?: string) {
     const raw = sealedState ? (await authKeys(deps.config.dataDir)).open('oidc', sealedState) : null;
@@ -82,7 +83,7 @@ export function makeOidcService(deps: Pick<Deps, 'config' | 'database'>, auth: A
     let user = await repo.userByOidc(db, claims.iss, claims.sub);
     if (!user && typeof claims.email === 'string' && claims.email_verified === true) {
       const candidate = await repo.userByEmail(db, claims.email);
-      if (candidate && !candidate.oidcSubject && !candidate.isPlatformAdmin && (await repo.roleOrganisationsOf(db, candidate.id)).includes(org.id)) {
+      if (candidate && !candidate.oidcSubject && !candidate.isPlatformAdmin && candidate.homeOrganisationId === org.id) {
         await withSystemTx(db, async (tx) => {
           await repo.linkOidc(tx, candidate.id, claims.iss, claims.sub);
           await recordAudit(tx, { actorUserId: candidate.id, ip: ctx.ip }, { organisationId: org.id, action: 'auth.oidc_link', recordType: 'user', recordId: candidate.id });

@@ -2,11 +2,14 @@ import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/pool.js';
 import type { Role } from '../../../shared/roles.js';
 import { appUser, passwordReset, userSession } from './schema.js';
+import { clearAccount } from './throttle.js';
 
 /** Queries of the authentication module. Accounts are platform-wide (one person, several organisations). */
 
+/** Wrong second-factor codes or current passwords (past the password step) before a lock, and its first length. */
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
+const MAX_LOCK_MINUTES = 24 * 60;
 
 export type UserRow = typeof appUser.$inferSelect;
 
@@ -20,15 +23,20 @@ export async function userById(q: Queryable, id: string): Promise<UserRow | unde
   return u;
 }
 
-/** Counts a failed password or code; the fifth in a row locks the account. Returns true when it locked now. */
-export async function recordFailure(q: Queryable, userId: string): Promise<boolean> {
-  const r = await q.execute<{ locked: boolean }>(sql`
-    UPDATE app_user
-       SET locked_until = CASE WHEN failed_logins + 1 >= ${MAX_FAILURES} THEN now() + make_interval(mins => ${LOCK_MINUTES}) ELSE locked_until END,
-           failed_logins = CASE WHEN failed_logins + 1 >= ${MAX_FAILURES} THEN 0 ELSE failed_logins + 1 END
-     WHERE id = ${userId}
- RETURNING locked_until IS NOT NULL AND locked_until > now() AS locked`);
-  return r.rows[0]?.locked ?? false;
+/**
+ * Counts a wrong second-factor code or current password. Every fifth in a row locks the account,
+ * each lock twice as long as the one before (15 minutes up to a day): the count only restarts
+ * after a correct code or a new password, so a 6-digit code cannot be worn down by patience
+ * (about five guesses a day once the locks are long). Returns the minutes of the lock it started, else 0.
+ */
+export async function recordFailure(q: Queryable, userId: string): Promise<number> {
+  const r = await q.execute<{ failed_logins: number }>(sql`
+    UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ${userId} RETURNING failed_logins`);
+  const n = r.rows[0]?.failed_logins ?? 0;
+  if (n === 0 || n % MAX_FAILURES !== 0) return 0;
+  const minutes = Math.min(LOCK_MINUTES * 2 ** Math.min(n / MAX_FAILURES - 1, 20), MAX_LOCK_MINUTES);
+  await q.execute(sql`UPDATE app_user SET locked_until = now() + make_interval(mins => ${minutes}) WHERE id = ${userId}`);
+  return minutes;
 }
 
 export async function clearFailures(q: Queryable, userId: string): Promise<void> {
@@ -94,6 +102,7 @@ export async function setLocale(q: Queryable, userId: string, locale: string): P
 /** New password: also ends a lock, since whoever sets it proved control of the mailbox or the old password. */
 export async function setPasswordHash(q: Queryable, userId: string, passwordHash: string): Promise<void> {
   await q.update(appUser).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(appUser.id, userId));
+  await clearAccount(q, userId);
 }
 
 /** Stores a new set-password token; earlier unused ones of the user stop working (the last mail counts). */
@@ -134,29 +143,66 @@ export async function claimTotpStep(q: Queryable, userId: string, step: number):
 
 // Administration of accounts in an organisation.
 
+/**
+ * The accounts an organisation knows (its members), as that organisation sees them: the name it
+ * gave, and until the person joined (first sign-in after being added) only "invited", so that
+ * adding an address never shows whether the account already existed or what state it is in.
+ */
 export async function usersOfOrganisation(q: Queryable, orgId: string) {
-  const r = await q.execute<{ id: string; email: string; display_name: string; disabled: boolean; roles: Role[] }>(sql`
-    SELECT u.id, u.email, u.display_name, u.disabled_at IS NOT NULL AS disabled, array_agg(DISTINCT ra.role ORDER BY ra.role) AS roles
-      FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
-     WHERE ra.organisation_id = ${orgId} AND ra.withdrawn_at IS NULL
+  const r = await q.execute<{ id: string; email: string; display_name: string; state: 'invited' | 'active' | 'disabled'; home: boolean; roles: Role[] }>(sql`
+    SELECT u.id, u.email, m.display_name,
+           CASE WHEN m.joined_at IS NULL THEN 'invited' WHEN u.disabled_at IS NOT NULL THEN 'disabled' ELSE 'active' END AS state,
+           u.home_organisation_id IS NOT DISTINCT FROM m.organisation_id AS home,
+           coalesce(array_agg(DISTINCT ra.role ORDER BY ra.role) FILTER (WHERE ra.id IS NOT NULL), '{}') AS roles
+      FROM organisation_member m
+      JOIN app_user u ON u.id = m.user_id
+      LEFT JOIN role_assignment ra ON ra.organisation_id = m.organisation_id AND ra.user_id = m.user_id AND ra.withdrawn_at IS NULL
        AND ra.valid_from <= current_date AND (ra.valid_to IS NULL OR ra.valid_to >= current_date)
-     GROUP BY u.id
-     ORDER BY u.display_name, u.email`);
-  return r.rows.map((u) => ({ id: u.id, email: u.email, displayName: u.display_name, disabled: u.disabled, roles: u.roles }));
+     WHERE m.organisation_id = ${orgId}
+     GROUP BY u.id, m.display_name, m.joined_at, m.organisation_id
+     ORDER BY m.display_name, u.email`);
+  return r.rows.map((u) => ({ id: u.id, email: u.email, displayName: u.display_name, state: u.state, disabled: u.state === 'disabled', home: u.home, roles: u.roles }));
 }
 
-export async function insertUser(q: Queryable, u: { email: string; displayName: string; locale: string; isPlatformAdmin?: boolean }): Promise<string | undefined> {
-  const r = await q.insert(appUser).values({ email: u.email.toLowerCase(), displayName: u.displayName, locale: u.locale, isPlatformAdmin: u.isPlatformAdmin ?? false })
-    .onConflictDoNothing({ target: appUser.email }).returning({ id: appUser.id });
+export async function insertUser(q: Queryable, u: { email: string; displayName: string; locale: string; isPlatformAdmin?: boolean; homeOrganisationId?: string | null }): Promise<string | undefined> {
+  const r = await q.insert(appUser).values({
+    email: u.email.toLowerCase(), displayName: u.displayName, locale: u.locale, isPlatformAdmin: u.isPlatformAdmin ?? false, homeOrganisationId: u.homeOrganisationId ?? null,
+  }).onConflictDoNothing({ target: appUser.email }).returning({ id: appUser.id });
   return r[0]?.id;
 }
 
-/** Organisations where the user holds a role that is not withdrawn and not yet ended (future ones count). */
-export async function roleOrganisationsOf(q: Queryable, userId: string): Promise<string[]> {
-  const r = await q.execute<{ organisation_id: string }>(sql`
-    SELECT DISTINCT organisation_id FROM role_assignment
-     WHERE user_id = ${userId} AND withdrawn_at IS NULL AND (valid_to IS NULL OR valid_to >= current_date)`);
-  return r.rows.map((x) => x.organisation_id);
+/** Adds the account to the organisation's members (idempotent: a second add keeps the first name and date). */
+export async function addMember(q: Queryable, m: { organisationId: string; userId: string; displayName: string; addedBy: string | null; joined?: boolean }): Promise<boolean> {
+  const r = await q.execute(sql`
+    INSERT INTO organisation_member (organisation_id, user_id, display_name, added_by, joined_at)
+    VALUES (${m.organisationId}, ${m.userId}, ${m.displayName}, ${m.addedBy}, ${m.joined ? sql`now()` : null})
+    ON CONFLICT DO NOTHING RETURNING user_id`);
+  return r.rows.length > 0;
+}
+
+export async function membership(q: Queryable, orgId: string, userId: string): Promise<{ joined: boolean; home: boolean } | undefined> {
+  const r = await q.execute<{ joined: boolean; home: boolean }>(sql`
+    SELECT m.joined_at IS NOT NULL AS joined, u.home_organisation_id IS NOT DISTINCT FROM m.organisation_id AS home
+      FROM organisation_member m JOIN app_user u ON u.id = m.user_id
+     WHERE m.organisation_id = ${orgId} AND m.user_id = ${userId}`);
+  return r.rows[0];
+}
+
+/** At a sign-in: every organisation that added this person now sees the account as joined. */
+export async function markMemberships(q: Queryable, userId: string): Promise<void> {
+  await q.execute(sql`UPDATE organisation_member SET joined_at = now() WHERE user_id = ${userId} AND joined_at IS NULL`);
+}
+
+export async function homeOrganisationOf(q: Queryable, userId: string): Promise<string | null> {
+  const r = await q.execute<{ home: string | null }>(sql`SELECT home_organisation_id AS home FROM app_user WHERE id = ${userId}`);
+  return r.rows[0]?.home ?? null;
+}
+
+/** The organisation's name in a language (falls back to Dutch, then any), for mails. */
+export async function organisationName(q: Queryable, orgId: string, locale: string): Promise<string> {
+  const r = await q.execute<{ names: Record<string, string> }>(sql`SELECT names FROM organisation WHERE id = ${orgId}`);
+  const names = r.rows[0]?.names ?? {};
+  return names[locale] ?? names.nl ?? Object.values(names)[0] ?? '';
 }
 
 export async function disableUser(q: Queryable, userId: string): Promise<void> {

@@ -5,13 +5,16 @@ import { policy } from '../authz/route-policy.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { actorOf, auditContext, LOCALE_COOKIE } from '../http/context.js';
+import { expectedRevision } from '../http/if-match.js';
 import { makeAccountsService } from './accounts.js';
+import { registerPersonalLinks } from './personal-links.js';
 import { identityProviderBody, identityProviderView, makeIdentityProviderService } from './identity-provider.js';
 import * as c from './contract.js';
 import { auditOidcFailure, makeOidcService, OIDC_COOKIE, OIDC_COOKIE_PATH } from './oidc.js';
 import { accountPolicies } from './policy.js';
 import { makeAuthService, type RequestInfo } from './service.js';
 import { SESSION_COOKIE } from './session.js';
+import { DEVICE_COOKIE, DEVICE_DAYS } from './device-cookie.js';
 
 /** Guessing passwords, codes or reset tokens is throttled per client address on top of the account lock. */
 const throttled = { max: 10, timeWindow: '1 minute' } as const;
@@ -20,6 +23,8 @@ const ONE_YEAR_S = 365 * 24 * 3600;
 export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const auth = makeAuthService(deps);
   const accounts = makeAccountsService(deps);
+  // Set-password and sign-in links are made when their mail is sent, never stored (personal-links.ts).
+  registerPersonalLinks(deps.config.publicUrl);
   const oidc = makeOidcService(deps, auth);
   const identityProvider = makeIdentityProviderService(deps);
 
@@ -29,7 +34,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.get('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: orgParams, response: { 200: identityProviderView } } },
     async (req) => identityProvider.get(req.params.orgId));
   app.put('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: orgParams, body: identityProviderBody, response: { 200: identityProviderView } } },
-    async (req) => identityProvider.put(auditContext(req), req.params.orgId, req.body));
+    async (req) => identityProvider.put(auditContext(req), req.params.orgId, req.body, expectedRevision(req)));
   app.delete('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: orgParams } },
     async (req, reply) => { await identityProvider.remove(auditContext(req), req.params.orgId); return reply.status(204).send(); });
   const secure = deps.config.secureCookies;
@@ -38,6 +43,21 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
   const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+  // Read by the sign-in calls only; long-lived so the owner stays trusted on this browser (device-cookie.ts).
+  const setDeviceCookie = (reply: FastifyReply, value: string | undefined) => {
+    if (value) reply.setCookie(DEVICE_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure, path: '/api/auth/', maxAge: DEVICE_DAYS * 86_400 });
+  };
+  const trustThisDevice = async (req: FastifyRequest, reply: FastifyReply) =>
+    setDeviceCookie(reply, await auth.trustDevice(actorOf(req), req.cookies[DEVICE_COOKIE]));
+  /** A paused sign-in says when to come back (the same for every address, known or not). */
+  const withRetryAfter = async <T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof AppError && typeof err.params.retryAfter === 'number') reply.header('retry-after', String(err.params.retryAfter));
+      throw err;
+    }
+  };
 
   // Sign-in and second factor.
 
@@ -45,17 +65,19 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     config: { policy: policy.public('sign-in'), rateLimit: throttled },
     schema: { body: c.loginBody, response: { 200: c.loginResponse } },
   }, async (req, reply) => {
-    const s = await auth.login(info(req), req.body, req.cookies[SESSION_COOKIE]);
+    const s = await withRetryAfter(reply, () => auth.login(info(req), req.body, req.cookies[SESSION_COOKIE], req.cookies[DEVICE_COOKIE]));
     setSessionCookie(reply, s.token);
+    setDeviceCookie(reply, s.deviceCookie);
     return { next: s.next, me: await auth.me(s.actor) };
   });
 
   app.post('/auth/totp/verify', {
     config: { policy: policy.signedIn({ beforeMfa: true }), rateLimit: throttled },
     schema: { body: c.codeBody, response: { 200: c.meResponse } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = actorOf(req);
     await auth.verifyTotp(info(req), actor, req.body.code);
+    await trustThisDevice(req, reply);
     return auth.me({ ...actor, mfaVerified: true });
   });
 
@@ -70,9 +92,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.post('/auth/totp/enable', {
     config: { policy: policy.signedIn({ beforeMfa: true }), rateLimit: throttled },
     schema: { body: c.codeBody, response: { 200: c.meResponse } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = actorOf(req);
     await auth.totpEnable(info(req), actor, req.body.code);
+    await trustThisDevice(req, reply);
     return auth.me({ ...actor, mfaVerified: true, totpEnabled: true });
   });
 
@@ -130,9 +153,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.get('/orgs/:orgId/users', { config: { policy: accountPolicies.list }, schema: { params: c.orgParams, response: { 200: c.orgUsersResponse } } }, async (req) =>
     ({ users: await accounts.list(auditContext(req), req.params.orgId) }));
 
-  app.post('/orgs/:orgId/users', { config: { policy: accountPolicies.create }, schema: { params: c.orgParams, body: c.createUserBody, response: { 200: c.createUserResponse, 201: c.createUserResponse } } }, async (req, reply) => {
+  app.post('/orgs/:orgId/users', { config: { policy: accountPolicies.create }, schema: { params: c.orgParams, body: c.createUserBody, response: { 201: c.createUserResponse } } }, async (req, reply) => {
     const r = await accounts.create(auditContext(req), req.params.orgId, req.body);
-    return reply.status(r.created ? 201 : 200).send(r);
+    return reply.status(201).send(r);
   });
 
   app.post('/orgs/:orgId/users/:userId/disable', { config: { policy: accountPolicies.disable }, schema: { params: c.orgUserParams, body: c.emptyBody } }, async (req, reply) => {

@@ -14,17 +14,17 @@ export const usersKey = (orgId: string) => ['org', orgId, 'users'];
 export const useUsers = (orgId: string, enabled = true) =>
   useQuery({ queryKey: usersKey(orgId), queryFn: () => get<{ users: OrgUser[] }>(`/api/orgs/${orgId}/users`).then((r) => r.users), enabled });
 
-function InviteDialog({ orgId, onClose, onDone }: { orgId: string; onClose: () => void; onDone: (invited: boolean) => void }) {
+function InviteDialog({ orgId, onClose, onDone }: { orgId: string; onClose: () => void; onDone: () => void }) {
   const { t, i18n } = useLingui();
   const qc = useQueryClient();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [locale, setLocale] = useState(i18n.locale);
   const create = useMutation({
-    mutationFn: () => post<{ id: string; created: boolean; invited: boolean }>(`/api/orgs/${orgId}/users`, { email, displayName, locale }),
-    onSuccess: (r) => {
+    mutationFn: () => post<{ id: string; invited: true }>(`/api/orgs/${orgId}/users`, { email, displayName, locale }),
+    onSuccess: () => {
       void qc.invalidateQueries({ queryKey: usersKey(orgId) });
-      onDone(r.invited);
+      onDone();
     },
   });
   const err = create.error instanceof ApiError ? create.error : undefined;
@@ -32,7 +32,7 @@ function InviteDialog({ orgId, onClose, onDone }: { orgId: string; onClose: () =
     <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={t`Invite a user`}>
       {(close) => (
         <Form onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
-          <p><Trans>The person receives an e-mail with a link to choose a password. Give them a role afterwards.</Trans></p>
+          <p><Trans>The person receives an e-mail with a personal link: to choose a password if they are new to Kompas, or to sign in if they already use it for another organisation. Give them a role afterwards.</Trans></p>
           <ErrorAlert error={create.error} />
           <Field label={t`E-mail address`} type="email" value={email} onChange={setEmail} isRequired maxLength={254} error={err?.fieldMessage('email')} autoFocus />
           <Field label={t`Name`} value={displayName} onChange={setDisplayName} isRequired maxLength={200} error={err?.fieldMessage('displayName')} />
@@ -47,12 +47,18 @@ function InviteDialog({ orgId, onClose, onDone }: { orgId: string; onClose: () =
   );
 }
 
+function accountState(u: OrgUser) {
+  if (u.state === 'invited') return <Badge><Trans>invited</Trans></Badge>;
+  if (u.state === 'disabled') return <Badge><Trans>disabled</Trans></Badge>;
+  return <Trans>active</Trans>;
+}
+
 export function UsersPage() {
   const { orgId, has, me } = useOrg();
   const { t, i18n } = useLingui();
   const q = useUsers(orgId);
   const [inviting, setInviting] = useState(false);
-  const [done, setDone] = useState<boolean | null>(null);
+  const [done, setDone] = useState(false);
   const canInvite = me.isPlatformAdmin || has('administrator', 'chief');
   // Lost phone: administrators reset another person's second factor (never their own: the server refuses it too).
   const canReset = me.isPlatformAdmin || has('administrator');
@@ -69,11 +75,11 @@ export function UsersPage() {
   });
   return (
     <>
-      <PageHeader title={t`Users`} actions={canInvite && <Button onPress={() => { setInviting(true); setDone(null); setResetDone(null); }}><Trans>Invite a user</Trans></Button>}>
+      <PageHeader title={t`Users`} actions={canInvite && <Button onPress={() => { setInviting(true); setDone(false); setResetDone(null); }}><Trans>Invite a user</Trans></Button>}>
         <p><Trans>People who can sign in to this organisation.</Trans></p>
       </PageHeader>
       <div aria-live="polite">
-        {done !== null && <Notice kind="success">{done ? <Trans>The invitation has been sent.</Trans> : <Trans>The account already existed; it is now listed here once it has a role.</Trans>}</Notice>}
+        {done && <Notice kind="success"><Trans>The invitation has been sent. The person is listed as invited until they sign in.</Trans></Notice>}
         {resetDone && <Notice kind="success">{resetDone}</Notice>}
       </div>
       <ErrorAlert error={q.error} />
@@ -89,9 +95,9 @@ export function UsersPage() {
           ]}
           rows={q.data ?? []}
           cells={(u) => [
-            u.displayName, u.email, u.roles.map((r) => i18n._(ROLE_LABELS[r])).join(', ') || '—', u.disabled ? <Badge><Trans>disabled</Trans></Badge> : t`active`,
-            ...(canReset ? [u.id === me.id || u.disabled ? '' : (
-              <Button key="r" variant="secondary" onPress={() => { reset.reset(); setDone(null); setResetDone(null); setResetting(u); }} aria-label={t`Reset second factor of ${u.displayName}`}>
+            u.displayName, u.email, u.roles.map((r) => i18n._(ROLE_LABELS[r])).join(', ') || '—', accountState(u),
+            ...(canReset ? [u.id === me.id || u.state !== 'active' || !(u.home || me.isPlatformAdmin) ? '' : (
+              <Button key="r" variant="secondary" onPress={() => { reset.reset(); setDone(false); setResetDone(null); setResetting(u); }} aria-label={t`Reset second factor of ${u.displayName}`}>
                 <Trans>Reset second factor</Trans>
               </Button>
             )] : []),
@@ -110,7 +116,7 @@ export function UsersPage() {
       >
         {resetting && <p><Trans>Use this when {resetting.displayName} lost the phone with their authenticator app. Their app stops working for Kompas, all their sessions end, and they set up a new one at their next sign-in. They receive an e-mail about it. This is recorded in the audit trail.</Trans></p>}
       </ConfirmDialog>
-      {inviting && <InviteDialog orgId={orgId} onClose={() => setInviting(false)} onDone={(invited) => { setInviting(false); setDone(invited); }} />}
+      {inviting && <InviteDialog orgId={orgId} onClose={() => setInviting(false)} onDone={() => { setInviting(false); setDone(true); }} />}
     </>
   );
 }

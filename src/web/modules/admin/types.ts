@@ -79,7 +79,11 @@ export interface OrgUser {
   id: string;
   email: string;
   displayName: string;
+  /** invited: has not signed in since this organisation added them. */
+  state: 'invited' | 'active' | 'disabled';
   disabled: boolean;
+  /** This organisation owns the account (may reset its second factor). */
+  home: boolean;
   roles: Role[];
 }
 
