@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { AppError } from '../errors.js';
+import { databaseFault } from './faults.js';
 import { anonymous, createOrganisation, createTestApp, createUser, ownerQuery, sessionFor, type Session, type TestApp } from '../../../test/app.js';
 
 /**
@@ -105,5 +107,34 @@ describe('database faults', () => {
     expect(h.json()).toMatchObject({ status: 'ok', database: { reachable: true, migrations: { upToDate: true } } });
     // Nothing of the refused write was stored.
     expect(await ownerQuery(t, `SELECT 1 FROM org_unit WHERE code = 'DOWN'`)).toHaveLength(0);
+  });
+});
+
+describe('which errors mean "database unavailable"', () => {
+  const pgError = (code: string, severity = 'ERROR') => Object.assign(new Error('x'), { code, severity });
+  it.each([
+    ['too many clients', pgError('53300', 'FATAL')],
+    ['admin shutdown (pg_terminate_backend)', pgError('57P01', 'FATAL')],
+    ['crash shutdown', pgError('57P02', 'FATAL')],
+    ['starting up', pgError('57P03', 'FATAL')],
+    ['connection failure', pgError('08006')],
+    ['database not accepting connections', pgError('55000', 'FATAL')],
+    ['refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['reset', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+    ['terminated', new Error('Connection terminated unexpectedly')],
+    ['pool timeout', new Error('timeout exceeded when trying to connect')],
+    ['dead client', new Error('Client has encountered a connection error and is not queryable')],
+    ['wrapped by drizzle', Object.assign(new Error('Failed query: select 1'), { cause: pgError('57P01', 'FATAL') })],
+  ])('%s → 503', (_name, err) => {
+    expect(databaseFault(err)).toBeDefined();
+  });
+  it.each([
+    ['unique violation', pgError('23505')],
+    ['serialization failure', pgError('40001')],
+    ['lock timeout', pgError('55P03')],
+    ['a bug', new Error('Cannot read properties of undefined')],
+    ['an application error', new AppError('not_found', 404)],
+  ])('%s → not a database fault', (_name, err) => {
+    expect(databaseFault(err)).toBeUndefined();
   });
 });
