@@ -29,6 +29,8 @@ export async function getOrganisation(q: Queryable, orgId: string): Promise<Orga
 /** Units of an organisation, for other modules (people import maps unit codes through this). */
 export const unitsOf = (q: Queryable, orgId: string) => repo.listUnits(q, orgId);
 export const findUnit = (q: Queryable, orgId: string, unitId: string) => repo.findUnit(q, orgId, unitId);
+/** The units a head of service answers for (their unit and all below it), for the plan and people rules. */
+export const unitsHeadedBy = (q: Queryable, orgId: string, userId: string, on?: string) => repo.unitsHeadedBy(q, orgId, userId, on);
 
 function toView(o: repo.OrganisationRow): OrganisationView {
   return { id: o.id, code: o.code, kind: o.kind as OrganisationKind, names: o.names, languages: o.languages as OrganisationView['languages'], parentId: o.parent_id, settings: parseSettings(o.settings) };

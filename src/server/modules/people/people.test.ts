@@ -104,6 +104,36 @@ describe('GET /api/orgs/:orgId/people', () => {
   });
 });
 
+describe('audit of list reads and searches', () => {
+  const last = async (action: string) => (await ownerQuery<{ actor_user_id: string; record_type: string; details: Record<string, unknown> }>(t,
+    `SELECT actor_user_id, record_type, details FROM audit_event WHERE organisation_id = $1 AND action = $2 ORDER BY chain_seq DESC LIMIT 1`, [zoneA, action]))[0];
+
+  it('logs a page of the list with its count and no filters', async () => {
+    const r = await officerA.get(`/api/orgs/${zoneA}/people?pageSize=2&page=2`);
+    expect(r.statusCode).toBe(200);
+    expect((await last('person.list')).details).toEqual({ count: 2, total: 5, page: 2, filters: [], sort: 'name' });
+  });
+
+  it('logs a search by the names of the filters used, never the search text', async () => {
+    const before = (await audits(zoneA, 'person.search')).length;
+    const r = await adminA.get(`/api/orgs/${zoneA}/people?q=${encodeURIComponent('Sénéchal')}&category=operational&unitId=${units.INT}&status=all&sort=number`);
+    expect(r.json().total).toBe(1);
+    const events = await audits(zoneA, 'person.search');
+    expect(events).toHaveLength(before + 1);
+    const e = await last('person.search');
+    expect(e).toMatchObject({ record_type: 'person', details: { count: 1, total: 1, page: 1, filters: ['q', 'unitId', 'category', 'status'], sort: 'number' } });
+    expect(JSON.stringify(e.details)).not.toMatch(/S[ée]n[ée]chal/i);
+    expect(JSON.stringify(e.details)).not.toContain(units.INT);
+  });
+
+  it('logs nothing for a refused or malformed request', async () => {
+    const before = (await audits(zoneA, 'person.list')).length + (await audits(zoneA, 'person.search')).length;
+    expect((await staffA.get(`/api/orgs/${zoneA}/people?q=peeters`)).statusCode).toBe(403);
+    expect((await adminA.get(`/api/orgs/${zoneA}/people?q=${'a'.repeat(101)}`)).statusCode).toBe(400);
+    expect((await audits(zoneA, 'person.list')).length + (await audits(zoneA, 'person.search')).length).toBe(before);
+  });
+});
+
 describe('heads of service', () => {
   it('see only the staff of their own unit and the units below it', async () => {
     const u = await createUser(t, { roles: [{ orgId: zoneA, role: 'head_of_service' }] });

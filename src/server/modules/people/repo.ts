@@ -39,9 +39,10 @@ export type PersonValues = { [K in PersonField]?: string | null };
 
 /**
  * Who the reader may see. `all` for administrators, chiefs and integrity officers; a head of
- * service sees the units of their own staff record and every unit below them.
+ * service the staff of the units they answer for (organisations' `unitsHeadedBy`, the same
+ * answer the plan rules use), computed before the query and applied in its WHERE clause.
  */
-export type PeopleScope = { kind: 'all' } | { kind: 'ownUnits'; userId: string };
+export type PeopleScope = { kind: 'all' } | { kind: 'units'; unitIds: readonly string[] };
 
 const SELECT = sql`
   SELECT p.id, p.personnel_number, p.first_name, p.last_name, p.email, p.staff_category, p.grade, p.unit_id,
@@ -50,21 +51,16 @@ const SELECT = sql`
     FROM person p LEFT JOIN org_unit u ON u.id = p.unit_id AND u.organisation_id = p.organisation_id`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A uuid[] literal passed as one parameter (the ids come from the database, never from input). */
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
-function scopeCondition(orgId: string, scope: PeopleScope): SQL {
+function scopeCondition(scope: PeopleScope): SQL {
   if (scope.kind === 'all') return sql`TRUE`;
-  return sql`p.unit_id IN (
-    WITH RECURSIVE sub AS (
-      SELECT me.unit_id AS id FROM person me
-       WHERE me.organisation_id = ${orgId} AND me.user_id = ${scope.userId} AND me.unit_id IS NOT NULL
-         AND (me.end_date IS NULL OR me.end_date >= current_date)
-      UNION
-      SELECT c.id FROM org_unit c JOIN sub ON c.parent_id = sub.id WHERE c.organisation_id = ${orgId}
-    ) SELECT id FROM sub)`;
+  return sql`p.unit_id = ANY(${uuidArray(scope.unitIds)}::uuid[])`;
 }
 
 function where(orgId: string, scope: PeopleScope, f: PeopleFilter): SQL {
-  const conds: SQL[] = [sql`p.organisation_id = ${orgId}`, scopeCondition(orgId, scope)];
+  const conds: SQL[] = [sql`p.organisation_id = ${orgId}`, scopeCondition(scope)];
   if (f.status === 'active') conds.push(sql`(p.end_date IS NULL OR p.end_date >= current_date)`);
   if (f.status === 'left') conds.push(sql`p.end_date < current_date`);
   if (f.category) conds.push(sql`p.staff_category = ${f.category}`);
@@ -96,7 +92,7 @@ export async function countPeople(q: Queryable, orgId: string, scope: PeopleScop
 
 export async function findPerson(q: Queryable, orgId: string, scope: PeopleScope, personId: string, opts: { forUpdate?: boolean } = {}): Promise<PersonRow | undefined> {
   const lock = opts.forUpdate ? sql`FOR UPDATE OF p` : sql``;
-  const r = await q.execute<PersonRow>(sql`${SELECT} WHERE p.organisation_id = ${orgId} AND p.id = ${personId} AND ${scopeCondition(orgId, scope)} ${lock}`);
+  const r = await q.execute<PersonRow>(sql`${SELECT} WHERE p.organisation_id = ${orgId} AND p.id = ${personId} AND ${scopeCondition(scope)} ${lock}`);
   return r.rows[0];
 }
 

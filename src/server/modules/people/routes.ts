@@ -16,7 +16,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
   const tags = ['people'];
 
   app.get('/orgs/:orgId/people', { config: { policy: p.read }, schema: { tags, params: orgParams, querystring: listPeopleQuery, response: { 200: personList } } },
-    async (req) => svc.list(actorOf(req), req.params.orgId, req.query));
+    async (req) => svc.list(actorOf(req), auditContext(req), req.params.orgId, req.query));
 
   app.get('/orgs/:orgId/people/export.csv', { config: { policy: p.read }, schema: { tags, params: orgParams, querystring: exportPeopleQuery } },
     async (req, reply) => {

@@ -5,12 +5,12 @@ import type { Db, Queryable } from '../../platform/db/pool.js';
 import { withOrgTx } from '../../platform/db/tx.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import type { Locale } from '../../../shared/roles.js';
-import { findUnit, unitsOf } from '../organisations/service.js';
+import { findUnit, unitsHeadedBy, unitsOf } from '../organisations/service.js';
 import { pgError } from '../organisations/messages.js';
 import type { CreatePerson, ListPeopleQuery, PeopleFilter, PersonView, UpdatePerson } from './contract.js';
 import { peopleToCsv } from './csv.js';
 import { importPeople, type ImportBody } from './import.js';
-import { peopleScope } from './policy.js';
+import { readsAllPeople } from './policy.js';
 import * as repo from './repo.js';
 
 export { activeHeadcounts } from './repo.js';
@@ -41,6 +41,21 @@ async function checkUser(q: Queryable, userId: string | null | undefined) {
   if (userId && !(await repo.userExists(q, userId))) throw invalid('user_not_found', 'userId');
 }
 
+/** Which staff records the actor sees: all, or (a head of service) those of the units they answer for. */
+async function scopeOf(q: Queryable, actor: Actor, orgId: string): Promise<repo.PeopleScope> {
+  return readsAllPeople(actor, orgId) ? { kind: 'all' } : { kind: 'units', unitIds: await unitsHeadedBy(q, orgId, actor.userId) };
+}
+
+/** The names of the filters a list, search or export used: never their values (a search text names a person). */
+export function filterNames(f: Partial<PeopleFilter>): string[] {
+  const used: string[] = [];
+  if (f.q) used.push('q');
+  if (f.unitId) used.push('unitId');
+  if (f.category) used.push('category');
+  if (f.status && f.status !== 'active') used.push('status');
+  return used;
+}
+
 async function uniqueNumber<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
@@ -54,12 +69,17 @@ export function makePeopleService(deps: { db: Db; pool: pg.Pool }) {
   const { db } = deps;
 
   return {
-    async list(actor: Actor, orgId: string, query: ListPeopleQuery) {
-      const scope = peopleScope(actor, orgId);
+    /** The staff list is personal data too: each page read, and each search, is in the audit log (counts and filter names). */
+    async list(actor: Actor, ctx: AuditContext, orgId: string, query: ListPeopleQuery) {
       return withOrgTx(db, orgId, async (tx) => {
+        const scope = await scopeOf(tx, actor, orgId);
         // One connection per transaction: the two queries run one after the other.
         const rows = await repo.listPeople(tx, orgId, scope, query, { page: query.page, pageSize: query.pageSize });
         const total = await repo.countPeople(tx, orgId, scope, query);
+        await recordAudit(tx, ctx, {
+          organisationId: orgId, action: query.q ? 'person.search' : 'person.list', recordType: 'person',
+          details: { count: rows.length, total, page: query.page, filters: filterNames(query), sort: query.sort },
+        });
         return { items: rows.map(toPersonView), total, page: query.page, pageSize: query.pageSize };
       });
     },
@@ -67,7 +87,7 @@ export function makePeopleService(deps: { db: Db; pool: pg.Pool }) {
     /** A staff record is personal data: every read is in the audit log. */
     async get(actor: Actor, ctx: AuditContext, orgId: string, personId: string): Promise<PersonView> {
       return withOrgTx(db, orgId, async (tx) => {
-        const row = await repo.findPerson(tx, orgId, peopleScope(actor, orgId), personId);
+        const row = await repo.findPerson(tx, orgId, await scopeOf(tx, actor, orgId), personId);
         if (!row) throw notFound('person');
         await recordAudit(tx, ctx, { organisationId: orgId, action: 'person.read', recordType: 'person', recordId: personId });
         return toPersonView(row);
@@ -108,7 +128,7 @@ export function makePeopleService(deps: { db: Db; pool: pg.Pool }) {
 
     async exportCsv(actor: Actor, ctx: AuditContext, orgId: string, filter: PeopleFilter, locale: Locale): Promise<string> {
       return withOrgTx(db, orgId, async (tx) => {
-        const rows = await repo.listPeople(tx, orgId, peopleScope(actor, orgId), filter);
+        const rows = await repo.listPeople(tx, orgId, await scopeOf(tx, actor, orgId), filter);
         await recordAudit(tx, ctx, {
           organisationId: orgId, action: 'person.export', recordType: 'person',
           details: { count: rows.length, filter: { status: filter.status, category: filter.category ?? null, unitId: filter.unitId ?? null, search: Boolean(filter.q), sort: filter.sort } },

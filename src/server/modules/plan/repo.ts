@@ -349,25 +349,6 @@ export async function unitExists(q: Queryable, orgId: string, unitId: string): P
   return r.rows[0].ok;
 }
 
-/**
- * The units a head of service answers for: the unit of their current person record and every
- * unit under it. Reads the people module's table directly: that module exposes no such lookup yet.
- */
-export async function unitsHeadedBy(q: Queryable, orgId: string, userId: string): Promise<string[]> {
-  const r = await q.execute<{ id: string }>(sql`
-    WITH RECURSIVE own AS (
-      SELECT unit_id AS id FROM person WHERE organisation_id = ${orgId} AND user_id = ${userId}
-         AND (end_date IS NULL OR end_date >= current_date) AND unit_id IS NOT NULL
-       ORDER BY start_date DESC LIMIT 1
-    ), tree AS (
-      SELECT id FROM own
-      UNION
-      SELECT u.id FROM org_unit u JOIN tree ON u.parent_id = tree.id WHERE u.organisation_id = ${orgId}
-    )
-    SELECT id FROM tree`);
-  return r.rows.map((x) => x.id);
-}
-
 /** SQL: the unit and every unit under it, as a subquery for `IN (...)`. */
 export function unitSubtree(orgId: string, unitId: string | SQL): SQL {
   return sql`(WITH RECURSIVE sub AS (

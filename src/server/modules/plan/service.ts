@@ -8,7 +8,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../platform
 import { registerMailTemplate, type Mailer } from '../../platform/mail/index.js';
 import { DEFAULT_LOCALE, type Locale } from '../../../shared/roles.js';
 import { isLocale } from '../../platform/i18n/index.js';
-import { getOrganisation, getOrganisationSettings } from '../organisations/service.js';
+import { getOrganisation, getOrganisationSettings, unitsHeadedBy } from '../organisations/service.js';
 import {
   EMPTY_SECTIONS, planSections, type ActionFilters, type ActionUpdateBody, type ActionView, type CreateActionBody,
   type CreatePlanBody, type EvaluationView, type IndicatorSnapshotItem, type IndicatorView, type ObjectiveNode, type PlanDiff,
@@ -94,6 +94,19 @@ function actionView(r: repo.ActionRow, pa: P.PlanActor, plan: { status: PlanStat
     evidenceCount: Number(r.evidence_count ?? 0), lastUpdateAt: iso(r.last_update_at), updatedAt: iso(r.updated_at)!,
     canUpdate: P.canUpdateAction(pa, plan, subject),
   };
+}
+
+/** What confidential text a plan read handed out: the plan's notes (yes/no) and the number of actions with notes. */
+export function notesReturned(t: PlanTree): { notes: boolean; actionNotes: number } {
+  let actionNotes = 0;
+  const walk = (nodes: ObjectiveNode[]) => {
+    for (const n of nodes) {
+      actionNotes += n.actions.filter((a) => a.notes !== null && a.notes !== '').length;
+      walk(n.children);
+    }
+  };
+  walk(t.objectives);
+  return { notes: t.plan.confidentialNotes !== null && t.plan.confidentialNotes !== '', actionNotes };
 }
 
 const emptyCounts = (): StatusCounts => ({ planned: 0, in_progress: 0, done: 0, late: 0, stopped: 0 });
@@ -195,7 +208,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
   /** The actor as plan rules see them; the unit lookup only for heads of service. */
   async function actorIn(tx: Queryable, actor: Actor, orgId: string): Promise<P.PlanActor> {
     const pa = P.planActor(actor, orgId);
-    return P.isHeadOfService(pa) ? { ...pa, unitIds: await repo.unitsHeadedBy(tx, orgId, actor.userId) } : pa;
+    return P.isHeadOfService(pa) ? { ...pa, unitIds: await unitsHeadedBy(tx, orgId, actor.userId) } : pa;
   }
 
   async function loadPlan(tx: Queryable, orgId: string, planId: string, pa: P.PlanActor, opts: { forUpdate?: boolean } = {}): Promise<repo.PlanRow> {
@@ -358,8 +371,10 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         const pa = await actorIn(tx, ctx.actor, orgId);
         const plan = await loadPlan(tx, orgId, planId, pa);
         const result = await tree(tx, orgId, plan, pa, filters);
-        // Reading confidential notes is a read of a confidential record: it is logged.
-        if (P.canSeePlanNotes(pa) || P.isHeadOfService(pa)) await audit(tx, ctx, orgId, planId, 'plan.read', { notes: true });
+        // Reading confidential notes is a read of a confidential record: it is logged, with what was
+        // actually returned (the plan's notes, how many actions' notes), not what the role may see.
+        const returned = notesReturned(result);
+        if (P.canSeePlanNotes(pa) || P.isHeadOfService(pa) || returned.actionNotes > 0) await audit(tx, ctx, orgId, planId, 'plan.read', returned);
         return result;
       });
     },
@@ -989,10 +1004,12 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
           if (!listingDay.has(h.organisation_id)) listingDay.set(h.organisation_id, (await getOrganisationSettings(tx, h.organisation_id)).monthlyListingDay);
           // On or after the listing day, so a missed run catches up later in the month.
           if (day < listingDay.get(h.organisation_id)!) continue;
+          // The same units as the head's rights on the plan (one rule, in the organisations module).
+          const units = await unitsHeadedBy(tx, h.organisation_id, h.user_id, today);
           const actions = (await tx.execute<{ id: string; plan_id: string; title: string; due_date: string; status: string }>(sql`
             SELECT a.id, a.plan_id, a.title, a.due_date, ${repo.effectiveStatus(today)} AS status
               FROM plan_action a JOIN plan p ON p.id = a.plan_id AND p.status = 'in_force'
-             WHERE a.organisation_id = ${h.organisation_id} AND a.owner_unit_id IN ${repo.unitSubtree(h.organisation_id, h.unit_id)}
+             WHERE a.organisation_id = ${h.organisation_id} AND a.owner_unit_id = ANY(${repo.pgArray(units)}::uuid[])
                AND a.status IN ('planned', 'in_progress') AND a.due_date < (${month}::date + interval '1 month')
              ORDER BY a.due_date, a.title`)).rows;
           const late = actions.filter((a) => a.status === 'late');

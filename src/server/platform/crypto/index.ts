@@ -3,3 +3,4 @@ export { authKeys, sealerFor, sealing, Sealer, SealedDataError, isSealedBytes, i
 export { registerSealedField, sealedFields, type SealedField } from './registry.js';
 export { ensureSealingKey, SealingKeyError } from './key-check.js';
 export { sealPlainValues } from './seal-plain.js';
+export { rotateSealingKey, RotationRefused } from './rotate.js';

@@ -8,7 +8,7 @@ import {
 
 /** The constant in the key-check row. */
 const CHECK_VALUE = 'kompas sealing key check v1';
-const LOCK = `hashtext('kompas.sealing_key')`;
+export const KEY_LOCK = `hashtext('kompas.sealing_key')`;
 
 /** The server must not start: the message says which key and what to do. */
 export class SealingKeyError extends Error {}
@@ -43,7 +43,7 @@ export async function ensureSealingKey(url: string, dataDir: string, env: NodeJS
   try {
     await beginSystem(c);
     // Two servers starting together: one decides, the other then finds its check row.
-    await c.query(`SELECT pg_advisory_xact_lock(${LOCK})`);
+    await c.query(`SELECT pg_advisory_xact_lock(${KEY_LOCK})`);
     const { rows: [check] } = await c.query<{ sealed: string }>('SELECT sealed FROM sealing_key_check WHERE id = 1');
     let created = false;
     if (check) {
