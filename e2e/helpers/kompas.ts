@@ -9,9 +9,9 @@ export interface Kompas extends TestApp {
   base: string;
 }
 
-/** The real server (all modules, built web app) on a fresh database, listening on a free local port. */
-export async function startKompas(): Promise<Kompas> {
-  const t = await createTestApp();
+/** The real server (all modules, built web app) on a fresh database, listening on a free local port (with `smtp`: mail goes to a test SMTP server). */
+export async function startKompas(opts: { smtp?: boolean } = {}): Promise<Kompas> {
+  const t = await createTestApp(opts);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return { ...t, base: `http://127.0.0.1:${port}` };

@@ -15,7 +15,7 @@ let sOfficerA: Session;
 let sStaffA: Session;
 let sAdminB: Session;
 let platform: Session;
-let jan: { id: string };
+let jan: { id: string; email: string };
 
 const mk = async (orgId: string, role: Role) => sessionFor(t, (await createUser(t, { roles: [{ orgId, role }] })).id);
 const assignments = (orgId: string) => ownerQuery<Record<string, unknown>>(t, `SELECT id, user_id, role, valid_from, valid_to, withdrawn_at FROM role_assignment WHERE organisation_id = $1 ORDER BY created_at, id`, [orgId]);
