@@ -9,6 +9,7 @@ import { createMailer } from './platform/mail/index.js';
 import { ensureSealingKey, sealPlainValues, SealingKeyError } from './platform/crypto/index.js';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.js';
 import { registerPlanJobs } from './modules/plan/jobs.js';
+import { registerAuthJobs } from './platform/auth/forgot.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData } from '../../scripts/demo/load.js';
 
 async function main() {
@@ -43,6 +44,7 @@ async function main() {
   const mailer = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   registerPlatformJobs({ database, mailer, adminUrl: pg.url });
   registerPlanJobs({ database, mailer, publicUrl: config.publicUrl });
+  registerAuthJobs({ config, database, mailer });
   const jobs = await startJobs(pg.url, (err) => console.error('job error:', err.message));
   const demoLoaded = config.demo ? await loadDemoData(pg.url) : false;
   await sealPlainValues(pg.url, config.dataDir);

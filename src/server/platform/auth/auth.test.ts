@@ -56,28 +56,32 @@ describe('sign-in', () => {
     expect(unknown).toBeGreaterThan(known / 5);
   });
 
-  it('locks the account after 5 failures with 423, even for the right password, and unlocks after the period', async () => {
+  it('pauses sign-in from browsers without a device cookie after 5 failures with 423, even for the right password, until the pause ends', async () => {
     const u = await createUser(t);
     const b = browser(t);
     for (let i = 0; i < 4; i++) expect((await b.post('/api/auth/login', { email: u.email, password: `wrong-${i}` })).statusCode).toBe(401);
     const fifth = await b.post('/api/auth/login', { email: u.email, password: 'wrong-5' });
     expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().code).toBe('account_locked');
-    expect(fifth.json().message).toMatch(/15 minuten.*wachtwoord opnieuw/);
+    expect(fifth.json().code).toBe('sign_in_locked');
+    expect(fifth.json().message).toMatch(/wachtwoord opnieuw in/);
+    expect(fifth.headers['retry-after']).toBe('900');
     expect((await b.post('/api/auth/login', { email: u.email, password: TEST_PASSWORD })).statusCode).toBe(423);
-    expect(await auditActions(t, u.id)).toContain('auth.locked');
-    await ownerQuery(t, `UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [u.id]);
-    expect((await b.post('/api/auth/login', { email: u.email, password: TEST_PASSWORD })).statusCode).toBe(200);
+    expect(await auditActions(t, u.id)).toContain('auth.sign_in_paused');
+    // The account row itself is untouched: the pause belongs to the untrusted clients, not to the person.
     expect(await userRow(t, u.id)).toMatchObject({ failed_logins: 0, locked_until: null });
+    await ownerQuery(t, `UPDATE sign_in_throttle SET blocked_until = now() - interval '1 second' WHERE user_id = $1`, [u.id]);
+    expect((await b.post('/api/auth/login', { email: u.email, password: TEST_PASSWORD })).statusCode).toBe(200);
+    expect(await ownerQuery(t, `SELECT 1 FROM sign_in_throttle WHERE user_id = $1`, [u.id])).toHaveLength(0);
   });
 
   it('resets the failure counter on success', async () => {
     const u = await createUser(t);
     const b = browser(t);
     for (let i = 0; i < 3; i++) await b.post('/api/auth/login', { email: u.email, password: 'nope' });
-    expect((await userRow(t, u.id)).failed_logins).toBe(3);
+    const failures = () => ownerQuery<{ failures: number }>(t, `SELECT failures FROM sign_in_throttle WHERE user_id = $1`, [u.id]);
+    expect(await failures()).toEqual([{ failures: 3 }]);
     expect((await b.post('/api/auth/login', { email: u.email, password: TEST_PASSWORD })).statusCode).toBe(200);
-    expect((await userRow(t, u.id)).failed_logins).toBe(0);
+    expect(await failures()).toEqual([]);
   });
 
   it('refuses disabled accounts and accounts without password with the same 401', async () => {

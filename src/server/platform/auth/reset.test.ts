@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createTestApp, createUser, ownerQuery, sessionFor, TEST_PASSWORD, type TestApp } from '../../../test/app.js';
 import { withSystemTx } from '../db/tx.js';
-import { auditActions, browser, userRow } from './testkit.js';
+import { auditActions, browser, inlineAuthJobs, userRow } from './testkit.js';
 import { issuePasswordLink } from './service.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
+// "Forgot password" hands the address to a background job; here it runs at once (inlineAuthJobs).
+beforeAll(async () => { t = await createTestApp(); t.deps.jobs = inlineAuthJobs(t); });
 afterAll(async () => { await t.close(); });
 
 type Mail = { to_address: string; locale: string; template: string; subject: string; body_text: string };

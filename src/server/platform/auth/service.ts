@@ -2,7 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { AuditContext } from '../audit/service.js';
 import { recordAudit } from '../audit/service.js';
 import { needsMfa, type Actor } from '../authz/actor.js';
-import type { Queryable, Tx } from '../db/pool.js';
+import type { Queryable } from '../db/pool.js';
 import { withSystemTx } from '../db/tx.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalid, notFound } from '../errors.js';
@@ -14,6 +14,8 @@ import './sealed-fields.js';
 import './messages.js';
 import * as repo from './repo.js';
 import { resolveSession } from './session.js';
+import { requestPasswordReset } from './forgot.js';
+import { makePasswordSignIn } from './sign-in.js';
 import { hashToken, newToken } from './tokens.js';
 import { newTotpSecret, totpEnrolment, totpStep } from './totp.js';
 
@@ -28,46 +30,20 @@ async function burnVerify(password: string): Promise<void> {
   await verify(await dummyHash, password).catch(() => false);
 }
 
-export type AuthDeps = Pick<Deps, 'config' | 'database' | 'mailer'>;
+export type AuthDeps = Pick<Deps, 'config' | 'database' | 'mailer' | 'jobs'>;
 export interface RequestInfo extends AuditContext { userAgent: string | null }
 export type Next = 'done' | 'totp' | 'totp_setup';
 
-const lockedError = () => new AppError('account_locked', 423);
-const invalidCredentials = () => new AppError('invalid_credentials', 401);
-const audit = (q: Queryable, ctx: AuditContext, userId: string | null, action: string, details?: Record<string, unknown>) =>
-  recordAudit(q, { actorUserId: userId ?? ctx.actorUserId, ip: ctx.ip }, { organisationId: null, action, recordType: userId ? 'user' : undefined, recordId: userId ?? undefined, details });
-
-const RESET_MINUTES = 60;
-const INVITE_MINUTES = 7 * 24 * 60;
-
-/** Creates a single-use set-password token (only its hash is stored) and returns it. */
-export async function createPasswordToken(tx: Tx, userId: string, kind: 'reset' | 'invite', validMinutes: number): Promise<string> {
-  const token = newToken();
-  await repo.insertPasswordToken(tx, userId, kind, hashToken(token), validMinutes);
-  return token;
-}
-
-/** The link of a set-password page; the token sits in the fragment, which browsers never send to servers or logs. */
-export function passwordLink(publicUrl: string, token: string, kind: 'reset' | 'invite'): string {
-  return `${publicUrl}/reset-password#token=${token}${kind === 'invite' ? '&kind=invite' : ''}`;
-}
-
-/**
- * Mails a set-password link: 'reset' (forgotten password, valid 1 hour) or 'invite' (new
- * account, valid 7 days). Other modules call this to invite a person they created an account for.
- */
-export async function issuePasswordLink(tx: Tx, deps: Pick<Deps, 'config' | 'mailer'>, userId: string, kind: 'reset' | 'invite', opts: { organisationId?: string | null } = {}): Promise<void> {
-  const u = await repo.userById(tx, userId);
-  if (!u) throw notFound('user');
-  const token = await createPasswordToken(tx, userId, kind, kind === 'invite' ? INVITE_MINUTES : RESET_MINUTES);
-  await deps.mailer.enqueue(tx, {
-    organisationId: opts.organisationId ?? null,
-    to: u.email,
-    locale: (u.locale as Locale) ?? 'nl',
-    template: kind === 'invite' ? 'auth.invitation' : 'auth.password_reset',
-    params: { link: passwordLink(deps.config.publicUrl, token, kind) },
+/** Second factor and current-password checks: only someone past the password step can cause this lock (sign-in-messages.ts). */
+const lockedError = () => new AppError('second_factor_locked', 423);
+/** Events about an account go to its home organisation's trail (its DPO watches its people), else to the platform's. */
+const audit = async (q: Queryable, ctx: AuditContext, userId: string | null, action: string, details?: Record<string, unknown>) =>
+  recordAudit(q, { actorUserId: userId ?? ctx.actorUserId, ip: ctx.ip }, {
+    organisationId: userId ? await repo.homeOrganisationOf(q, userId) : null, action, recordType: userId ? 'user' : undefined, recordId: userId ?? undefined, details,
   });
-}
+
+// Set-password and sign-in links live in personal-links.ts; re-exported for existing callers.
+export { createPasswordToken, issuePasswordLink, passwordLink } from './personal-links.js';
 
 export function makeAuthService(deps: AuthDeps) {
   const db = deps.database.db;
@@ -96,7 +72,10 @@ export function makeAuthService(deps: AuthDeps) {
         const prev = await resolveSession(tx as never, previousToken, deps.config.sessionIdleMinutes);
         if (prev) await repo.revokeSession(tx, prev.userId, prev.sessionId);
       }
-      await repo.clearFailures(tx, userId);
+      // No clearFailures here: the second-factor counter survives a new password sign-in, else
+      // whoever knows the password could sign in again after every few wrong codes.
+      // The organisations that added this person now see the account as joined.
+      await repo.markMemberships(tx, userId);
       await repo.insertSession(tx, { tokenHash: hashToken(token), userId, mfaVerified: false, userAgent: ctx.userAgent?.slice(0, 512) ?? null });
       await audit(tx, ctx, userId, 'auth.login', { method });
     });
@@ -105,42 +84,33 @@ export function makeAuthService(deps: AuthDeps) {
     return { token, actor, next: nextStep(actor) };
   }
 
-  /** Counts a wrong password or code; answers 423 when this failure locked the account. */
+  /** Counts a wrong code or current password (past the password step); answers 423 when this failure locked the account. */
   async function failAttempt(ctx: AuditContext, userId: string, action: string, details: Record<string, unknown>, opts: { revokeSessionId?: string } = {}): Promise<boolean> {
     return withSystemTx(db, async (tx) => {
-      const locked = await repo.recordFailure(tx, userId);
+      const lockMinutes = await repo.recordFailure(tx, userId);
       await audit(tx, ctx, userId, action, details);
-      if (locked) {
+      if (lockMinutes > 0) {
         if (opts.revokeSessionId) await repo.revokeSession(tx, userId, opts.revokeSessionId);
-        await audit(tx, ctx, userId, 'auth.locked', { minutes: repo.LOCK_MINUTES });
+        await audit(tx, ctx, userId, 'auth.locked', { minutes: lockMinutes });
       }
-      return locked;
+      return lockMinutes > 0;
     });
   }
 
-  async function login(ctx: RequestInfo, body: { email: string; password: string }, previousToken?: string) {
-    const u = await repo.userByEmail(db, body.email);
-    if (!u || !u.passwordHash) {
-      await burnVerify(body.password);
-      await withSystemTx(db, (tx) => audit(tx, ctx, u?.id ?? null, 'auth.login_failed', { reason: u ? 'no_password' : 'unknown_account' }));
-      throw invalidCredentials();
-    }
-    if (repo.isLocked(u)) {
-      await burnVerify(body.password);
-      await withSystemTx(db, (tx) => audit(tx, ctx, u.id, 'auth.login_failed', { reason: 'locked' }));
-      throw lockedError();
-    }
-    const ok = await verify(u.passwordHash, body.password).catch(() => false);
-    if (u.disabledAt) {
-      await withSystemTx(db, (tx) => audit(tx, ctx, u.id, 'auth.login_failed', { reason: 'disabled' }));
-      throw invalidCredentials();
-    }
-    if (!ok) {
-      const locked = await failAttempt(ctx, u.id, 'auth.login_failed', { reason: 'wrong_password' });
-      throw locked ? lockedError() : invalidCredentials();
-    }
-    return openSession(ctx, u.id, 'password', previousToken);
+  const passwordSignIn = makePasswordSignIn(deps, audit, burnVerify);
+
+  /**
+   * Password sign-in (throttling and device cookies: sign-in.ts). `deviceCookie` is set when the
+   * sign-in is complete without a second factor: the new value of the trusted-device cookie.
+   */
+  async function login(ctx: RequestInfo, body: { email: string; password: string }, previousToken?: string, deviceCookie?: string) {
+    const userId = await passwordSignIn.check(ctx, body, deviceCookie);
+    const s = await openSession(ctx, userId, 'password', previousToken);
+    return { ...s, deviceCookie: s.next === 'done' ? await passwordSignIn.trustDevice(userId, deviceCookie) : undefined };
   }
+
+  /** The trusted-device cookie's new value once the second factor is passed too. */
+  const trustDevice = (actor: Actor, deviceCookie: string | undefined) => passwordSignIn.trustDevice(actor.userId, deviceCookie);
 
   async function verifyTotp(ctx: RequestInfo, actor: Actor, code: string) {
     const u = await repo.userById(db, actor.userId);
@@ -173,6 +143,7 @@ export function makeAuthService(deps: AuthDeps) {
       const locked = await failAttempt(ctx, u.id, failAction, {}, { revokeSessionId: actor.sessionId });
       throw locked ? lockedError() : invalid('current_password_invalid', 'currentPassword');
     }
+    if (u.failedLogins > 0) await repo.clearFailures(db, u.id);
   }
 
   /**
@@ -261,12 +232,8 @@ export function makeAuthService(deps: AuthDeps) {
 
   /** Always succeeds from the caller's view: whether the address has an account is never revealed. */
   async function forgotPassword(ctx: RequestInfo, emailAddress: string) {
-    const u = await repo.userByEmail(db, emailAddress);
-    if (!u || u.disabledAt) return;
-    await withSystemTx(db, async (tx) => {
-      await issuePasswordLink(tx, deps, u.id, 'reset');
-      await recordAudit(tx, ctx, { organisationId: null, action: 'auth.password_reset_request', recordType: 'user', recordId: u.id });
-    });
+    // The same work for every address; the job finds the account, if any (forgot.ts).
+    await requestPasswordReset(deps, ctx.ip, emailAddress);
   }
 
   async function resetPassword(ctx: RequestInfo, body: { token: string; password: string }) {
@@ -282,7 +249,7 @@ export function makeAuthService(deps: AuthDeps) {
     });
   }
 
-  return { me, login, openSession, verifyTotp, totpSetup, totpEnable, logout, sessions, revokeSession, changePassword, setLocale, forgotPassword, resetPassword };
+  return { me, login, trustDevice, openSession, verifyTotp, totpSetup, totpEnable, logout, sessions, revokeSession, changePassword, setLocale, forgotPassword, resetPassword };
 }
 export type AuthService = ReturnType<typeof makeAuthService>;
 

@@ -45,7 +45,7 @@ describe('second factor at sign-in', () => {
     expect((await second.b.post('/api/auth/totp/verify', { code: await codeAt(SECRET, 1) })).statusCode).toBe(200);
   });
 
-  it('locks the account after 5 wrong codes and ends the half-open session', async () => {
+  it('locks the second factor after 5 wrong codes and ends the half-open session', async () => {
     const u = await createUser(t, { totpSecret: SECRET });
     const { b } = await signIn(u.email);
     const good = await codeAt(SECRET);
@@ -53,9 +53,35 @@ describe('second factor at sign-in', () => {
     for (let i = 0; i < 4; i++) expect((await b.post('/api/auth/totp/verify', { code: wrong })).statusCode).toBe(400);
     const fifth = await b.post('/api/auth/totp/verify', { code: wrong });
     expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().code).toBe('second_factor_locked');
     expect((await b.get('/api/auth/me')).statusCode).toBe(401);
-    expect((await browser(t).post('/api/auth/login', { email: u.email, password: TEST_PASSWORD })).statusCode).toBe(423);
+    // The password step answers as always (only who knows the password reaches this lock); the code step stays shut, even for the right code.
+    const again = await signIn(u.email);
+    expect(again.next).toBe('totp');
+    expect((await again.b.post('/api/auth/totp/verify', { code: await codeAt(SECRET) })).json().code).toBe('second_factor_locked');
     expect(await auditActions(t, u.id)).toEqual(expect.arrayContaining(['auth.totp_failed', 'auth.locked']));
+  });
+
+  it('a new password sign-in does not restart the count of wrong codes, and each lock is longer than the one before', async () => {
+    const u = await createUser(t, { totpSecret: SECRET });
+    const wrong = (await codeAt(SECRET)) === '000000' ? '111111' : '000000';
+    const lockMinutes = async () => (await ownerQuery<{ m: number }>(t, `SELECT round(extract(epoch FROM locked_until - now()) / 60)::int AS m FROM app_user WHERE id = $1`, [u.id]))[0].m;
+    let first = await signIn(u.email);
+    for (let i = 0; i < 4; i++) expect((await first.b.post('/api/auth/totp/verify', { code: wrong })).statusCode).toBe(400);
+    // Whoever knows the password signs in again: the fifth wrong code still locks.
+    first = await signIn(u.email);
+    expect((await first.b.post('/api/auth/totp/verify', { code: wrong })).statusCode).toBe(423);
+    expect(await lockMinutes()).toBe(15);
+    await ownerQuery(t, `UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [u.id]);
+    const second = await signIn(u.email);
+    for (let i = 0; i < 4; i++) expect((await second.b.post('/api/auth/totp/verify', { code: wrong })).statusCode).toBe(400);
+    expect((await second.b.post('/api/auth/totp/verify', { code: wrong })).statusCode).toBe(423);
+    expect(await lockMinutes()).toBe(30);
+    // A correct code after the lock starts the count afresh.
+    await ownerQuery(t, `UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [u.id]);
+    const third = await signIn(u.email);
+    expect((await third.b.post('/api/auth/totp/verify', { code: await codeAt(SECRET) })).statusCode).toBe(200);
+    expect(await userRow(t, u.id)).toMatchObject({ failed_logins: 0, locked_until: null });
   });
 
   it('hostile input on the code', async () => {
