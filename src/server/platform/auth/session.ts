@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/pool.js';
+import type { Db, Queryable } from '../db/pool.js';
+import { withSystemTx } from '../db/tx.js';
 import type { Actor, RoleGrant } from '../authz/actor.js';
 import { isLocale } from '../i18n/index.js';
 import { hashToken } from './tokens.js';
@@ -10,8 +11,16 @@ export const SESSION_COOKIE = 'kompas_session';
  * Resolves a session cookie to an actor in one query (user, session and current role grants).
  * Sessions idle longer than `idleMinutes` or revoked are refused. Touches last_seen_at at most
  * once a minute so a busy client does not write on every request.
+ * Runs in system scope: the cookie is all we know yet, and role grants are rows of every
+ * organisation the person works for (row-level security on role_assignment).
  */
 export async function resolveSession(db: Db, token: string, idleMinutes: number): Promise<Actor | null> {
+  if (!token || token.length > 128) return null;
+  return withSystemTx(db, (tx) => resolveSessionIn(tx, token, idleMinutes));
+}
+
+/** The same, for a caller already in a system-scoped transaction. */
+export async function resolveSessionIn(db: Queryable, token: string, idleMinutes: number): Promise<Actor | null> {
   if (!token || token.length > 128) return null;
   const r = await db.execute<{
     session_id: string; user_id: string; email: string; display_name: string; locale: string; mfa_verified: boolean;

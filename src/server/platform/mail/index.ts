@@ -52,7 +52,11 @@ export interface OutgoingMail {
 }
 
 export interface Mailer {
-  /** Writes the mail to the outbox in the caller's transaction; delivery happens after commit. */
+  /**
+   * Writes the mail to the outbox in the caller's transaction; delivery happens after commit.
+   * The outbox has row-level security: an organisation's mail needs that organisation's scope
+   * (withOrgTx) or system scope, a platform mail (organisationId null) system scope (withSystemTx).
+   */
   enqueue(q: Queryable, mail: OutgoingMail): Promise<string>;
   /** Sends queued mails over SMTP; without SMTP they stay in the outbox for administrators. */
   deliverQueued(limit?: number): Promise<{ sent: number; failed: number }>;
@@ -111,10 +115,10 @@ export function createMailer(db: Db, opts: { smtpUrl?: string; from: string }): 
       });
     } catch (err) {
       // The transaction rolled back (no token survives an unsent mail); count the attempt outside it.
-      await db.execute(sql`
+      await withSystemTx(db, (tx) => tx.execute(sql`
         UPDATE mail_outbox SET attempts = attempts + 1, status = CASE WHEN attempts + 1 >= ${MAX_ATTEMPTS} THEN 'failed' ELSE 'queued' END,
                last_error = ${(err as Error).message.slice(0, 500)}
-         WHERE id = ${id} AND status = 'queued'`);
+         WHERE id = ${id} AND status = 'queued'`));
       return 'failed';
     }
   }
@@ -133,8 +137,9 @@ export function createMailer(db: Db, opts: { smtpUrl?: string; from: string }): 
     },
     async deliverQueued(limit = 50) {
       if (!transport) return { sent: 0, failed: 0 };
-      const queued = await db.execute<{ id: string }>(sql`
-        SELECT id FROM mail_outbox WHERE status = 'queued' AND attempts < ${MAX_ATTEMPTS} ORDER BY created_at LIMIT ${limit}`);
+      // The outbox of every organisation and the platform's (row-level security: system scope).
+      const queued = await withSystemTx(db, (tx) => tx.execute<{ id: string }>(sql`
+        SELECT id FROM mail_outbox WHERE status = 'queued' AND attempts < ${MAX_ATTEMPTS} ORDER BY created_at LIMIT ${limit}`));
       let sent = 0;
       let failed = 0;
       for (const { id } of queued.rows) {

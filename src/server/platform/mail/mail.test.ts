@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ownerQuery, type TestApp } from '../../../test/app.js';
 import { startTestSmtp, type TestSmtp } from '../../../test/smtp.js';
 import '../auth/messages.js';
+import { withSystemTx } from '../db/tx.js';
 import { createMailer, type Mailer } from './index.js';
 
 /**
@@ -22,12 +23,14 @@ afterAll(async () => {
   await smtp.close();
   await t.close();
 });
+// Platform mails (no organisation) are written in system scope, as sign-in and jobs do (row-level security).
+const enqueue = (m: Mailer, mail: Parameters<Mailer['enqueue']>[1]) => withSystemTx(t.db.db, (tx) => m.enqueue(tx, mail));
 const status = async (id: string) => (await ownerQuery<{ status: string; attempts: number; last_error: string | null; sent_at: Date | null }>(t,
   `SELECT status, attempts, last_error, sent_at FROM mail_outbox WHERE id = $1`, [id]))[0];
 
 describe('mail delivery over SMTP', () => {
   it('sends a queued mail in the person\'s language, UTF-8, and marks it sent', async () => {
-    const id = await mailer.enqueue(t.db.db, { organisationId: null, to: 'agent@zone.example', locale: 'fr', template: 'auth.password_reset', params: { link: 'https://kompas.example/reset-password#token=abc' } });
+    const id = await enqueue(mailer, { organisationId: null, to: 'agent@zone.example', locale: 'fr', template: 'auth.password_reset', params: { link: 'https://kompas.example/reset-password#token=abc' } });
     expect((await status(id)).status).toBe('queued');
     expect(await mailer.deliverQueued()).toEqual({ sent: 1, failed: 0 });
     const [m] = smtp.take();
@@ -46,7 +49,7 @@ describe('mail delivery over SMTP', () => {
   });
 
   it('keeps a refused mail queued with the reason, and gives up after five attempts', async () => {
-    const id = await mailer.enqueue(t.db.db, { organisationId: null, to: 'refused@zone.example', locale: 'nl', template: 'auth.password_reset', params: { link: 'https://kompas.example/x' } });
+    const id = await enqueue(mailer, { organisationId: null, to: 'refused@zone.example', locale: 'nl', template: 'auth.password_reset', params: { link: 'https://kompas.example/x' } });
     expect(await mailer.deliverQueued()).toEqual({ sent: 0, failed: 1 });
     const after1 = await status(id);
     expect(after1).toMatchObject({ status: 'queued', attempts: 1 });
@@ -59,7 +62,7 @@ describe('mail delivery over SMTP', () => {
 
   it('without SMTP, mails stay in the outbox for administrators', async () => {
     const outboxOnly = createMailer(t.db.db, { from: 'kompas@zone.example' });
-    const id = await outboxOnly.enqueue(t.db.db, { organisationId: null, to: 'agent@zone.example', locale: 'de', template: 'auth.password_reset', params: { link: 'https://kompas.example/y' } });
+    const id = await enqueue(outboxOnly, { organisationId: null, to: 'agent@zone.example', locale: 'de', template: 'auth.password_reset', params: { link: 'https://kompas.example/y' } });
     expect(await outboxOnly.deliverQueued()).toEqual({ sent: 0, failed: 0 });
     expect((await status(id)).status).toBe('outbox');
   });
