@@ -13,7 +13,7 @@ import { authKeys } from '../crypto/index.js';
 import './sealed-fields.js';
 import './messages.js';
 import * as repo from './repo.js';
-import { resolveSession } from './session.js';
+import { resolveSession, resolveSessionIn } from './session.js';
 import { requestPasswordReset } from './forgot.js';
 import { makePasswordSignIn } from './sign-in.js';
 import { hashToken, newToken } from './tokens.js';
@@ -50,7 +50,8 @@ export function makeAuthService(deps: AuthDeps) {
   const keys = () => authKeys(deps.config.dataDir);
 
   async function me(actor: Actor): Promise<Me> {
-    const orgs = await repo.organisationsOf(db, actor.userId);
+    // System scope: the person's roles in every organisation (row-level security on role_assignment).
+    const orgs = await withSystemTx(db, (tx) => repo.organisationsOf(tx, actor.userId));
     return {
       id: actor.userId, email: actor.email, displayName: actor.displayName, locale: actor.locale,
       totpEnabled: actor.totpEnabled, mfaVerified: actor.mfaVerified, mfaRequired: needsMfa(actor), isPlatformAdmin: actor.isPlatformAdmin,
@@ -69,7 +70,7 @@ export function makeAuthService(deps: AuthDeps) {
     const token = newToken();
     await withSystemTx(db, async (tx) => {
       if (previousToken) {
-        const prev = await resolveSession(tx as never, previousToken, deps.config.sessionIdleMinutes);
+        const prev = await resolveSessionIn(tx, previousToken, deps.config.sessionIdleMinutes);
         if (prev) await repo.revokeSession(tx, prev.userId, prev.sessionId);
       }
       // No clearFailures here: the second-factor counter survives a new password sign-in, else
