@@ -53,6 +53,10 @@ export function SignInPage() {
   return (
     <AuthLayout title={t`Sign in`} intro={<p><Trans>Sign in to Kompas, the integrity management system of your police organisation.</Trans></p>}>
       <ErrorAlert error={error ?? oidcMessage} />
+      {/* Paused after failed attempts (sign_in_locked, sign_in_throttled): the server's message says why; a new password ends an account's pause. */}
+      {error instanceof ApiError && error.code === 'sign_in_locked' && (
+        <p className={s.authLinks}><Link to="/forgot-password"><Trans>Choose a new password now</Trans></Link></p>
+      )}
       <Form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <Field label={t`E-mail address`} type="email" name="email" autoComplete="username" value={email} onChange={setEmail} isRequired maxLength={254} error={fieldError('email')} />
         <Field label={t`Password`} type="password" name="password" autoComplete="current-password" value={password} onChange={setPassword} isRequired maxLength={1024} error={fieldError('password')} />
