@@ -12,7 +12,7 @@ let adminB: Session;
 
 const count = async (orgId: string) => (await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM person WHERE organisation_id = $1`, [orgId]))[0].n;
 const audits = (orgId: string, action: string) =>
-  ownerQuery<{ record_id: string | null; details: Record<string, unknown> }>(t, `SELECT record_id, details FROM audit_event WHERE organisation_id = $1 AND action = $2 ORDER BY chain_seq`, [orgId, action]);
+  ownerQuery<{ record_id: string | null; details: Record<string, unknown> }>(t, `SELECT record_id, details FROM audit_event WHERE organisation_id = $1 AND action = $2 ORDER BY id`, [orgId, action]);
 const importCsv = (s: Session, orgId: string, body: Record<string, unknown>) => s.post(`/api/orgs/${orgId}/people/import`, body);
 
 beforeAll(async () => {

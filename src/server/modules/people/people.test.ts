@@ -14,7 +14,7 @@ let unitB: string;
 
 const mk = async (orgId: string, role: Role) => sessionFor(t, (await createUser(t, { roles: [{ orgId, role }] })).id);
 const audits = (orgId: string, action: string) =>
-  ownerQuery<{ record_id: string; details: Record<string, unknown> }>(t, `SELECT record_id, details FROM audit_event WHERE organisation_id = $1 AND action = $2 ORDER BY chain_seq`, [orgId, action]);
+  ownerQuery<{ record_id: string; details: Record<string, unknown> }>(t, `SELECT record_id, details FROM audit_event WHERE organisation_id = $1 AND action = $2 ORDER BY id`, [orgId, action]);
 const people = (orgId: string) => ownerQuery<Record<string, unknown>>(t, `SELECT * FROM person WHERE organisation_id = $1 ORDER BY personnel_number`, [orgId]);
 
 async function seed(orgId: string, rows: [string, string, string, 'operational' | 'calog', string | null, string | null][]) {
@@ -106,7 +106,7 @@ describe('GET /api/orgs/:orgId/people', () => {
 
 describe('audit of list reads and searches', () => {
   const last = async (action: string) => (await ownerQuery<{ actor_user_id: string; record_type: string; details: Record<string, unknown> }>(t,
-    `SELECT actor_user_id, record_type, details FROM audit_event WHERE organisation_id = $1 AND action = $2 ORDER BY chain_seq DESC LIMIT 1`, [zoneA, action]))[0];
+    `SELECT actor_user_id, record_type, details FROM audit_event WHERE organisation_id = $1 AND action = $2 ORDER BY id DESC LIMIT 1`, [zoneA, action]))[0];
 
   it('logs a page of the list with its count and no filters', async () => {
     const r = await officerA.get(`/api/orgs/${zoneA}/people?pageSize=2&page=2`);

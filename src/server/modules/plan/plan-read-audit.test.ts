@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 const lastRead = async (userId: string, id: string) => (await ownerQuery<{ details: Record<string, unknown> }>(t,
-  `SELECT details FROM audit_event WHERE action = 'plan.read' AND actor_user_id = $1 AND record_id = $2 ORDER BY chain_seq DESC LIMIT 1`, [userId, id]))[0]?.details;
+  `SELECT details FROM audit_event WHERE action = 'plan.read' AND actor_user_id = $1 AND record_id = $2 ORDER BY id DESC LIMIT 1`, [userId, id]))[0]?.details;
 
 describe('plan.read audit details', () => {
   it("a head of service's read says no plan notes, and counts the notes of their unit's actions only", async () => {

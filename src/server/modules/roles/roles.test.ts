@@ -20,7 +20,7 @@ let jan: { id: string; email: string };
 const mk = async (orgId: string, role: Role) => sessionFor(t, (await createUser(t, { roles: [{ orgId, role }] })).id);
 const assignments = (orgId: string) => ownerQuery<Record<string, unknown>>(t, `SELECT id, user_id, role, valid_from, valid_to, withdrawn_at FROM role_assignment WHERE organisation_id = $1 ORDER BY created_at, id`, [orgId]);
 const audits = (orgId: string, action: string) =>
-  ownerQuery<{ record_id: string; details: Record<string, unknown>; actor_user_id: string }>(t, `SELECT record_id, details, actor_user_id FROM audit_event WHERE organisation_id = $1 AND action = $2 ORDER BY chain_seq`, [orgId, action]);
+  ownerQuery<{ record_id: string; details: Record<string, unknown>; actor_user_id: string }>(t, `SELECT record_id, details, actor_user_id FROM audit_event WHERE organisation_id = $1 AND action = $2 ORDER BY id`, [orgId, action]);
 const today = () => new Date().toISOString().slice(0, 10);
 const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

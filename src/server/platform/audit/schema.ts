@@ -5,9 +5,11 @@ const inet = customType<{ data: string }>({ dataType: () => 'inet' });
 
 /**
  * Hash-chained, append-only audit log. One chain per organisation (chain_key; the nil uuid for
- * platform events), so writers of different organisations never wait on each other and the
- * table distributes by organisation. Partitioning by month, the chaining trigger and the
- * UPDATE/DELETE guard live in the hand-written migration (drizzle-kit cannot express them).
+ * platform events). Events are appended unchained (chain_seq, prev_hash and hash NULL) and the
+ * sequencer (`audit_chain_pending`, see sequencer.ts) chains them shortly after, so writers never
+ * wait on each other. Partitioning by month, the append trigger, the sequencer and the guard that
+ * refuses every UPDATE but the sequencer's one-time chaining live in the hand-written migrations
+ * 0001 and 0014 (drizzle-kit cannot express them).
  */
 export const auditEvent = pgTable(
   'audit_event',
@@ -15,7 +17,7 @@ export const auditEvent = pgTable(
     id: bigserial('id', { mode: 'number' }).notNull(),
     organisationId: uuid('organisation_id'),
     chainKey: uuid('chain_key').notNull(),
-    chainSeq: bigint('chain_seq', { mode: 'number' }).notNull(),
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
     occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 6 }).notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
     action: text('action').notNull(),
@@ -23,8 +25,8 @@ export const auditEvent = pgTable(
     recordId: text('record_id'),
     ip: inet('ip'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
-    prevHash: bytea('prev_hash').notNull(),
-    hash: bytea('hash').notNull(),
+    prevHash: bytea('prev_hash'),
+    hash: bytea('hash'),
   },
   (t) => [primaryKey({ columns: [t.occurredAt, t.id] })],
 );

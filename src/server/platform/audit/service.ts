@@ -18,22 +18,23 @@ export interface AuditEntry {
 
 /**
  * Appends one event in the caller's transaction, so the event exists if and only if the
- * change (or confidential read) it describes committed. The chaining happens in the database.
+ * change (or confidential read) it describes committed. The event is appended unchained and
+ * takes no lock shared with other writers; the sequencer (sequencer.ts) chains it within seconds.
  */
 export async function recordAudit(q: Queryable, ctx: AuditContext, e: AuditEntry): Promise<void> {
   await q.execute(sql`
-    INSERT INTO audit_event (organisation_id, chain_key, chain_seq, actor_user_id, action, record_type, record_id, ip, details, prev_hash, hash)
-    VALUES (${e.organisationId}, '00000000-0000-0000-0000-000000000000', 0, ${ctx.actorUserId}, ${e.action},
-            ${e.recordType ?? null}, ${e.recordId ?? null}, ${ctx.ip}::inet, ${JSON.stringify(e.details ?? {})}::jsonb, '\\x', '\\x')`);
+    INSERT INTO audit_event (organisation_id, actor_user_id, action, record_type, record_id, ip, details)
+    VALUES (${e.organisationId}, ${ctx.actorUserId}, ${e.action},
+            ${e.recordType ?? null}, ${e.recordId ?? null}, ${ctx.ip}::inet, ${JSON.stringify(e.details ?? {})}::jsonb)`);
 }
 
 /** Many events in one statement (bulk imports). */
 export async function recordAuditMany(q: Queryable, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const rows = entries.map(
-    (e) => sql`(${e.organisationId}::uuid, '00000000-0000-0000-0000-000000000000'::uuid, 0, ${ctx.actorUserId}::uuid, ${e.action}, ${e.recordType ?? null}, ${e.recordId ?? null}, ${ctx.ip}::inet, ${JSON.stringify(e.details ?? {})}::jsonb, '\\x'::bytea, '\\x'::bytea)`,
+    (e) => sql`(${e.organisationId}::uuid, ${ctx.actorUserId}::uuid, ${e.action}, ${e.recordType ?? null}, ${e.recordId ?? null}, ${ctx.ip}::inet, ${JSON.stringify(e.details ?? {})}::jsonb)`,
   );
   await q.execute(sql`
-    INSERT INTO audit_event (organisation_id, chain_key, chain_seq, actor_user_id, action, record_type, record_id, ip, details, prev_hash, hash)
+    INSERT INTO audit_event (organisation_id, actor_user_id, action, record_type, record_id, ip, details)
     VALUES ${sql.join(rows, sql`, `)}`);
 }

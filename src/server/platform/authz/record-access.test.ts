@@ -84,7 +84,7 @@ describe('per-record access list', () => {
     const ref = { organisationId: org, recordType: 'report', recordId: ids[1] };
     await withOrgTx(t.db.db, org, (tx) => revokeRecordAccess(tx, ctx(actors.officer), ref, actors.handler.userId, 'handler'));
     expect(await listFor(actors.handler)).toEqual([]);
-    const events = await ownerQuery<{ action: string }>(t, `SELECT action FROM audit_event WHERE organisation_id = $1 AND record_type = 'report' ORDER BY chain_seq`, [org]);
+    const events = await ownerQuery<{ action: string }>(t, `SELECT action FROM audit_event WHERE organisation_id = $1 AND record_type = 'report' ORDER BY id`, [org]);
     expect(events.map((e) => e.action)).toEqual(['record_access.grant', 'record_access.exclude', 'record_access.grant', 'record_access.exclude', 'record_access.revoke']);
   });
 
