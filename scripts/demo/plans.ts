@@ -43,7 +43,7 @@ export async function loadDemoPlans(url: string): Promise<void> {
     await svc.update(officer, zone, plan.plan.id, {
       confidentialNotes: 'Bespreking kerngroep: extra aandacht voor raadplegingen ANG na het dossier van 2023.',
       sections: { ...plan.plan.sections, identification: { ...plan.plan.sections.identification, responsible: [{ name: 'Hilde Verbruggen', role: 'Korpschef (mandaathouder)' }, { name: 'Marc Van Loon', role: 'Verantwoordelijke integriteit' }] } },
-    });
+    }, plan.plan.revision);
 
     // Give the template's actions owners, dates and a realistic state of progress.
     const owners = [
@@ -55,7 +55,7 @@ export async function loadDemoPlans(url: string): Promise<void> {
       const start = `${2024 + Math.floor(i / 16)}-${String(1 + (i * 5) % 12).padStart(2, '0')}-01`;
       const dueYear = 2024 + Math.floor(i / 12) + (i % 3 === 0 ? 1 : 0);
       const due = `${dueYear}-${String(1 + (i * 7) % 12).padStart(2, '0')}-${i % 2 ? '15' : '28'}`;
-      await svc.updateAction(officer, zone, plan.plan.id, a.id, { ...owners[i % owners.length], startDate: start, dueDate: due < start ? start : due, meansBudgetEur: i % 4 === 0 ? 1500 + i * 250 : null, meansTime: i % 3 === 0 ? `${4 + (i % 5) * 2} uur per maand` : null });
+      await svc.updateAction(officer, zone, plan.plan.id, a.id, { ...owners[i % owners.length], startDate: start, dueDate: due < start ? start : due, meansBudgetEur: i % 4 === 0 ? 1500 + i * 250 : null, meansTime: i % 3 === 0 ? `${4 + (i % 5) * 2} uur per maand` : null }, a.revision);
     }
     // Monitoring: two indicators with baseline, target and yearly measurements.
     const [sd1] = plan.objectives;
@@ -75,10 +75,10 @@ export async function loadDemoPlans(url: string): Promise<void> {
       if (i === 40) await svc.reportProgress(officer, zone, plan.plan.id, a.id, { status: 'stopped', note: 'Opgenomen in de zonale opleidingsplanning; hier niet meer opgevolgd.' });
     }
 
-    await svc.putMeasurement(officer, zone, plan.plan.id, ind1.id, 2024, { value: 41, note: 'Zes sessies in het najaar.' });
-    await svc.putMeasurement(officer, zone, plan.plan.id, ind1.id, 2025, { value: 68 });
-    await svc.putMeasurement(officer, zone, plan.plan.id, ind2.id, 2024, { value: 6 });
-    await svc.putMeasurement(officer, zone, plan.plan.id, ind2.id, 2025, { value: 11 });
+    await svc.putMeasurement(officer, zone, plan.plan.id, ind1.id, 2024, { value: 41, note: 'Zes sessies in het najaar.' }, 0);
+    await svc.putMeasurement(officer, zone, plan.plan.id, ind1.id, 2025, { value: 68 }, 0);
+    await svc.putMeasurement(officer, zone, plan.plan.id, ind2.id, 2024, { value: 6 }, 0);
+    await svc.putMeasurement(officer, zone, plan.plan.id, ind2.id, 2025, { value: 11 }, 0);
     await svc.createEvaluation(officer, zone, plan.plan.id, {
       year: 2024,
       doneText: 'De integriteitscharter werd door alle diensten besproken; de eerste reeks dilemmatrainingen liep in het najaar; de steekproeven op raadplegingen van de ANG zijn opgestart.',

@@ -128,10 +128,13 @@ export class Session {
 
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
   post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
-  put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
-  patch = (url: string, body?: unknown) => this.request('PATCH', url, body ?? {});
-  delete = (url: string) => this.request('DELETE', url);
+  put = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('PUT', url, body ?? {}, headers);
+  patch = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('PATCH', url, body ?? {}, headers);
+  delete = (url: string, headers?: Record<string, string>) => this.request('DELETE', url, undefined, headers);
 }
+
+/** The If-Match header of a write made on `revision` (ADR 0011). */
+export const ifMatch = (revision: number) => ({ 'if-match': `"${revision}"` });
 
 export function anonymous(t: TestApp): Session {
   return new Session(t.app);

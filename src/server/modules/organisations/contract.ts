@@ -91,6 +91,8 @@ export const organisationView = z.object({
   languages: z.array(locale),
   parentId: z.uuid().nullable(),
   settings: organisationSettings,
+  /** Edit revision of names, languages and settings: sent back as If-Match on PUT (ADR 0011). */
+  revision: z.number().int(),
 });
 export type OrganisationView = z.infer<typeof organisationView>;
 
@@ -108,14 +110,14 @@ export const createOrganisationBody = z.strictObject({
   parentId: z.uuid().nullable().optional(),
 });
 
-export const organisationTreeItem = organisationView.omit({ settings: true }).extend({ depth: z.number().int() });
+export const organisationTreeItem = organisationView.omit({ settings: true, revision: true }).extend({ depth: z.number().int() });
 export const organisationTree = z.object({ items: z.array(organisationTreeItem) });
 
 // Units ------------------------------------------------------------------------------------
 
 export const unitCode = z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9][A-Za-z0-9./_-]*$/);
 
-export const unitView = z.object({ id: z.uuid(), code: z.string(), name: z.string(), parentId: z.uuid().nullable() });
+export const unitView = z.object({ id: z.uuid(), code: z.string(), name: z.string(), parentId: z.uuid().nullable(), revision: z.number().int() });
 export type UnitView = z.infer<typeof unitView>;
 export const unitList = z.object({ items: z.array(unitView) });
 

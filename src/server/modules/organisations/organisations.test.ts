@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, createOrganisation, createUser, ownerQuery, sessionFor, type Session, type TestApp, createTestApp } from '../../../test/app.js';
+import { anonymous, createOrganisation, createUser, ifMatch, ownerQuery, sessionFor, type Session, type TestApp, createTestApp } from '../../../test/app.js';
 import { withOrgTx } from '../../platform/db/tx.js';
 import type { Role } from '../../../shared/roles.js';
 import { DEFAULT_SETTINGS } from './contract.js';
@@ -56,13 +56,17 @@ describe('GET /api/orgs/:orgId', () => {
   });
 });
 
+/** Current edit revisions (ADR 0011), read as the screens read them. */
+const orgRevision = async (orgId = zoneA) => (await adminA.get(`/api/orgs/${orgId}`)).json().revision as number;
+const unitRevision = async (unitId: string) => ((await adminA.get(`/api/orgs/${zoneA}/units`)).json().items as { id: string; revision: number }[]).find((u) => u.id === unitId)!.revision;
+
 describe('PUT /api/orgs/:orgId', () => {
   it('lets the administrator change names, languages and settings, auditing changed field names only', async () => {
     const r = await adminA.put(`/api/orgs/${zoneA}`, {
       names: { nl: 'Politiezone Antwerpen', fr: 'Zone de police Anvers' },
       languages: ['nl', 'fr', 'en'],
       settings: { complaintResolveDays: 60, welcomeText: { nl: 'Welkom bij het integriteitsbeleid.' } },
-    });
+    }, ifMatch(await orgRevision()));
     expect(r.statusCode).toBe(200);
     expect(r.json().settings).toMatchObject({ complaintResolveDays: 60, complaintAcknowledgeDays: 7, welcomeText: { nl: 'Welkom bij het integriteitsbeleid.' } });
     const [ev] = (await audits(zoneA, 'organisation.update')).slice(-1);
@@ -71,7 +75,7 @@ describe('PUT /api/orgs/:orgId', () => {
   });
 
   it('merges settings: a later partial change keeps earlier values', async () => {
-    const r = await chiefA.put(`/api/orgs/${zoneA}`, { settings: { statisticsSuppressBelow: 10 } });
+    const r = await chiefA.put(`/api/orgs/${zoneA}`, { settings: { statisticsSuppressBelow: 10 } }, ifMatch(await orgRevision()));
     expect(r.statusCode).toBe(200);
     expect(r.json().settings).toMatchObject({ complaintResolveDays: 60, statisticsSuppressBelow: 10 });
     const s = await withOrgTx(t.db.db, zoneA, (tx) => getOrganisationSettings(tx, zoneA));
@@ -80,7 +84,10 @@ describe('PUT /api/orgs/:orgId', () => {
 
   it('does not audit a PUT that changes nothing', async () => {
     const before = (await audits(zoneA, 'organisation.update')).length;
-    expect((await adminA.put(`/api/orgs/${zoneA}`, { settings: { statisticsSuppressBelow: 10 } })).statusCode).toBe(200);
+    const revision = await orgRevision();
+    const r = await adminA.put(`/api/orgs/${zoneA}`, { settings: { statisticsSuppressBelow: 10 } }, ifMatch(revision));
+    expect(r.statusCode).toBe(200);
+    expect(r.json().revision).toBe(revision);
     expect((await audits(zoneA, 'organisation.update')).length).toBe(before);
   });
 
@@ -122,7 +129,7 @@ describe('PUT /api/orgs/:orgId', () => {
 
   it('stores script and SQL payloads verbatim, as data', async () => {
     const evil = `<script>alert(1)</script>'); DROP TABLE organisation; --`;
-    const r = await adminA.put(`/api/orgs/${zoneA}`, { settings: { integrityCharterText: { fr: evil } } });
+    const r = await adminA.put(`/api/orgs/${zoneA}`, { settings: { integrityCharterText: { fr: evil } } }, ifMatch(await orgRevision()));
     expect(r.statusCode).toBe(200);
     expect((await orgRow(zoneA)).settings.integrityCharterText).toEqual({ fr: evil });
     expect(r.headers['content-type']).toContain('application/json');
@@ -205,17 +212,17 @@ describe('units', () => {
     // the same code in another zone is fine
     expect((await adminB.post(`/api/orgs/${zoneB}/units`, { code: 'REC', name: 'Recherche' })).statusCode).toBe(201);
     const list = (await officerA.get(`/api/orgs/${zoneA}/units`)).json().items;
-    expect(list).toEqual([{ id: recherche, code: 'REC', name: 'Recherche', parentId: null }, { id: lokale, code: 'REC-LOK', name: 'Lokale recherchedienst', parentId: recherche }]);
+    expect(list).toEqual([{ id: recherche, code: 'REC', name: 'Recherche', parentId: null, revision: 1 }, { id: lokale, code: 'REC-LOK', name: 'Lokale recherchedienst', parentId: recherche, revision: 1 }]);
     expect((await audits(zoneA, 'unit.create')).map((e) => e.record_id)).toEqual([recherche, lokale]);
   });
 
   it('refuses a cycle and a parent of another organisation', async () => {
-    const cycle = await adminA.put(`/api/orgs/${zoneA}/units/${recherche}`, { parentId: lokale });
+    const cycle = await adminA.put(`/api/orgs/${zoneA}/units/${recherche}`, { parentId: lokale }, ifMatch(1));
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json()).toMatchObject({ code: 'unit_cycle', field: 'parentId' });
-    expect((await adminA.put(`/api/orgs/${zoneA}/units/${recherche}`, { parentId: recherche })).json().code).toBe('unit_cycle');
+    expect((await adminA.put(`/api/orgs/${zoneA}/units/${recherche}`, { parentId: recherche }, ifMatch(1))).json().code).toBe('unit_cycle');
     const [otherUnit] = await ownerQuery<{ id: string }>(t, `SELECT id FROM org_unit WHERE organisation_id = $1`, [zoneB]);
-    const foreign = await adminA.put(`/api/orgs/${zoneA}/units/${lokale}`, { parentId: otherUnit.id });
+    const foreign = await adminA.put(`/api/orgs/${zoneA}/units/${lokale}`, { parentId: otherUnit.id }, ifMatch(1));
     expect(foreign.json()).toMatchObject({ code: 'unit_parent_not_found', field: 'parentId' });
     expect((await adminA.post(`/api/orgs/${zoneA}/units`, { code: 'X', name: 'X', parentId: otherUnit.id })).statusCode).toBe(400);
     const rows = await ownerQuery<{ parent_id: string | null }>(t, `SELECT parent_id FROM org_unit WHERE id = $1`, [recherche]);
@@ -224,7 +231,7 @@ describe('units', () => {
 
   it('renames and moves a unit, auditing the changed fields', async () => {
     const inter = (await adminA.post(`/api/orgs/${zoneA}/units`, { code: 'INT', name: 'Interventie' })).json().id;
-    const r = await adminA.put(`/api/orgs/${zoneA}/units/${lokale}`, { name: 'Lokale Recherche', parentId: inter });
+    const r = await adminA.put(`/api/orgs/${zoneA}/units/${lokale}`, { name: 'Lokale Recherche', parentId: inter }, ifMatch(await unitRevision(lokale)));
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ name: 'Lokale Recherche', parentId: inter, code: 'REC-LOK' });
     const [ev] = (await audits(zoneA, 'unit.update')).slice(-1);
@@ -232,7 +239,7 @@ describe('units', () => {
   });
 
   it('isolates tenants: a unit id of zone A used through zone B is not found, and nothing changes', async () => {
-    expect((await adminB.put(`/api/orgs/${zoneB}/units/${recherche}`, { name: 'Gekaapt' })).statusCode).toBe(404);
+    expect((await adminB.put(`/api/orgs/${zoneB}/units/${recherche}`, { name: 'Gekaapt' }, ifMatch(1))).statusCode).toBe(404);
     expect((await adminB.put(`/api/orgs/${zoneA}/units/${recherche}`, { name: 'Gekaapt' })).statusCode).toBe(403);
     expect((await adminB.get(`/api/orgs/${zoneA}/units`)).statusCode).toBe(403);
     expect((await adminB.post(`/api/orgs/${zoneA}/units`, { code: 'Z', name: 'Z' })).statusCode).toBe(403);

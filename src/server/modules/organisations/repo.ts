@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/pool.js';
-import type { LocalisedText } from './schema.js';
+import { updateAtRevision } from '../../platform/db/revision.js';
+import { organisation, orgUnit, type LocalisedText } from './schema.js';
 
 /** A text[] literal passed as one parameter (drizzle would expand a JS array into a value list). */
 const pgTextArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
@@ -13,6 +15,7 @@ export type OrganisationRow = {
   languages: string[];
   parent_id: string | null;
   settings: Record<string, unknown>;
+  revision: number;
 };
 
 export type UnitRow = {
@@ -20,39 +23,38 @@ export type UnitRow = {
   code: string;
   name: string;
   parent_id: string | null;
+  revision: number;
 };
 
 export async function findOrganisation(q: Queryable, id: string): Promise<OrganisationRow | undefined> {
   const r = await q.execute<OrganisationRow>(sql`
-    SELECT id, code, kind, names, languages, parent_id, settings FROM organisation WHERE id = ${id}`);
+    SELECT id, code, kind, names, languages, parent_id, settings, revision FROM organisation WHERE id = ${id}`);
   return r.rows[0];
 }
 
 /** Locks the row so two concurrent settings edits merge instead of losing one. */
 export async function findOrganisationForUpdate(q: Queryable, id: string): Promise<OrganisationRow | undefined> {
   const r = await q.execute<OrganisationRow>(sql`
-    SELECT id, code, kind, names, languages, parent_id, settings FROM organisation WHERE id = ${id} FOR UPDATE`);
+    SELECT id, code, kind, names, languages, parent_id, settings, revision FROM organisation WHERE id = ${id} FOR UPDATE`);
   return r.rows[0];
 }
 
-export async function updateOrganisation(q: Queryable, id: string, v: { names: LocalisedText; languages: string[]; settings: Record<string, unknown> }): Promise<void> {
-  await q.execute(sql`
-    UPDATE organisation SET names = ${JSON.stringify(v.names)}::jsonb, languages = ${pgTextArray(v.languages)}::text[],
-           settings = ${JSON.stringify(v.settings)}::jsonb
-     WHERE id = ${id}`);
+/** Guarded edit (ADR 0011): 409 with `current()` when the revision moved since the editor read it. Returns the new revision. */
+export function updateOrganisation(q: Queryable, id: string, expected: number, v: { names: LocalisedText; languages: string[]; settings: Record<string, unknown> }, current: () => Promise<unknown>): Promise<number> {
+  return updateAtRevision(q, organisation, eq(organisation.id, id), expected, { names: v.names, languages: v.languages, settings: v.settings }, current, 'organisation');
 }
 
 /** All organisations in depth-first order (parents before children, siblings by code). */
 export async function organisationTree(q: Queryable): Promise<(OrganisationRow & { depth: number })[]> {
   const r = await q.execute<OrganisationRow & { depth: number }>(sql`
     WITH RECURSIVE tree AS (
-      SELECT id, code, kind, names, languages, parent_id, settings, 0 AS depth, ARRAY[code] AS path
+      SELECT id, code, kind, names, languages, parent_id, settings, revision, 0 AS depth, ARRAY[code] AS path
         FROM organisation WHERE parent_id IS NULL
       UNION ALL
-      SELECT o.id, o.code, o.kind, o.names, o.languages, o.parent_id, o.settings, t.depth + 1, t.path || o.code
+      SELECT o.id, o.code, o.kind, o.names, o.languages, o.parent_id, o.settings, o.revision, t.depth + 1, t.path || o.code
         FROM organisation o JOIN tree t ON o.parent_id = t.id
     )
-    SELECT id, code, kind, names, languages, parent_id, settings, depth FROM tree ORDER BY path`);
+    SELECT id, code, kind, names, languages, parent_id, settings, revision, depth FROM tree ORDER BY path`);
   return r.rows;
 }
 
@@ -76,29 +78,27 @@ export async function organisationKinds(q: Queryable, ids: string[]): Promise<{ 
 
 export async function listUnits(q: Queryable, orgId: string): Promise<UnitRow[]> {
   const r = await q.execute<UnitRow>(sql`
-    SELECT id, code, name, parent_id FROM org_unit WHERE organisation_id = ${orgId} ORDER BY code`);
+    SELECT id, code, name, parent_id, revision FROM org_unit WHERE organisation_id = ${orgId} ORDER BY code`);
   return r.rows;
 }
 
 export async function findUnit(q: Queryable, orgId: string, unitId: string): Promise<UnitRow | undefined> {
   const r = await q.execute<UnitRow>(sql`
-    SELECT id, code, name, parent_id FROM org_unit WHERE organisation_id = ${orgId} AND id = ${unitId}`);
+    SELECT id, code, name, parent_id, revision FROM org_unit WHERE organisation_id = ${orgId} AND id = ${unitId}`);
   return r.rows[0];
 }
 
 export async function insertUnit(q: Queryable, orgId: string, v: { code: string; name: string; parentId: string | null }): Promise<UnitRow> {
   const r = await q.execute<UnitRow>(sql`
     INSERT INTO org_unit (organisation_id, code, name, parent_id) VALUES (${orgId}, ${v.code}, ${v.name}, ${v.parentId})
-    RETURNING id, code, name, parent_id`);
+    RETURNING id, code, name, parent_id, revision`);
   return r.rows[0];
 }
 
-export async function updateUnit(q: Queryable, orgId: string, unitId: string, v: { code: string; name: string; parentId: string | null }): Promise<UnitRow> {
-  const r = await q.execute<UnitRow>(sql`
-    UPDATE org_unit SET code = ${v.code}, name = ${v.name}, parent_id = ${v.parentId}
-     WHERE organisation_id = ${orgId} AND id = ${unitId}
-    RETURNING id, code, name, parent_id`);
-  return r.rows[0];
+/** Guarded edit (ADR 0011): 409 with `current()` when the revision moved since the editor read it. */
+export async function updateUnit(q: Queryable, orgId: string, unitId: string, expected: number, v: { code: string; name: string; parentId: string | null }, current: () => Promise<unknown>): Promise<UnitRow> {
+  await updateAtRevision(q, orgUnit, and(eq(orgUnit.organisationId, orgId), eq(orgUnit.id, unitId))!, expected, { code: v.code, name: v.name, parentId: v.parentId }, current, 'unit');
+  return (await findUnit(q, orgId, unitId))!;
 }
 
 /** True when `unitId` is `candidateParentId` or one of its ancestors: re-parenting would close a cycle. */

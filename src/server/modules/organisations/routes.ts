@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.js';
 import { auditContext } from '../../platform/http/context.js';
+import { expectedRevision } from '../../platform/http/if-match.js';
 import {
   createOrganisationBody, createUnitBody, orgParams, organisationTree, organisationView, oversightOrganisations,
   unitList, unitParams, unitView, updateOrganisationBody, updateUnitBody,
@@ -17,7 +18,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     async (req) => svc.get(req.params.orgId));
 
   app.put('/orgs/:orgId', { config: { policy: p.manage }, schema: { tags, params: orgParams, body: updateOrganisationBody, response: { 200: organisationView } } },
-    async (req) => svc.update(auditContext(req), req.params.orgId, req.body));
+    async (req) => svc.update(auditContext(req), req.params.orgId, req.body, expectedRevision(req)));
 
   app.get('/orgs/:orgId/units', { config: { policy: p.readUnits }, schema: { tags, params: orgParams, response: { 200: unitList } } },
     async (req) => svc.listUnits(req.params.orgId));
@@ -26,7 +27,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     async (req, reply) => reply.status(201).send(await svc.createUnit(auditContext(req), req.params.orgId, req.body)));
 
   app.put('/orgs/:orgId/units/:unitId', { config: { policy: p.manage }, schema: { tags, params: unitParams, body: updateUnitBody, response: { 200: unitView } } },
-    async (req) => svc.updateUnit(auditContext(req), req.params.orgId, req.params.unitId, req.body));
+    async (req) => svc.updateUnit(auditContext(req), req.params.orgId, req.params.unitId, req.body, expectedRevision(req)));
 
   app.get('/admin/organisations', { config: { policy: p.platformAdmin }, schema: { tags, response: { 200: organisationTree } } },
     async () => svc.tree());

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AuditContext } from '../../platform/audit/service.js';
 import { recordAudit } from '../../platform/audit/service.js';
 import type { Db, Queryable } from '../../platform/db/pool.js';
+import { EditConflict } from '../../platform/db/revision.js';
 import { withOrgTx, withSystemTx } from '../../platform/db/tx.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import type { OrganisationKind } from '../../../shared/roles.js';
@@ -33,9 +34,9 @@ export const findUnit = (q: Queryable, orgId: string, unitId: string) => repo.fi
 export const unitsHeadedBy = (q: Queryable, orgId: string, userId: string, on?: string) => repo.unitsHeadedBy(q, orgId, userId, on);
 
 function toView(o: repo.OrganisationRow): OrganisationView {
-  return { id: o.id, code: o.code, kind: o.kind as OrganisationKind, names: o.names, languages: o.languages as OrganisationView['languages'], parentId: o.parent_id, settings: parseSettings(o.settings) };
+  return { id: o.id, code: o.code, kind: o.kind as OrganisationKind, names: o.names, languages: o.languages as OrganisationView['languages'], parentId: o.parent_id, settings: parseSettings(o.settings), revision: o.revision };
 }
-const unitView = (u: repo.UnitRow): UnitView => ({ id: u.id, code: u.code, name: u.name, parentId: u.parent_id });
+const unitView = (u: repo.UnitRow): UnitView => ({ id: u.id, code: u.code, name: u.name, parentId: u.parent_id, revision: u.revision });
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function makeOrganisationService(deps: { db: Db }) {
@@ -49,7 +50,7 @@ export function makeOrganisationService(deps: { db: Db }) {
     },
 
     /** Names and languages are replaced; settings are merged key by key. Audits changed field names only. */
-    async update(ctx: AuditContext, orgId: string, body: z.infer<typeof updateOrganisationBody>): Promise<OrganisationView> {
+    async update(ctx: AuditContext, orgId: string, body: z.infer<typeof updateOrganisationBody>, expected: number): Promise<OrganisationView> {
       return withOrgTx(db, orgId, async (tx) => {
         const org = await repo.findOrganisationForUpdate(tx, orgId);
         if (!org) throw notFound('organisation');
@@ -63,11 +64,14 @@ export function makeOrganisationService(deps: { db: Db }) {
         for (const k of Object.keys(settings) as (keyof OrganisationSettings)[]) {
           if (!same(settings[k], before[k])) changed.push(`settings.${k}`);
         }
+        // Stale even when nothing changes: the screen must learn it shows an old version (the row is locked above).
+        if (org.revision !== expected) throw new EditConflict(toView(org));
+        let revision = org.revision;
         if (changed.length > 0) {
-          await repo.updateOrganisation(tx, orgId, { names, languages, settings });
+          revision = await repo.updateOrganisation(tx, orgId, expected, { names, languages, settings }, async () => toView((await repo.findOrganisation(tx, orgId))!));
           await recordAudit(tx, ctx, { organisationId: orgId, action: 'organisation.update', recordType: 'organisation', recordId: orgId, details: { changed } });
         }
-        return toView({ ...org, names, languages, settings });
+        return toView({ ...org, names, languages, settings, revision });
       });
     },
 
@@ -114,7 +118,7 @@ export function makeOrganisationService(deps: { db: Db }) {
       });
     },
 
-    async updateUnit(ctx: AuditContext, orgId: string, unitId: string, body: z.infer<typeof updateUnitBody>): Promise<UnitView> {
+    async updateUnit(ctx: AuditContext, orgId: string, unitId: string, body: z.infer<typeof updateUnitBody>, expected: number): Promise<UnitView> {
       return withOrgTx(db, orgId, async (tx) => {
         await repo.lockUnitTree(tx, orgId);
         const unit = await repo.findUnit(tx, orgId, unitId);
@@ -127,8 +131,10 @@ export function makeOrganisationService(deps: { db: Db }) {
         const next = { code: body.code ?? unit.code, name: body.name ?? unit.name, parentId };
         const changed = (['code', 'name'] as const).filter((k) => next[k] !== unit[k]);
         if (parentId !== unit.parent_id) changed.push('parentId' as never);
+        // Serialised by the unit-tree lock above, so comparing here is final; a stale no-op is a conflict too.
+        if (unit.revision !== expected) throw new EditConflict(unitView(unit));
         if (changed.length === 0) return unitView(unit);
-        const updated = await uniqueCode(() => repo.updateUnit(tx, orgId, unitId, next));
+        const updated = await uniqueCode(() => repo.updateUnit(tx, orgId, unitId, expected, next, async () => unitView((await repo.findUnit(tx, orgId, unitId))!)));
         await recordAudit(tx, ctx, { organisationId: orgId, action: 'unit.update', recordType: 'org_unit', recordId: unitId, details: { changed } });
         return unitView(updated);
       });

@@ -213,6 +213,8 @@ export const planSummary = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   submittedAt: z.string().nullable(),
+  /** Edit revision, sent back as If-Match: "<revision>" on a change (ADR 0011). */
+  revision: z.number().int(),
   approvedAt: z.string().nullable(),
   inForceAt: z.string().nullable(),
   supersededAt: z.string().nullable(),
@@ -220,10 +222,11 @@ export const planSummary = z.object({
 export type PlanSummary = z.infer<typeof planSummary>;
 export const planList = z.object({ items: z.array(planSummary) });
 
-export const measurementView = z.object({ year: z.number().int(), value: z.number(), note: z.string().nullable() });
+/** A measurement's revision; a year without one is revision 0 ("create, if nobody did meanwhile"). */
+export const measurementView = z.object({ year: z.number().int(), value: z.number(), note: z.string().nullable(), revision: z.number().int() });
 export const indicatorView = z.object({
   id: z.uuid(), objectiveId: z.uuid(), name: z.string(), unit: z.string().nullable(),
-  baseline: z.number().nullable(), target: z.number().nullable(), position: z.number().int(),
+  baseline: z.number().nullable(), target: z.number().nullable(), position: z.number().int(), revision: z.number().int(),
   measurements: z.array(measurementView),
 });
 export type IndicatorView = z.infer<typeof indicatorView>;
@@ -259,6 +262,8 @@ export const actionView = z.object({
   evidenceCount: z.number().int(),
   lastUpdateAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** Edit revision, sent back as If-Match: "<revision>" on a change (ADR 0011). */
+  revision: z.number().int(),
   /** The reader may report progress on this action (owner, head of the unit, officer, chief). */
   canUpdate: z.boolean(),
 });
@@ -278,6 +283,7 @@ export interface ObjectiveNode {
   /** Actions of this objective (after the filters) and all of them (before). */
   actionCount: number;
   withoutAction: boolean;
+  revision: number;
   indicators: IndicatorView[];
   actions: ActionView[];
   children: ObjectiveNode[];
@@ -297,6 +303,7 @@ export const objectiveNode: z.ZodType<ObjectiveNode> = z.lazy(() =>
     actionCount: z.number().int(),
     withoutAction: z.boolean(),
     indicators: z.array(indicatorView),
+    revision: z.number().int(),
     actions: z.array(actionView),
     children: z.array(objectiveNode),
   }),
@@ -339,7 +346,7 @@ export type PlanTree = z.infer<typeof planTree>;
 export const objectiveView = z.object({
   id: z.uuid(), parentId: z.uuid().nullable(), code: z.string(), title: z.string(), description: z.string().nullable(),
   ownerLabel: z.string().nullable(), ownerUserId: z.uuid().nullable(), ownerUnitId: z.uuid().nullable(),
-  coActors: z.array(z.string()), position: z.number().int(),
+  coActors: z.array(z.string()), position: z.number().int(), revision: z.number().int(),
 });
 
 export const actionUpdateView = z.object({
@@ -414,7 +421,7 @@ export const evaluationView = z.object({
   /** Actions of the year at the time of the evaluation. */
   actionCounts: statusCounts.optional(),
   status: z.enum(['draft', 'approved']), approvedAt: z.string().nullable(), approvedBy: person.nullable(),
-  createdAt: z.string(), updatedAt: z.string(),
+  createdAt: z.string(), updatedAt: z.string(), revision: z.number().int(),
 });
 export type EvaluationView = z.infer<typeof evaluationView>;
 export const evaluationList = z.object({ items: z.array(evaluationView) });

@@ -7,6 +7,7 @@ export const planErrors = {
   plan_wrong_status: /*i18n*/ { id: 'error.plan_wrong_status', message: 'This step is not possible in the current status of the plan ({status}).' },
   plan_newer_version_exists: /*i18n*/ { id: 'error.plan_newer_version_exists', message: 'A newer version of this plan already exists.' },
   plan_period_not_started: /*i18n*/ { id: 'error.plan_period_not_started', message: 'The period of this plan has not started yet.' },
+  plan_in_force_exists: /*i18n*/ { id: 'error.plan_in_force_exists', message: 'Another plan of this organisation is already in force for (part of) this period. Only one plan can be in force at a time.' },
   plan_objective_parent: /*i18n*/ { id: 'error.plan_objective_parent', message: 'An operational objective must belong to a strategic objective of the same plan.' },
   plan_objective_not_empty: /*i18n*/ { id: 'error.plan_objective_not_empty', message: 'This objective still has operational objectives, actions or indicators. Remove those first.' },
   plan_owner_not_member: /*i18n*/ { id: 'error.plan_owner_not_member', message: 'The owner must be a user of this organisation.' },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation, createUser, ownerQuery, sessionFor, type TestApp, createTestApp } from '../../../test/app.js';
+import { createOrganisation, createUser, ifMatch, ownerQuery, sessionFor, type TestApp, createTestApp } from '../../../test/app.js';
 import type { PlanTree } from './contract.js';
 import { planWorld, YEAR, type PlanWorld } from './plan.testkit.js';
 import { makePlanService } from './service.js';
@@ -22,7 +22,7 @@ beforeAll(async () => {
   od = (await w.s.officer.post(`${base()}/objectives`, { parentId: sd, code: 'OD 1.1', title: 'OD' })).json().id;
   action = (await w.s.officer.post(`${base()}/actions`, { objectiveId: od, title: 'Actie', ownerUserId: w.users.owner.id, notes: 'NOTA-VERTROUWELIJK' })).json().id;
   indicator = (await w.s.officer.post(`${base()}/objectives/${od}/indicators`, { name: 'Indicator' })).json().id;
-  await w.s.officer.patch(base(), { confidentialNotes: 'PLAN-GEHEIM' });
+  await w.s.officer.patch(base(), { confidentialNotes: 'PLAN-GEHEIM' }, ifMatch(p.plan.revision));
   const f = (await w.s.otherOfficer.post(`/api/orgs/${w.other}/plans`, { title: 'Ander plan', periodFrom: YEAR, periodTo: YEAR + 1 })).json() as PlanTree;
   foreignPlan = f.plan.id;
   foreignObjective = (await w.s.otherOfficer.post(`/api/orgs/${w.other}/plans/${foreignPlan}/objectives`, { code: 'SD 9', title: 'Vreemd' })).json().id;
@@ -40,7 +40,7 @@ describe('tenant isolation', () => {
   it('an id of another organisation is not found, and another organisation\'s member is refused', async () => {
     // The other organisation's officer through their own org path: not found.
     expect((await w.s.otherOfficer.get(`/api/orgs/${w.other}/plans/${planId}`)).statusCode).toBe(404);
-    expect((await w.s.otherOfficer.patch(`/api/orgs/${w.other}/plans/${planId}`, { title: 'x' })).statusCode).toBe(404);
+    expect((await w.s.otherOfficer.patch(`/api/orgs/${w.other}/plans/${planId}`, { title: 'x' }, ifMatch(1))).statusCode).toBe(404);
     expect((await w.s.otherOfficer.post(`/api/orgs/${w.other}/plans/${planId}/submit`)).statusCode).toBe(404);
     expect((await w.s.otherOfficer.post(`/api/orgs/${w.other}/plans/${planId}/actions/${action}/updates`, { progress: 1 })).statusCode).toBe(404);
     expect((await w.s.otherOfficer.get(`/api/orgs/${w.other}/plans/${planId}/export.docx`)).statusCode).toBe(404);
@@ -56,7 +56,7 @@ describe('tenant isolation', () => {
     expect((await w.s.officer.post(`${base()}/actions`, { objectiveId: od, title: 'x', ownerUserId: w.users.otherOfficer.id })).json()).toMatchObject({ code: 'plan_owner_not_member', field: 'ownerUserId' });
     const [foreignUnit] = await ownerQuery<{ id: string }>(t, `INSERT INTO org_unit (organisation_id, code, name) VALUES ($1, 'X', 'X') RETURNING id`, [w.other]);
     expect((await w.s.officer.post(`${base()}/actions`, { objectiveId: od, title: 'x', ownerUnitId: foreignUnit.id })).json()).toMatchObject({ code: 'plan_unit_not_found', field: 'ownerUnitId' });
-    expect((await w.s.officer.patch(`${base()}/objectives/${foreignObjective}`, { title: 'x' })).statusCode).toBe(404);
+    expect((await w.s.officer.patch(`${base()}/objectives/${foreignObjective}`, { title: 'x' }, ifMatch(1))).statusCode).toBe(404);
     expect((await w.s.officer.delete(`/api/orgs/${w.org}/plans/${foreignPlan}/objectives/${foreignObjective}`)).statusCode).toBe(404);
     expect(await counts()).toEqual(before);
   });
@@ -172,8 +172,9 @@ describe('oversight', () => {
     expect(r.body).not.toContain('PLAN-GEHEIM');
     expect(r.json().items.some((i: { organisation: { id: string } }) => i.organisation.id === aig)).toBe(false);
 
-    expect((await w.s.officer.patch(base(), { sharedWithOversight: true })).statusCode).toBe(403);
-    expect((await w.s.chief.patch(base(), { sharedWithOversight: true })).statusCode).toBe(200);
+    const revision = ((await w.s.chief.get(base())).json() as PlanTree).plan.revision;
+    expect((await w.s.officer.patch(base(), { sharedWithOversight: true }, ifMatch(revision))).statusCode).toBe(403);
+    expect((await w.s.chief.patch(base(), { sharedWithOversight: true }, ifMatch(revision))).statusCode).toBe(200);
     r = await s.get('/api/oversight/plans');
     mine = r.json().items.find((i: { organisation: { id: string } }) => i.organisation.id === w.org);
     expect(mine.content.objectives).toEqual([{ code: 'SD 1', title: 'SD', children: [{ code: 'OD 1.1', title: 'OD' }] }]);
@@ -205,7 +206,9 @@ describe('reminders and monthly listings', () => {
     // Not in force yet: nothing.
     expect(await svc.sendDueReminders(today)).toBe(0);
     await w.s.officer.post(`${url}/submit`);
-    await w.s.chief.post(`${url}/approve`);
+    // One plan in force per organisation and year (ADR 0011): the plan of the earlier tests makes way.
+    await ownerQuery(t, `UPDATE plan SET status = 'superseded' WHERE organisation_id = $1 AND status = 'in_force'`, [w.org]);
+    expect((await w.s.chief.post(`${url}/approve`)).json().plan.status).toBe('in_force');
     const outbox = () => ownerQuery<{ to_address: string; locale: string; subject: string; body_text: string; template: string }>(t,
       `SELECT to_address, locale, subject, body_text, template FROM mail_outbox WHERE template LIKE 'plan.%' ORDER BY created_at`);
     const before = (await outbox()).length;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, ownerQuery, type TestApp } from '../../../test/app.js';
+import { createTestApp, ifMatch, ownerQuery, type TestApp } from '../../../test/app.js';
 import type { ObjectiveNode, PlanTree } from './contract.js';
 import { docxText, planWorld, YEAR, type PlanWorld } from './plan.testkit.js';
 import { makePlanService } from './service.js';
@@ -40,7 +40,21 @@ async function smallPlan() {
   return { planId: plan.plan.id as string, sd: sd.id as string, od: od.id as string, a1: a1.json().id as string, a2: a2.json().id as string };
 }
 
+/**
+ * The tests share one organisation, where only one plan may be in force for a year (ADR 0011): a test
+ * bringing its plan in force first retires those of earlier tests (other lineages; its own older
+ * versions are superseded by the approval itself).
+ */
+async function retireOtherPlans(planId: string) {
+  await ownerQuery(t, `UPDATE plan SET status = 'superseded', superseded_at = now()
+                        WHERE organisation_id = $1 AND status IN ('approved', 'in_force') AND lineage_id <> (SELECT lineage_id FROM plan WHERE id = $2)`, [w.org, planId]);
+}
+
+/** The plan's current edit revision. */
+const planRevision = async (planId: string) => ((await w.s.officer.get(`${base()}/${planId}`)).json() as PlanTree).plan.revision;
+
 async function bringInForce(planId: string) {
+  await retireOtherPlans(planId);
   expect((await w.s.officer.post(`${base()}/${planId}/submit`)).statusCode).toBe(200);
   const r = await w.s.chief.post(`${base()}/${planId}/approve`);
   expect(r.statusCode, r.body).toBe(200);
@@ -97,10 +111,12 @@ describe('lifecycle', () => {
     expect((await w.s.chief.post(`${base()}/${planId}/submit`)).statusCode).toBe(403);
     expect((await w.s.head.post(`${base()}/${planId}/submit`)).statusCode).toBe(403);
     expect((await w.s.chief.post(`${base()}/${planId}/approve`)).json().code).toBe('plan_wrong_status');
-    expect((await w.s.officer.post(`${base()}/${planId}/submit`)).statusCode).toBe(200);
-    expect((await w.s.officer.patch(`${base()}/${planId}`, { title: 'X' })).json().code).toBe('plan_not_draft');
+    const submitted = await w.s.officer.post(`${base()}/${planId}/submit`);
+    expect(submitted.statusCode).toBe(200);
+    expect((await w.s.officer.patch(`${base()}/${planId}`, { title: 'X' }, ifMatch(submitted.json().plan.revision))).json().code).toBe('plan_not_draft');
     expect((await w.s.officer.post(`${base()}/${planId}/approve`)).statusCode).toBe(403);
     expect((await w.s.staff.post(`${base()}/${planId}/approve`)).statusCode).toBe(404);
+    await retireOtherPlans(planId);
     const approved = (await w.s.chief.post(`${base()}/${planId}/approve`)).json() as PlanTree;
     expect(approved.plan.status).toBe('in_force'); // the period has started
     expect(approved.plan.approvedAt).not.toBeNull();
@@ -128,6 +144,7 @@ describe('lifecycle', () => {
     const plan = await newPlan({ periodFrom: YEAR + 2, periodTo: YEAR + 6 });
     await bringInForce(plan.plan.id);
     const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'http://x', dataDir: t.deps.config.dataDir });
+    await retireOtherPlans(plan.plan.id);
     await svc.activateDuePlans(`${YEAR + 1}-12-31`);
     expect((await w.s.officer.get(`${base()}/${plan.plan.id}`)).json().plan.status).toBe('approved');
     expect(await svc.activateDuePlans(`${YEAR + 2}-01-01`)).toBeGreaterThanOrEqual(1);
@@ -168,7 +185,7 @@ describe('actions', () => {
     await ownerQuery(t, `UPDATE plan_action SET owner_unit_id = $2 WHERE id = $1`, [a2, w.unitB]);
     expect((await w.s.head.post(`${base()}/${planId}/actions/${a2}/updates`, { progress: 30 })).statusCode).toBe(403);
     // Owners do not redefine actions.
-    expect((await w.s.owner.patch(`${base()}/${planId}/actions/${a1}`, { title: 'x' })).statusCode).toBe(403);
+    expect((await w.s.owner.patch(`${base()}/${planId}/actions/${a1}`, { title: 'x' }, ifMatch(1))).statusCode).toBe(403);
     const rows = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM plan_action_update WHERE action_id = $1`, [a1]);
     expect(rows[0].n).toBe(2);
     const audit = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE record_id = $1 AND action = 'plan.action_progress'`, [planId]);
@@ -277,10 +294,10 @@ describe('versions', () => {
     expect(v2Unit.evidenceCount).toBe(1);
     const v2Owner = v2Od.actions.find((a) => a.owner)!;
     // Act of PDCA: rename an objective, add an action, remove one.
-    expect((await w.s.officer.patch(`${base()}/${v2.plan.id}/objectives/${v2Od.id}`, { title: 'Risicoanalyse van 16 prioritaire processen' })).statusCode).toBe(200);
+    expect((await w.s.officer.patch(`${base()}/${v2.plan.id}/objectives/${v2Od.id}`, { title: 'Risicoanalyse van 16 prioritaire processen' }, ifMatch(v2Od.revision))).statusCode).toBe(200);
     expect((await w.s.officer.post(`${base()}/${v2.plan.id}/actions`, { objectiveId: v2Od.id, title: 'Nulmeting welzijnsenquête' })).statusCode).toBe(201);
     expect((await w.s.officer.delete(`${base()}/${v2.plan.id}/actions/${v2Owner.id}`)).statusCode).toBe(204);
-    expect((await w.s.officer.patch(`${base()}/${v2.plan.id}`, { sections: { communication: 'Intranet en korpsdag' } })).statusCode).toBe(200);
+    expect((await w.s.officer.patch(`${base()}/${v2.plan.id}`, { sections: { communication: 'Intranet en korpsdag' } }, ifMatch(v2.plan.revision))).statusCode).toBe(200);
     const diff = (await w.s.officer.get(`${base()}/${planId}/compare?with=${v2.plan.id}`)).json();
     expect(diff.from.version).toBe(1);
     expect(diff.objectives.changed).toEqual([expect.objectContaining({ code: 'OD 1.1', changes: [{ field: 'title', before: 'Risicoanalyse kwetsbare processen', after: 'Risicoanalyse van 16 prioritaire processen' }] })]);
@@ -305,18 +322,20 @@ describe('evaluations', () => {
     const { planId, od } = await smallPlan();
     const ind = (await w.s.officer.post(`${base()}/${planId}/objectives/${od}/indicators`, { name: 'Klachten misbruik databanken', unit: 'aantal', baseline: 20, target: 18 })).json();
     await bringInForce(planId);
-    expect((await w.s.officer.put(`${base()}/${planId}/indicators/${ind.id}/measurements/${YEAR}`, { value: 17, note: 'jaarcijfer' })).statusCode).toBe(200);
-    expect((await w.s.staff.put(`${base()}/${planId}/indicators/${ind.id}/measurements/${YEAR}`, { value: 1 })).statusCode).toBe(403);
+    // Revision 0: a year without a measurement yet.
+    expect((await w.s.officer.put(`${base()}/${planId}/indicators/${ind.id}/measurements/${YEAR}`, { value: 17, note: 'jaarcijfer' }, ifMatch(0))).statusCode).toBe(200);
+    expect((await w.s.staff.put(`${base()}/${planId}/indicators/${ind.id}/measurements/${YEAR}`, { value: 1 }, ifMatch(1))).statusCode).toBe(403);
     expect((await w.s.officer.post(`${base()}/${planId}/evaluations`, { year: YEAR + 9 })).json().code).toBe('plan_evaluation_year');
     const created = await w.s.officer.post(`${base()}/${planId}/evaluations`, { year: YEAR, doneText: 'Dilemmatrainingen gegeven.' });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().indicators).toEqual([expect.objectContaining({ name: 'Klachten misbruik databanken', baseline: 20, target: 18, value: 17, met: true })]);
     expect((await w.s.officer.post(`${base()}/${planId}/evaluations`, { year: YEAR })).statusCode).toBe(409);
-    expect((await w.s.officer.patch(`${base()}/${planId}/evaluations/${YEAR}`, { changesText: 'OD 1.1 bijsturen.' })).json().changesText).toBe('OD 1.1 bijsturen.');
+    const edited = await w.s.officer.patch(`${base()}/${planId}/evaluations/${YEAR}`, { changesText: 'OD 1.1 bijsturen.' }, ifMatch(created.json().revision));
+    expect(edited.json().changesText).toBe('OD 1.1 bijsturen.');
     expect((await w.s.officer.post(`${base()}/${planId}/evaluations/${YEAR}/approve`)).statusCode).toBe(403);
     const approved = await w.s.chief.post(`${base()}/${planId}/evaluations/${YEAR}/approve`);
     expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: { id: w.users.chief.id } });
-    expect((await w.s.officer.patch(`${base()}/${planId}/evaluations/${YEAR}`, { doneText: 'x' })).json().code).toBe('plan_evaluation_approved');
+    expect((await w.s.officer.patch(`${base()}/${planId}/evaluations/${YEAR}`, { doneText: 'x' }, ifMatch(approved.json().revision))).json().code).toBe('plan_evaluation_approved');
     const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'http://x', dataDir: t.deps.config.dataDir });
     expect((await svc.yearlyReportChapter(w.org, YEAR))?.doneText).toBe('Dilemmatrainingen gegeven.');
     const doc = await w.s.chief.get(`${base()}/${planId}/evaluations/${YEAR}/export.docx?lang=fr`);
@@ -332,7 +351,7 @@ describe('evaluations', () => {
 describe('exports', () => {
   it('writes Word with the 7 headings, objectives and actions in the organisation\'s language', async () => {
     const { planId } = await smallPlan();
-    await w.s.officer.patch(`${base()}/${planId}`, { confidentialNotes: 'GEHEIM-NOTA', sections: { values: [{ name: 'Respect', description: 'voor iedereen' }] } });
+    await w.s.officer.patch(`${base()}/${planId}`, { confidentialNotes: 'GEHEIM-NOTA', sections: { values: [{ name: 'Respect', description: 'voor iedereen' }] } }, ifMatch(await planRevision(planId)));
     const r = await w.s.officer.get(`${base()}/${planId}/export.docx`);
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('wordprocessingml');

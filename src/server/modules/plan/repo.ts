@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/pool.js';
+import { EditConflict, updateAtRevision } from '../../platform/db/revision.js';
 import type { ActionFilters, PlanStatus } from './contract.js';
-import { plan, planAction, planIndicator, planObjective } from './schema.js';
+import { plan, planAction, planEvaluation, planIndicator, planIndicatorMeasurement, planObjective } from './schema.js';
 
 /**
  * Queries of the plan module. Every query of a tenant row filters on organisation_id, lookups
@@ -36,6 +37,7 @@ export type PlanRow = {
   sections: Record<string, unknown>;
   confidential_notes: string | null;
   shared_with_oversight: boolean;
+  revision: number;
   created_at: Date;
   updated_at: Date;
   submitted_at: Date | null;
@@ -45,7 +47,7 @@ export type PlanRow = {
 }
 
 const PLAN_COLUMNS = sql.raw(`id, organisation_id, lineage_id, version, previous_version_id, title, period_from, period_to, language,
-  template_key, status, sections, confidential_notes, shared_with_oversight, created_at, updated_at, submitted_at, approved_at, in_force_at, superseded_at`);
+  template_key, status, sections, confidential_notes, shared_with_oversight, revision, created_at, updated_at, submitted_at, approved_at, in_force_at, superseded_at`);
 
 export async function findPlan(q: Queryable, orgId: string, planId: string, opts: { forUpdate?: boolean } = {}): Promise<PlanRow | undefined> {
   const r = await q.execute<PlanRow>(sql`SELECT ${PLAN_COLUMNS} FROM plan WHERE organisation_id = ${orgId} AND id = ${planId} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`);
@@ -70,8 +72,9 @@ export async function insertPlan(q: Queryable, v: typeof plan.$inferInsert): Pro
   return row.id;
 }
 
+/** Lifecycle changes (not form edits): the revision moves, so an editor holding the old one is told. */
 export async function updatePlanColumns(q: Queryable, orgId: string, planId: string, set: Partial<typeof plan.$inferInsert>): Promise<void> {
-  await q.execute(sql`UPDATE plan SET updated_at = now() WHERE organisation_id = ${orgId} AND id = ${planId}`);
+  await q.execute(sql`UPDATE plan SET updated_at = now(), revision = revision + 1 WHERE organisation_id = ${orgId} AND id = ${planId}`);
   if (Object.keys(set).length === 0) return;
   await q.update(plan).set(set).where(and(eq(plan.organisationId, orgId), eq(plan.id, planId)));
 }
@@ -79,6 +82,60 @@ export async function updatePlanColumns(q: Queryable, orgId: string, planId: str
 /** Locks the lineage so two concurrent "new version" or approvals cannot both win. */
 export async function lockLineage(q: Queryable, lineageId: string): Promise<void> {
   await q.execute(sql`SELECT pg_advisory_xact_lock(hashtext('plan_lineage'), hashtext(${lineageId}))`);
+}
+
+/** Serialises plans going in force in one organisation: the overlap check and the update then see each other. */
+export async function lockInForce(q: Queryable, orgId: string): Promise<void> {
+  await q.execute(sql`SELECT pg_advisory_xact_lock(hashtext('plan_in_force'), hashtext(${orgId}))`);
+}
+
+/** Another plan of the organisation in force for a year of this period (other lineages: the own one is superseded). */
+export async function overlappingInForce(q: Queryable, orgId: string, p: { id: string; lineage_id: string; period_from: number; period_to: number }): Promise<{ id: string; title: string } | undefined> {
+  const r = await q.execute<{ id: string; title: string }>(sql`
+    SELECT id, title FROM plan
+     WHERE organisation_id = ${orgId} AND status = 'in_force' AND id <> ${p.id} AND lineage_id <> ${p.lineage_id}
+       AND int4range(period_from, period_to, '[]') && int4range(${p.period_from}::int, ${p.period_to}::int, '[]')
+     LIMIT 1`);
+  return r.rows[0];
+}
+
+// Guarded edits (ADR 0011): compare the revision in the UPDATE itself, 409 with the current record otherwise.
+
+type Current = () => Promise<unknown | undefined>;
+const ofOrg = (t: typeof plan | typeof planObjective | typeof planIndicator | typeof planAction | typeof planEvaluation, orgId: string, id: string) =>
+  and(eq(t.organisationId, orgId), eq(t.id, id))!;
+
+export const editPlan = (q: Queryable, orgId: string, planId: string, expected: number, set: Partial<typeof plan.$inferInsert>, current: Current) =>
+  updateAtRevision(q, plan, ofOrg(plan, orgId, planId), expected, { ...set, updatedAt: new Date() }, current, 'plan');
+
+export const editObjective = (q: Queryable, orgId: string, objectiveId: string, expected: number, set: Partial<typeof planObjective.$inferInsert>, current: Current) =>
+  updateAtRevision(q, planObjective, ofOrg(planObjective, orgId, objectiveId), expected, set, current, 'plan_objective');
+
+export const editIndicator = (q: Queryable, orgId: string, indicatorId: string, expected: number, set: Partial<typeof planIndicator.$inferInsert>, current: Current) =>
+  updateAtRevision(q, planIndicator, ofOrg(planIndicator, orgId, indicatorId), expected, set, current, 'plan_indicator');
+
+export const editAction = (q: Queryable, orgId: string, actionId: string, expected: number, set: Partial<typeof planAction.$inferInsert>, current: Current) =>
+  updateAtRevision(q, planAction, ofOrg(planAction, orgId, actionId), expected, { ...set, updatedAt: new Date() }, current, 'plan_action');
+
+export const editEvaluation = (q: Queryable, orgId: string, evaluationId: string, expected: number, set: Partial<typeof planEvaluation.$inferInsert>, current: Current) =>
+  updateAtRevision(q, planEvaluation, ofOrg(planEvaluation, orgId, evaluationId), expected, { ...set, updatedAt: new Date() }, current, 'plan_evaluation');
+
+/**
+ * A measurement of one year. Revision 0 means "there is none yet": two people recording the same
+ * year both send 0, the first inserts, the second gets 409 with the first one's value.
+ */
+export async function putMeasurementAt(q: Queryable, orgId: string, planId: string, indicatorId: string, year: number, expected: number, v: { value: number; note: string | null }, current: Current): Promise<number> {
+  if (expected === 0) {
+    const r = await q.execute<{ revision: number }>(sql`
+      INSERT INTO plan_indicator_measurement (organisation_id, plan_id, indicator_id, year, value, note)
+      VALUES (${orgId}, ${planId}, ${indicatorId}, ${year}, ${String(v.value)}::numeric, ${v.note})
+      ON CONFLICT (indicator_id, year) DO NOTHING RETURNING revision`);
+    if (r.rows.length === 1) return r.rows[0].revision;
+    throw new EditConflict(await current());
+  }
+  return updateAtRevision(q, planIndicatorMeasurement,
+    and(eq(planIndicatorMeasurement.organisationId, orgId), eq(planIndicatorMeasurement.indicatorId, indicatorId), eq(planIndicatorMeasurement.year, year))!,
+    expected, { value: String(v.value), note: v.note }, current, 'plan_measurement');
 }
 
 // Objectives, indicators, actions --------------------------------------------------------------
@@ -97,12 +154,13 @@ export type ObjectiveRow = {
   unit_name: string | null;
   co_actors: string[];
   position: number;
+  revision: number;
 }
 
 export async function listObjectives(q: Queryable, orgId: string, planId: string): Promise<ObjectiveRow[]> {
   const r = await q.execute<ObjectiveRow>(sql`
     SELECT o.id, o.plan_id, o.parent_id, o.code, o.title, o.description, o.owner_label, o.owner_user_id, u.display_name AS owner_name,
-           o.owner_unit_id, ou.name AS unit_name, o.co_actors, o.position
+           o.owner_unit_id, ou.name AS unit_name, o.co_actors, o.position, o.revision
       FROM plan_objective o
       LEFT JOIN app_user u ON u.id = o.owner_user_id
       LEFT JOIN org_unit ou ON ou.id = o.owner_unit_id AND ou.organisation_id = o.organisation_id
@@ -114,17 +172,13 @@ export async function listObjectives(q: Queryable, orgId: string, planId: string
 export async function findObjective(q: Queryable, orgId: string, planId: string, objectiveId: string): Promise<ObjectiveRow | undefined> {
   const r = await q.execute<ObjectiveRow>(sql`
     SELECT o.id, o.plan_id, o.parent_id, o.code, o.title, o.description, o.owner_label, o.owner_user_id, NULL AS owner_name,
-           o.owner_unit_id, NULL AS unit_name, o.co_actors, o.position
+           o.owner_unit_id, NULL AS unit_name, o.co_actors, o.position, o.revision
       FROM plan_objective o WHERE o.organisation_id = ${orgId} AND o.plan_id = ${planId} AND o.id = ${objectiveId}`);
   return r.rows[0];
 }
 
 export async function insertObjectives(q: Queryable, rows: (typeof planObjective.$inferInsert)[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await q.insert(planObjective).values(rows.slice(i, i + 500));
-}
-
-export async function updateObjective(q: Queryable, orgId: string, objectiveId: string, set: Partial<typeof planObjective.$inferInsert>): Promise<void> {
-  await q.update(planObjective).set(set).where(and(eq(planObjective.organisationId, orgId), eq(planObjective.id, objectiveId)));
 }
 
 export async function objectiveDependents(q: Queryable, orgId: string, objectiveId: string): Promise<number> {
@@ -147,13 +201,14 @@ export type IndicatorRow = {
   baseline: number | null;
   target: number | null;
   position: number;
-  measurements: { year: number; value: number; note: string | null }[];
+  revision: number;
+  measurements: { year: number; value: number; note: string | null; revision: number }[];
 }
 
 export async function listIndicators(q: Queryable, orgId: string, planId: string): Promise<IndicatorRow[]> {
   const r = await q.execute<IndicatorRow>(sql`
-    SELECT i.id, i.objective_id, i.name, i.unit, i.baseline::float8 AS baseline, i.target::float8 AS target, i.position,
-           coalesce((SELECT json_agg(json_build_object('year', m.year, 'value', m.value::float8, 'note', m.note) ORDER BY m.year)
+    SELECT i.id, i.objective_id, i.name, i.unit, i.baseline::float8 AS baseline, i.target::float8 AS target, i.position, i.revision,
+           coalesce((SELECT json_agg(json_build_object('year', m.year, 'value', m.value::float8, 'note', m.note, 'revision', m.revision) ORDER BY m.year)
                        FROM plan_indicator_measurement m WHERE m.indicator_id = i.id), '[]'::json) AS measurements
       FROM plan_indicator i
      WHERE i.organisation_id = ${orgId} AND i.plan_id = ${planId}
@@ -171,19 +226,8 @@ export async function insertIndicators(q: Queryable, rows: (typeof planIndicator
   for (let i = 0; i < rows.length; i += 500) await q.insert(planIndicator).values(rows.slice(i, i + 500));
 }
 
-export async function updateIndicator(q: Queryable, orgId: string, indicatorId: string, set: Partial<typeof planIndicator.$inferInsert>): Promise<void> {
-  await q.update(planIndicator).set(set).where(and(eq(planIndicator.organisationId, orgId), eq(planIndicator.id, indicatorId)));
-}
-
 export async function deleteIndicator(q: Queryable, orgId: string, indicatorId: string): Promise<void> {
   await q.execute(sql`DELETE FROM plan_indicator WHERE organisation_id = ${orgId} AND id = ${indicatorId}`);
-}
-
-export async function upsertMeasurement(q: Queryable, orgId: string, planId: string, indicatorId: string, year: number, value: number, note: string | null): Promise<void> {
-  await q.execute(sql`
-    INSERT INTO plan_indicator_measurement (organisation_id, plan_id, indicator_id, year, value, note)
-    VALUES (${orgId}, ${planId}, ${indicatorId}, ${year}, ${String(value)}::numeric, ${note})
-    ON CONFLICT (indicator_id, year) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note`);
 }
 
 export async function deleteMeasurement(q: Queryable, orgId: string, indicatorId: string, year: number): Promise<number> {
@@ -220,6 +264,7 @@ export type ActionRow = {
   means_note: string | null;
   notes: string | null;
   position: number;
+  revision: number;
   updated_at: Date;
   evidence_count: number;
   last_update_at: Date | null;
@@ -229,7 +274,7 @@ const ACTION_SELECT = (today: string | null) => sql`
   SELECT a.id, a.plan_id, a.objective_id, a.source_action_id, a.code, a.title, a.description, a.owner_label, a.owner_user_id,
          u.display_name AS owner_name, a.owner_unit_id, ou.name AS unit_name, a.co_actors, a.start_date, a.due_date, a.timing_label,
          a.status AS stored_status, ${effectiveStatus(today)} AS status, a.progress, a.imf_function, a.imf_layer, a.nature,
-         a.means_time, a.means_budget_eur::float8 AS means_budget_eur, a.means_people, a.means_note, a.notes, a.position, a.updated_at,
+         a.means_time, a.means_budget_eur::float8 AS means_budget_eur, a.means_people, a.means_note, a.notes, a.position, a.revision, a.updated_at,
          (SELECT count(*)::int FROM plan_action_evidence e WHERE e.action_id = a.id) AS evidence_count,
          (SELECT max(x.at) FROM plan_action_update x WHERE x.action_id = a.id) AS last_update_at
     FROM plan_action a
@@ -279,7 +324,8 @@ export async function insertActions(q: Queryable, rows: (typeof planAction.$infe
 }
 
 export async function updateAction(q: Queryable, orgId: string, actionId: string, set: Partial<typeof planAction.$inferInsert>): Promise<void> {
-  await q.update(planAction).set({ ...set, updatedAt: new Date() }).where(and(eq(planAction.organisationId, orgId), eq(planAction.id, actionId)));
+  // Progress reports are not form edits but still change the row: the revision moves (ADR 0011).
+  await q.update(planAction).set({ ...set, updatedAt: new Date(), revision: sql`${planAction.revision} + 1` }).where(and(eq(planAction.organisationId, orgId), eq(planAction.id, actionId)));
 }
 
 export async function deleteAction(q: Queryable, orgId: string, actionId: string): Promise<void> {
@@ -413,7 +459,7 @@ export async function latestVersion(q: Queryable, orgId: string, lineageId: stri
 /** Other versions of the lineage still approved or in force: they become superseded when a newer one is approved. */
 export async function supersedeOthers(q: Queryable, orgId: string, lineageId: string, keepPlanId: string): Promise<string[]> {
   const r = await q.execute<{ id: string }>(sql`
-    UPDATE plan SET status = 'superseded', superseded_at = now(), updated_at = now()
+    UPDATE plan SET status = 'superseded', superseded_at = now(), updated_at = now(), revision = revision + 1
      WHERE organisation_id = ${orgId} AND lineage_id = ${lineageId} AND id <> ${keepPlanId} AND status IN ('approved', 'in_force')
     RETURNING id`);
   return r.rows.map((x) => x.id);
@@ -443,12 +489,12 @@ export async function history(q: Queryable, orgId: string, planIds: string[]): P
 export type EvaluationRow = {
   id: string; plan_id: string; year: number; done_text: string; indicators_text: string; changes_text: string;
   indicators_snapshot: unknown; status: 'draft' | 'approved'; approved_at: Date | null; approved_by: string | null; approver_name: string | null;
-  created_at: Date; updated_at: Date;
+  created_at: Date; updated_at: Date; revision: number;
 }
 
 const EVALUATION_SELECT = sql`
   SELECT v.id, v.plan_id, v.year, v.done_text, v.indicators_text, v.changes_text, v.indicators_snapshot, v.status, v.approved_at, v.approved_by,
-         u.display_name AS approver_name, v.created_at, v.updated_at
+         u.display_name AS approver_name, v.created_at, v.updated_at, v.revision
     FROM plan_evaluation v LEFT JOIN app_user u ON u.id = v.approved_by`;
 
 export async function listEvaluations(q: Queryable, orgId: string, planId: string): Promise<EvaluationRow[]> {
@@ -486,7 +532,7 @@ export async function updateEvaluation(q: Queryable, orgId: string, id: string, 
       status = CASE WHEN ${v.approvedBy ?? null}::uuid IS NULL THEN status ELSE 'approved' END,
       approved_by = coalesce(${v.approvedBy ?? null}::uuid, approved_by),
       approved_at = CASE WHEN ${v.approvedBy ?? null}::uuid IS NULL THEN approved_at ELSE now() END,
-      updated_at = now()
+      updated_at = now(), revision = revision + 1
      WHERE organisation_id = ${orgId} AND id = ${id}`);
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
+import { expectedRevision, optionalRevision } from '../../platform/http/if-match.js';
 import * as c from './contract.js';
 import { planPolicies } from './policy.js';
 import { EVIDENCE_MAX_BYTES, makePlanService, type PlanCtx } from './service.js';
@@ -46,7 +47,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     async (req) => svc.get(ctx(req), req.params.orgId, req.params.planId, req.query));
 
   app.patch('/orgs/:orgId/plans/:planId', { config, schema: { tags, params: c.planParams, body: c.updatePlanBody, response: { 200: c.planTree } } },
-    async (req) => svc.update(ctx(req), req.params.orgId, req.params.planId, req.body));
+    async (req) => svc.update(ctx(req), req.params.orgId, req.params.planId, req.body, expectedRevision(req)));
 
   app.delete('/orgs/:orgId/plans/:planId', { config, schema: { tags, params: c.planParams } },
     async (req, reply) => { await svc.remove(ctx(req), req.params.orgId, req.params.planId); return noContent(reply); });
@@ -58,7 +59,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
 
   for (const [path, step] of [['submit', 'submit'], ['approve', 'approve'], ['return-to-draft', 'return_to_draft'], ['put-in-force', 'put_in_force']] as const) {
     app.post(`/orgs/:orgId/plans/:planId/${path}`, { config, schema: { tags, params: c.planParams, body: z.strictObject({}).optional(), response: { 200: c.planTree } } },
-      async (req) => svc.transition(ctx(req), req.params.orgId, req.params.planId, step));
+      async (req) => svc.transition(ctx(req), req.params.orgId, req.params.planId, step, undefined, optionalRevision(req)));
   }
 
   app.post('/orgs/:orgId/plans/:planId/new-version', { config, schema: { tags, params: c.planParams, body: z.strictObject({}).optional(), response: { 201: c.planTree } } },
@@ -79,7 +80,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     async (req, reply) => reply.status(201).send(await svc.createObjective(ctx(req), req.params.orgId, req.params.planId, req.body)));
 
   app.patch('/orgs/:orgId/plans/:planId/objectives/:objectiveId', { config, schema: { tags, params: c.objectiveParams, body: c.updateObjectiveBody, response: { 200: c.objectiveView } } },
-    async (req) => svc.updateObjective(ctx(req), req.params.orgId, req.params.planId, req.params.objectiveId, req.body));
+    async (req) => svc.updateObjective(ctx(req), req.params.orgId, req.params.planId, req.params.objectiveId, req.body, expectedRevision(req)));
 
   app.delete('/orgs/:orgId/plans/:planId/objectives/:objectiveId', { config, schema: { tags, params: c.objectiveParams } },
     async (req, reply) => { await svc.deleteObjective(ctx(req), req.params.orgId, req.params.planId, req.params.objectiveId); return noContent(reply); });
@@ -88,13 +89,13 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     async (req, reply) => reply.status(201).send(await svc.createIndicator(ctx(req), req.params.orgId, req.params.planId, req.params.objectiveId, req.body)));
 
   app.patch('/orgs/:orgId/plans/:planId/indicators/:indicatorId', { config, schema: { tags, params: c.indicatorParams, body: c.updateIndicatorBody, response: { 200: c.indicatorView } } },
-    async (req) => svc.updateIndicator(ctx(req), req.params.orgId, req.params.planId, req.params.indicatorId, req.body));
+    async (req) => svc.updateIndicator(ctx(req), req.params.orgId, req.params.planId, req.params.indicatorId, req.body, expectedRevision(req)));
 
   app.delete('/orgs/:orgId/plans/:planId/indicators/:indicatorId', { config, schema: { tags, params: c.indicatorParams } },
     async (req, reply) => { await svc.deleteIndicator(ctx(req), req.params.orgId, req.params.planId, req.params.indicatorId); return noContent(reply); });
 
   app.put('/orgs/:orgId/plans/:planId/indicators/:indicatorId/measurements/:year', { config, schema: { tags, params: c.measurementParams, body: c.measurementBody, response: { 200: c.indicatorView } } },
-    async (req) => svc.putMeasurement(ctx(req), req.params.orgId, req.params.planId, req.params.indicatorId, req.params.year, req.body));
+    async (req) => svc.putMeasurement(ctx(req), req.params.orgId, req.params.planId, req.params.indicatorId, req.params.year, req.body, expectedRevision(req)));
 
   app.delete('/orgs/:orgId/plans/:planId/indicators/:indicatorId/measurements/:year', { config, schema: { tags, params: c.measurementParams } },
     async (req, reply) => { await svc.deleteMeasurement(ctx(req), req.params.orgId, req.params.planId, req.params.indicatorId, req.params.year); return noContent(reply); });
@@ -105,7 +106,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     async (req, reply) => reply.status(201).send(await svc.createAction(ctx(req), req.params.orgId, req.params.planId, req.body)));
 
   app.patch('/orgs/:orgId/plans/:planId/actions/:actionId', { config, schema: { tags, params: c.actionParams, body: c.updateActionBody, response: { 200: c.actionView } } },
-    async (req) => svc.updateAction(ctx(req), req.params.orgId, req.params.planId, req.params.actionId, req.body));
+    async (req) => svc.updateAction(ctx(req), req.params.orgId, req.params.planId, req.params.actionId, req.body, expectedRevision(req)));
 
   app.delete('/orgs/:orgId/plans/:planId/actions/:actionId', { config, schema: { tags, params: c.actionParams } },
     async (req, reply) => { await svc.deleteAction(ctx(req), req.params.orgId, req.params.planId, req.params.actionId); return noContent(reply); });
@@ -148,10 +149,10 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     async (req, reply) => reply.status(201).send(await svc.createEvaluation(ctx(req), req.params.orgId, req.params.planId, req.body)));
 
   app.patch('/orgs/:orgId/plans/:planId/evaluations/:year', { config, schema: { tags, params: c.evaluationParams, body: c.evaluationBody, response: { 200: c.evaluationView } } },
-    async (req) => svc.updateEvaluation(ctx(req), req.params.orgId, req.params.planId, req.params.year, req.body));
+    async (req) => svc.updateEvaluation(ctx(req), req.params.orgId, req.params.planId, req.params.year, req.body, expectedRevision(req)));
 
   app.post('/orgs/:orgId/plans/:planId/evaluations/:year/approve', { config, schema: { tags, params: c.evaluationParams, body: z.strictObject({}).optional(), response: { 200: c.evaluationView } } },
-    async (req) => svc.approveEvaluation(ctx(req), req.params.orgId, req.params.planId, req.params.year));
+    async (req) => svc.approveEvaluation(ctx(req), req.params.orgId, req.params.planId, req.params.year, optionalRevision(req)));
 
   for (const format of ['docx', 'pdf'] as const) {
     app.get(`/orgs/:orgId/plans/:planId/evaluations/:year/export.${format}`, { config, schema: { tags, params: c.evaluationParams, querystring: c.exportQuery } },

@@ -4,6 +4,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/service.js'
 import type { Actor } from '../../platform/authz/actor.js';
 import type { Db, Queryable, Tx } from '../../platform/db/pool.js';
 import { withOrgTx, withSystemTx } from '../../platform/db/tx.js';
+import { EditConflict } from '../../platform/db/revision.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { registerMailTemplate, type Mailer } from '../../platform/mail/index.js';
 import { DEFAULT_LOCALE, type Locale } from '../../../shared/roles.js';
@@ -63,11 +64,22 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
 /** A user's language for their mail; an unknown stored value falls back to the default. */
 const mailLocale = (v: string): Locale => (isLocale(v) ? v : DEFAULT_LOCALE);
 
+/** The database's own rule (exclusion constraint plan_one_in_force_ex) answers 409 too, never 500. */
+async function inForceGuard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+    if ((e.cause?.constraint ?? e.constraint) === 'plan_one_in_force_ex') throw conflict('plan_in_force_exists');
+    throw err;
+  }
+}
+
 export function toSummary(r: repo.PlanRow): PlanSummary {
   return {
     id: r.id, lineageId: r.lineage_id, version: r.version, previousVersionId: r.previous_version_id, title: r.title,
     periodFrom: r.period_from, periodTo: r.period_to, language: r.language as Locale, templateKey: r.template_key as TemplateKey,
-    status: r.status, sharedWithOversight: r.shared_with_oversight, createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!,
+    status: r.status, sharedWithOversight: r.shared_with_oversight, revision: r.revision, createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!,
     submittedAt: iso(r.submitted_at), approvedAt: iso(r.approved_at), inForceAt: iso(r.in_force_at), supersededAt: iso(r.superseded_at),
   };
 }
@@ -90,7 +102,7 @@ function actionView(r: repo.ActionRow, pa: P.PlanActor, plan: { status: PlanStat
     status: r.status, storedStatus: r.stored_status, progress: r.progress,
     imfFunction: r.imf_function as ActionView['imfFunction'], imfLayer: r.imf_layer as ActionView['imfLayer'], nature: r.nature as ActionView['nature'],
     meansTime: r.means_time, meansBudgetEur: r.means_budget_eur === null ? null : Number(r.means_budget_eur), meansPeople: r.means_people,
-    meansNote: r.means_note, notes: notesVisible ? sealed.openNotes(r.notes) : null, notesVisible, position: r.position,
+    meansNote: r.means_note, notes: notesVisible ? sealed.openNotes(r.notes) : null, notesVisible, position: r.position, revision: r.revision,
     evidenceCount: Number(r.evidence_count ?? 0), lastUpdateAt: iso(r.last_update_at), updatedAt: iso(r.updated_at)!,
     canUpdate: P.canUpdateAction(pa, plan, subject),
   };
@@ -121,7 +133,7 @@ export function buildTree(
       id: o.id, parentId: o.parent_id, code: o.code, title: o.title, description: o.description, ownerLabel: o.owner_label,
       owner: o.owner_user_id ? { id: o.owner_user_id, displayName: o.owner_name ?? '' } : null,
       ownerUnit: o.owner_unit_id ? { id: o.owner_unit_id, name: o.unit_name ?? '' } : null,
-      coActors: o.co_actors ?? [], position: o.position, actionCount: 0, withoutAction: true, indicators: [], actions: [], children: [],
+      coActors: o.co_actors ?? [], position: o.position, revision: o.revision, actionCount: 0, withoutAction: true, indicators: [], actions: [], children: [],
     });
   }
   const roots: ObjectiveNode[] = [];
@@ -133,8 +145,8 @@ export function buildTree(
   for (const i of indicators) {
     byId.get(i.objective_id)?.indicators.push({
       id: i.id, objectiveId: i.objective_id, name: i.name, unit: i.unit, baseline: i.baseline === null ? null : Number(i.baseline),
-      target: i.target === null ? null : Number(i.target), position: i.position,
-      measurements: (i.measurements ?? []).map((m) => ({ year: Number(m.year), value: Number(m.value), note: m.note ?? null })),
+      target: i.target === null ? null : Number(i.target), position: i.position, revision: i.revision,
+      measurements: (i.measurements ?? []).map((m) => ({ year: Number(m.year), value: Number(m.value), note: m.note ?? null, revision: Number(m.revision) })),
     } satisfies IndicatorView);
   }
   for (const a of actions) byId.get(a.objectiveId)?.actions.push(a);
@@ -197,7 +209,7 @@ function evaluationView(r: repo.EvaluationRow): EvaluationView {
   return {
     id: r.id, planId: r.plan_id, year: r.year, doneText: r.done_text, indicatorsText: r.indicators_text, changesText: r.changes_text,
     indicators, actionCounts: Array.isArray(snap) ? undefined : snap.actionCounts, status: r.status, approvedAt: iso(r.approved_at),
-    approvedBy: r.approved_by ? { id: r.approved_by, displayName: r.approver_name ?? '' } : null, createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!,
+    approvedBy: r.approved_by ? { id: r.approved_by, displayName: r.approver_name ?? '' } : null, createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!, revision: r.revision,
   };
 }
 
@@ -379,7 +391,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
       });
     },
 
-    async update(ctx: PlanCtx, orgId: string, planId: string, body: UpdatePlanBody) {
+    async update(ctx: PlanCtx, orgId: string, planId: string, body: UpdatePlanBody, expected: number) {
       return withOrgTx(db, orgId, async (tx) => {
         const pa = await actorIn(tx, ctx.actor, orgId);
         const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
@@ -398,7 +410,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         if (content.sections) set.sections = { ...readSections(plan.sections), ...content.sections };
         if (confidentialNotes !== undefined) set.confidentialNotes = sealed.sealNotes(confidentialNotes);
         if (sharedWithOversight !== undefined) set.sharedWithOversight = sharedWithOversight;
-        await repo.updatePlanColumns(tx, orgId, planId, set);
+        await repo.editPlan(tx, orgId, planId, expected, set, async () => tree(tx, orgId, (await repo.findPlan(tx, orgId, planId))!, pa));
         await audit(tx, ctx, orgId, planId, 'plan.update', { fields: Object.keys(body), sections: content.sections ? Object.keys(content.sections) : [] });
         return tree(tx, orgId, (await repo.findPlan(tx, orgId, planId))!, pa);
       });
@@ -433,11 +445,12 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
       });
     },
 
-    async updateObjective(ctx: PlanCtx, orgId: string, planId: string, objectiveId: string, body: Record<string, unknown>) {
+    async updateObjective(ctx: PlanCtx, orgId: string, planId: string, objectiveId: string, body: Record<string, unknown>, expected: number) {
       return editing(ctx, orgId, planId, async (tx) => {
         if (!(await repo.findObjective(tx, orgId, planId, objectiveId))) throw notFound('plan_objective');
         await checkOwner(tx, orgId, body as { ownerUserId?: string; ownerUnitId?: string });
-        await repo.updateObjective(tx, orgId, objectiveId, body);
+        const current = async () => objectiveOut((await repo.findObjective(tx, orgId, planId, objectiveId))!);
+        await repo.editObjective(tx, orgId, objectiveId, expected, body, current);
         await audit(tx, ctx, orgId, planId, 'plan.objective_update', { objectiveId, fields: Object.keys(body) });
         return objectiveOut((await repo.findObjective(tx, orgId, planId, objectiveId))!);
       });
@@ -465,13 +478,13 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
       });
     },
 
-    async updateIndicator(ctx: PlanCtx, orgId: string, planId: string, indicatorId: string, body: { name?: string; unit?: string | null; baseline?: number | null; target?: number | null; position?: number }) {
+    async updateIndicator(ctx: PlanCtx, orgId: string, planId: string, indicatorId: string, body: { name?: string; unit?: string | null; baseline?: number | null; target?: number | null; position?: number }, expected: number) {
       return editing(ctx, orgId, planId, async (tx) => {
         if (!(await repo.findIndicator(tx, orgId, planId, indicatorId))) throw notFound('plan_indicator');
         const set: Record<string, unknown> = { ...body };
         if (body.baseline !== undefined) set.baseline = body.baseline === null ? null : String(body.baseline);
         if (body.target !== undefined) set.target = body.target === null ? null : String(body.target);
-        await repo.updateIndicator(tx, orgId, indicatorId, set);
+        await repo.editIndicator(tx, orgId, indicatorId, expected, set, () => indicatorOut(tx, orgId, planId, indicatorId));
         await audit(tx, ctx, orgId, planId, 'plan.indicator_update', { indicatorId, fields: Object.keys(body) });
         return indicatorOut(tx, orgId, planId, indicatorId);
       });
@@ -485,14 +498,15 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
       });
     },
 
-    async putMeasurement(ctx: PlanCtx, orgId: string, planId: string, indicatorId: string, year: number, body: { value: number; note?: string | null }) {
+    async putMeasurement(ctx: PlanCtx, orgId: string, planId: string, indicatorId: string, year: number, body: { value: number; note?: string | null }, expected: number) {
       return withOrgTx(db, orgId, async (tx) => {
         const pa = await actorIn(tx, ctx.actor, orgId);
         const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
         if (!P.isPlanManager(pa)) throw forbidden();
         if (!P.canMeasure(pa, plan)) throw conflict('plan_wrong_status', { status: plan.status });
         if (!(await repo.findIndicator(tx, orgId, planId, indicatorId))) throw notFound('plan_indicator');
-        await repo.upsertMeasurement(tx, orgId, planId, indicatorId, year, body.value, body.note ?? null);
+        // The conflict answer is the indicator with its measurements as they are now.
+        await repo.putMeasurementAt(tx, orgId, planId, indicatorId, year, expected, { value: body.value, note: body.note ?? null }, () => indicatorOut(tx, orgId, planId, indicatorId));
         await audit(tx, ctx, orgId, planId, 'plan.measurement_put', { indicatorId, year });
         return indicatorOut(tx, orgId, planId, indicatorId);
       });
@@ -523,7 +537,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
       });
     },
 
-    async updateAction(ctx: PlanCtx, orgId: string, planId: string, actionId: string, body: UpdateActionBody) {
+    async updateAction(ctx: PlanCtx, orgId: string, planId: string, actionId: string, body: UpdateActionBody, expected: number) {
       return editing(ctx, orgId, planId, async (tx, pa, plan) => {
         const current = await repo.findAction(tx, orgId, planId, actionId, { forUpdate: true });
         if (!current) throw notFound('plan_action');
@@ -532,7 +546,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         const due = body.dueDate !== undefined ? body.dueDate : current.due_date;
         if (start && due && start > due) throw invalid('plan_dates_order', 'dueDate');
         await checkOwner(tx, orgId, body);
-        await repo.updateAction(tx, orgId, actionId, actionColumns(body, sealed));
+        await repo.editAction(tx, orgId, actionId, expected, actionColumns(body, sealed), async () => actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed));
         await audit(tx, ctx, orgId, planId, 'plan.action_update_definition', { actionId, fields: Object.keys(body) });
         return actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed);
       });
@@ -633,12 +647,16 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
 
     // Lifecycle ----------------------------------------------------------------------------
 
-    async transition(ctx: PlanCtx, orgId: string, planId: string, step: 'submit' | 'approve' | 'return_to_draft' | 'put_in_force', today = todayIso()) {
+    async transition(ctx: PlanCtx, orgId: string, planId: string, step: 'submit' | 'approve' | 'return_to_draft' | 'put_in_force', today = todayIso(), expected?: number) {
       return withOrgTx(db, orgId, async (tx) => {
         const pa = await actorIn(tx, ctx.actor, orgId);
         const found = await loadPlan(tx, orgId, planId, pa);
+        // Lock order organisation → lineage → row, as the daily activation job: no deadlock between them.
+        if (step === 'approve' || step === 'put_in_force') await repo.lockInForce(tx, orgId);
         await repo.lockLineage(tx, found.lineage_id);
         const plan = (await repo.findPlan(tx, orgId, planId, { forUpdate: true }))!;
+        // Optional here (ADR 0011): a chief approving the text they read names its revision; the row lock makes the check final.
+        if (expected !== undefined && plan.revision !== expected) throw new EditConflict(await tree(tx, orgId, plan, pa));
         const allowed = { submit: P.canSubmitPlan, approve: P.canApprovePlan, return_to_draft: P.canReturnToDraft, put_in_force: P.canPutInForce }[step];
         if (!allowed(pa, plan)) {
           // Wrong role → 403; right role at the wrong moment → 409 naming the status.
@@ -654,14 +672,17 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
           if (step === 'put_in_force' && Number(today.slice(0, 4)) < plan.period_from - 1) throw conflict('plan_period_not_started');
           const startsNow = Number(today.slice(0, 4)) >= plan.period_from;
           const inForce = step === 'put_in_force' || startsNow;
-          await repo.updatePlanColumns(tx, orgId, planId, {
+          // The approval of a newer version retires the older one (first: the older one may be the plan in force).
+          const superseded = await repo.supersedeOthers(tx, orgId, plan.lineage_id, planId);
+          for (const id of superseded) await audit(tx, ctx, orgId, id, 'plan.supersede', { by: planId });
+          // At most one plan in force per organisation and year; the lock above makes this check and the update one step.
+          const other = inForce ? await repo.overlappingInForce(tx, orgId, plan) : undefined;
+          if (other) throw conflict('plan_in_force_exists');
+          await inForceGuard(() => repo.updatePlanColumns(tx, orgId, planId, {
             status: inForce ? 'in_force' : 'approved',
             ...(step === 'approve' ? { approvedAt: new Date(), approvedBy: me } : {}),
             ...(inForce ? { inForceAt: new Date() } : {}),
-          });
-          // The approval of a newer version retires the older one.
-          const superseded = await repo.supersedeOthers(tx, orgId, plan.lineage_id, planId);
-          for (const id of superseded) await audit(tx, ctx, orgId, id, 'plan.supersede', { by: planId });
+          }));
           if (inForce) await audit(tx, ctx, orgId, planId, 'plan.in_force', {});
         }
         await audit(tx, ctx, orgId, planId, `plan.${step}`, { from: plan.status });
@@ -672,11 +693,22 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     /** Approved plans whose period has started go in force (daily job). */
     async activateDuePlans(today = todayIso()): Promise<number> {
       return withSystemTx(db, async (tx) => {
-        const r = await tx.execute<{ id: string; organisation_id: string }>(sql`
-          UPDATE plan SET status = 'in_force', in_force_at = now(), updated_at = now()
-           WHERE status = 'approved' AND period_from <= ${Number(today.slice(0, 4))} RETURNING id, organisation_id`);
-        for (const p of r.rows) await recordAudit(tx, { actorUserId: null, ip: null }, { organisationId: p.organisation_id, action: 'plan.in_force', recordType: 'plan', recordId: p.id, details: { automatic: true } });
-        return r.rows.length;
+        const due = await tx.execute<{ id: string; organisation_id: string; lineage_id: string; period_from: number; period_to: number }>(sql`
+          SELECT id, organisation_id, lineage_id, period_from, period_to FROM plan
+           WHERE status = 'approved' AND period_from <= ${Number(today.slice(0, 4))} ORDER BY organisation_id, approved_at, id`);
+        let n = 0;
+        for (const p of due.rows) {
+          // Same lock as an approval; a plan whose years are taken by another plan in force stays approved
+          // (until the rules for replacing a plan decide otherwise) instead of failing the whole run.
+          await repo.lockInForce(tx, p.organisation_id);
+          if (await repo.overlappingInForce(tx, p.organisation_id, p)) continue;
+          const r = await tx.execute(sql`
+            UPDATE plan SET status = 'in_force', in_force_at = now(), updated_at = now(), revision = revision + 1 WHERE id = ${p.id} AND status = 'approved'`);
+          if ((r.rowCount ?? 0) === 0) continue;
+          await recordAudit(tx, { actorUserId: null, ip: null }, { organisationId: p.organisation_id, action: 'plan.in_force', recordType: 'plan', recordId: p.id, details: { automatic: true } });
+          n++;
+        }
+        return n;
       });
     },
 
@@ -811,7 +843,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
       });
     },
 
-    async updateEvaluation(ctx: PlanCtx, orgId: string, planId: string, year: number, body: { doneText?: string; indicatorsText?: string; changesText?: string }) {
+    async updateEvaluation(ctx: PlanCtx, orgId: string, planId: string, year: number, body: { doneText?: string; indicatorsText?: string; changesText?: string }, expected: number) {
       return withOrgTx(db, orgId, async (tx) => {
         const pa = P.planActor(ctx.actor, orgId);
         const plan = await loadPlan(tx, orgId, planId, pa);
@@ -820,13 +852,14 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         if (!ev) throw notFound('plan_evaluation');
         if (ev.status === 'approved') throw conflict('plan_evaluation_approved');
         // Each save refreshes the indicator snapshot: measurements may have been added since.
-        await repo.updateEvaluation(tx, orgId, ev.id, { ...body, snapshot: await snapshot(tx, orgId, plan, year) });
+        await repo.editEvaluation(tx, orgId, ev.id, expected, { ...body, indicatorsSnapshot: await snapshot(tx, orgId, plan, year) as never },
+          async () => evaluationView((await repo.findEvaluation(tx, orgId, planId, year))!));
         await audit(tx, ctx, orgId, planId, 'plan.evaluation_update', { year, fields: Object.keys(body) });
         return evaluationView((await repo.findEvaluation(tx, orgId, planId, year))!);
       });
     },
 
-    async approveEvaluation(ctx: PlanCtx, orgId: string, planId: string, year: number) {
+    async approveEvaluation(ctx: PlanCtx, orgId: string, planId: string, year: number, expected?: number) {
       return withOrgTx(db, orgId, async (tx) => {
         const pa = P.planActor(ctx.actor, orgId);
         const plan = await loadPlan(tx, orgId, planId, pa);
@@ -834,6 +867,8 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         const ev = await repo.findEvaluation(tx, orgId, planId, year, { forUpdate: true });
         if (!ev) throw notFound('plan_evaluation');
         if (ev.status === 'approved') throw conflict('plan_evaluation_approved');
+        // The chief approves the text they read: when they name its revision, a newer text is a conflict (row locked above).
+        if (expected !== undefined && ev.revision !== expected) throw new EditConflict(evaluationView(ev));
         await repo.updateEvaluation(tx, orgId, ev.id, { snapshot: await snapshot(tx, orgId, plan, year), approvedBy: ctx.actor.userId });
         await audit(tx, ctx, orgId, planId, 'plan.evaluation_approve', { year });
         return evaluationView((await repo.findEvaluation(tx, orgId, planId, year))!);
@@ -1033,7 +1068,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
   function objectiveOut(o: repo.ObjectiveRow) {
     return {
       id: o.id, parentId: o.parent_id, code: o.code, title: o.title, description: o.description, ownerLabel: o.owner_label,
-      ownerUserId: o.owner_user_id, ownerUnitId: o.owner_unit_id, coActors: o.co_actors ?? [], position: o.position,
+      ownerUserId: o.owner_user_id, ownerUnitId: o.owner_unit_id, coActors: o.co_actors ?? [], position: o.position, revision: o.revision,
     };
   }
 
@@ -1041,8 +1076,8 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
     const i = (await repo.listIndicators(tx, orgId, planId)).find((x) => x.id === indicatorId)!;
     return {
       id: i.id, objectiveId: i.objective_id, name: i.name, unit: i.unit, baseline: i.baseline === null ? null : Number(i.baseline),
-      target: i.target === null ? null : Number(i.target), position: i.position,
-      measurements: (i.measurements ?? []).map((m) => ({ year: Number(m.year), value: Number(m.value), note: m.note ?? null })),
+      target: i.target === null ? null : Number(i.target), position: i.position, revision: i.revision,
+      measurements: (i.measurements ?? []).map((m) => ({ year: Number(m.year), value: Number(m.value), note: m.note ?? null, revision: Number(m.revision) })),
     };
   }
 }

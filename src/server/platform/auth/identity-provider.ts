@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { organisation } from '../../modules/organisations/schema.js';
+import { updateAtRevision } from '../db/revision.js';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { AuditContext } from '../audit/service.js';
@@ -32,6 +34,8 @@ export const identityProviderView = z.object({
   /** Where users of this organisation start an OIDC sign-in. */
   signInPath: z.string().nullable(),
   redirectUri: z.string(),
+  /** Edit revision of this configuration, sent back as If-Match on PUT (ADR 0011). */
+  revision: z.number().int(),
 });
 export type IdentityProviderView = z.infer<typeof identityProviderView>;
 
@@ -42,15 +46,16 @@ export function makeIdentityProviderService(deps: Pick<Deps, 'config' | 'databas
   const redirectUri = `${deps.config.publicUrl}/api/auth/oidc/callback`;
 
   const load = async (q: Parameters<Parameters<typeof withOrgTx>[2]>[0], orgId: string) =>
-    (await q.execute<{ code: string; oidc: StoredOidc | null }>(sql`SELECT code, oidc FROM organisation WHERE id = ${orgId} FOR UPDATE`)).rows[0];
+    (await q.execute<{ code: string; oidc: StoredOidc | null; oidc_revision: number }>(sql`SELECT code, oidc, oidc_revision FROM organisation WHERE id = ${orgId} FOR UPDATE`)).rows[0];
 
-  const view = (code: string, oidc: StoredOidc | null): IdentityProviderView => ({
+  const view = (code: string, oidc: StoredOidc | null, revision: number): IdentityProviderView => ({
     configured: !!oidc?.issuer,
     issuer: oidc?.issuer ?? null,
     clientId: oidc?.clientId ?? null,
     hasClientSecret: !!oidc?.clientSecret,
     signInPath: oidc?.issuer ? `/api/auth/oidc/${encodeURIComponent(code)}/start` : null,
     redirectUri,
+    revision,
   });
 
   return {
@@ -58,11 +63,11 @@ export function makeIdentityProviderService(deps: Pick<Deps, 'config' | 'databas
       return withOrgTx(db, orgId, async (tx) => {
         const org = await load(tx, orgId);
         if (!org) throw notFound('organisation');
-        return view(org.code, org.oidc);
+        return view(org.code, org.oidc, org.oidc_revision);
       });
     },
 
-    async put(ctx: AuditContext, orgId: string, body: z.infer<typeof identityProviderBody>): Promise<IdentityProviderView> {
+    async put(ctx: AuditContext, orgId: string, body: z.infer<typeof identityProviderBody>, expected: number): Promise<IdentityProviderView> {
       const keys = await authKeys(deps.config.dataDir);
       return withOrgTx(db, orgId, async (tx) => {
         const org = await load(tx, orgId);
@@ -74,9 +79,12 @@ export function makeIdentityProviderService(deps: Pick<Deps, 'config' | 'databas
           throw new AppError('oidc_secret_required', 400, {}, 'clientSecret');
         }
         const oidc: StoredOidc = { issuer: body.issuer, clientId: body.clientId, ...(clientSecret ? { clientSecret } : {}) };
-        await tx.execute(sql`UPDATE organisation SET oidc = ${JSON.stringify(oidc)}::jsonb WHERE id = ${orgId}`);
+        const revision = await updateAtRevision(tx, organisation, eq(organisation.id, orgId), expected, { oidc }, async () => {
+          const now = await load(tx, orgId);
+          return now && view(now.code, now.oidc, now.oidc_revision);
+        }, 'organisation', organisation.oidcRevision);
         await recordAudit(tx, ctx, { organisationId: orgId, action: 'organisation.oidc_update', recordType: 'organisation', recordId: orgId, details: { issuer: body.issuer, secretChanged: body.clientSecret !== undefined } });
-        return view(org.code, oidc);
+        return view(org.code, oidc, revision);
       });
     },
 
@@ -84,7 +92,8 @@ export function makeIdentityProviderService(deps: Pick<Deps, 'config' | 'databas
       await withOrgTx(db, orgId, async (tx) => {
         const org = await load(tx, orgId);
         if (!org) throw notFound('organisation');
-        await tx.execute(sql`UPDATE organisation SET oidc = NULL WHERE id = ${orgId}`);
+        // The revision moves, so a screen still showing the removed configuration cannot silently put it back.
+        await tx.execute(sql`UPDATE organisation SET oidc = NULL, oidc_revision = oidc_revision + 1 WHERE id = ${orgId}`);
         await recordAudit(tx, ctx, { organisationId: orgId, action: 'organisation.oidc_remove', recordType: 'organisation', recordId: orgId });
       });
     },

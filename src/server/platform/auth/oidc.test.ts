@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation, createTestApp, createUser, ownerQuery, sessionFor, type Session, type TestApp } from '../../../test/app.js';
+import { createOrganisation, createTestApp, createUser, ifMatch, ownerQuery, sessionFor, type Session, type TestApp } from '../../../test/app.js';
 import { auditActions, browser } from './testkit.js';
 
 /**
@@ -201,9 +201,9 @@ describe('identity provider configuration by the organisation administrator', ()
     const s = await sessionFor(t, admin.id);
     expect((await s.get(`/api/orgs/${org}/identity-provider`)).json()).toMatchObject({ configured: false, hasClientSecret: false, signInPath: null });
 
-    const put = await s.put(`/api/orgs/${org}/identity-provider`, { issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    const put = await s.put(`/api/orgs/${org}/identity-provider`, { issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, ifMatch(1));
     expect(put.statusCode).toBe(200);
-    expect(put.json()).toEqual({ configured: true, issuer, clientId: CLIENT_ID, hasClientSecret: true, signInPath: '/api/auth/oidc/OIDC-CFG/start', redirectUri: expect.stringMatching(/\/api\/auth\/oidc\/callback$/) });
+    expect(put.json()).toEqual({ configured: true, issuer, clientId: CLIENT_ID, hasClientSecret: true, signInPath: '/api/auth/oidc/OIDC-CFG/start', redirectUri: expect.stringMatching(/\/api\/auth\/oidc\/callback$/), revision: 2 });
     expect(put.body).not.toContain(CLIENT_SECRET);
     const [row] = await ownerQuery<{ oidc: { clientSecret: string } }>(t, `SELECT oidc FROM organisation WHERE id = $1`, [org]);
     expect(row.oidc.clientSecret).toMatch(/^enc:v1:/);
@@ -216,7 +216,7 @@ describe('identity provider configuration by the organisation administrator', ()
     expect(tokenRequests.at(-1)).toMatchObject({ client_secret: CLIENT_SECRET });
 
     // Changing the provider address without the secret would send the old secret elsewhere.
-    const moved = await s.put(`/api/orgs/${org}/identity-provider`, { issuer: 'https://idp.elsewhere.be', clientId: CLIENT_ID });
+    const moved = await s.put(`/api/orgs/${org}/identity-provider`, { issuer: 'https://idp.elsewhere.be', clientId: CLIENT_ID }, ifMatch(2));
     expect(moved.statusCode).toBe(400);
     expect(moved.json()).toMatchObject({ code: 'oidc_secret_required', field: 'clientSecret' });
 

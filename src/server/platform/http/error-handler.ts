@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { EditConflict } from '../db/revision.js';
 import { AppError } from '../errors.js';
 import { databaseFault, RETRY_AFTER_SECONDS } from '../db/faults.js';
 import { hasMessage, translate } from '../i18n/index.js';
@@ -10,6 +11,8 @@ export interface ErrorBody {
   message: string;
   field?: string;
   fields?: { field: string; code: string; message: string }[];
+  /** edit_conflict: the record as it is now, for the client to compare with what it tried to save. */
+  current?: unknown;
 }
 
 const FIELD_CODES: Record<string, string> = {
@@ -60,7 +63,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof AppError) {
       const params = { ...error.params };
       if (typeof params.what === 'string') params.what = translate(requestLocale(req), `record.${params.what}`);
-      return send(reply, req, error.status, error.code, error.field ? { field: error.field } : {}, params);
+      const extra: Partial<ErrorBody> = error.field ? { field: error.field } : {};
+      if (error instanceof EditConflict) extra.current = error.current;
+      return send(reply, req, error.status, error.code, extra, params);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return send(reply, req, 400, 'validation_failed', { fields: fieldErrors(req, error as never) });
