@@ -1,7 +1,7 @@
 import { recordAudit, type AuditContext } from '../audit/service.js';
 import type { Actor } from '../authz/actor.js';
 import type { Tx } from '../db/pool.js';
-import { withOrgTx } from '../db/tx.js';
+import { withOrgTx, withSystemTx } from '../db/tx.js';
 import type { Deps } from '../deps.js';
 import type { Locale } from '../../../shared/roles.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
@@ -86,7 +86,10 @@ export function makeAccountsService(deps: Pick<Deps, 'config' | 'database' | 'ma
    */
   async function resetSecondFactor(ctx: AuditContext, actor: Actor, orgId: string, userId: string) {
     if (userId === actor.userId) throw conflict('cannot_reset_own_second_factor', {}, 'userId');
-    return withOrgTx(db, orgId, async (tx) => {
+    // A platform administrator may reset an account owned by another organisation or the platform:
+    // its mail goes to the owner's outbox, which row-level security opens only in system scope.
+    const scope = <T>(fn: (tx: Tx) => Promise<T>) => (actor.isPlatformAdmin ? withSystemTx(db, fn) : withOrgTx(db, orgId, fn));
+    return scope(async (tx) => {
       const u = await ownedAccount(tx, actor, orgId, userId);
       const hadSecondFactor = await repo.clearSecondFactor(tx, userId);
       const revoked = await repo.revokeSessionsOf(tx, userId);

@@ -81,6 +81,17 @@ describe('resetting a second factor (lost phone)', () => {
     expect(await audits(shared.id)).toHaveLength(1);
   });
 
+  it('a platform administrator resetting through one organisation an account owned by another: the mail lands in the owner\'s outbox', async () => {
+    const org = await createOrganisation(t);
+    const other = await createOrganisation(t);
+    const root = await createUser(t, { platformAdmin: true });
+    const shared = await withAuthenticator([{ orgId: other, role: 'staff_member' }, { orgId: org, role: 'staff_member' }]);
+    expect((await (await sessionFor(t, root.id)).post(url(org, shared.id), {})).statusCode).toBe(204);
+    expect((await factor(shared.id)).totp_secret).toBeNull();
+    const [mail] = await ownerQuery<{ organisation_id: string }>(t, `SELECT organisation_id FROM mail_outbox WHERE to_address = $1`, [shared.email]);
+    expect(mail.organisation_id).toBe(other);
+  });
+
   it('refuses the chief, the DPO, staff, a session without second factor, and anonymous callers; nothing changes', async () => {
     const org = await createOrganisation(t);
     const target = await withAuthenticator([{ orgId: org, role: 'staff_member' }]);
