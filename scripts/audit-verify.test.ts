@@ -23,6 +23,7 @@ beforeAll(async () => {
       for (let i = 0; i < 3; i++) await recordAudit(tx, { actorUserId: null, ip: '192.0.2.1' }, { organisationId: org, action: 'test.cli', recordId: String(i) });
     });
   }
+  await ownerQuery(t, `SELECT audit_chain_pending()`); // as the job would within seconds
 });
 afterAll(async () => { await t?.close(); });
 
@@ -46,12 +47,13 @@ describe('npm run audit:verify', () => {
     await withOrgTx(t.db.db, org, async (tx) => {
       for (let i = 0; i < 25; i++) await recordAudit(tx, { actorUserId: null, ip: null }, { organisationId: org, action: 'test.long' });
     });
-    expect(await run(['--org', org])).toMatchObject({ code: 0, out: 'intact: 25 events in 1 chains' });
+    // Chained in batches of 7 by the sequencer, then walked by the command.
     const c = new pg.Client({ connectionString: t.db.url });
     await c.connect();
-    const { verifyAuditChain } = await import('../src/server/platform/audit/verify.js');
-    expect(await verifyAuditChain(c, { chainKey: org, batch: 7 })).toEqual({ intact: true, events: 25, chains: 1 });
+    const { chainPendingAuditEvents } = await import('../src/server/platform/audit/sequencer.js');
+    expect(await chainPendingAuditEvents(c, { chainKey: org, batch: 7 })).toBe(25);
     await c.end();
+    expect(await run(['--org', org])).toMatchObject({ code: 0, out: 'intact: 25 events in 1 chains' });
   });
 
   it('refuses bad arguments and bad configuration with exit code 2', async () => {
@@ -59,6 +61,20 @@ describe('npm run audit:verify', () => {
     expect(await run(['--org'])).toMatchObject({ code: 2 });
     expect(await run(['--drop'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown argument --drop') });
     expect(await run([], { DATABASE_URL: 'mysql://x' })).toMatchObject({ code: 2, err: expect.stringContaining('DATABASE_URL') });
+  });
+
+  it('chains what is committed before checking, and reports the tail appended since', async () => {
+    const org = await createOrganisation(t);
+    await withOrgTx(t.db.db, org, (tx) => recordAudit(tx, { actorUserId: null, ip: null }, { organisationId: org, action: 'test.tail' }));
+    expect((await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE organisation_id = $1 AND chain_seq IS NULL`, [org]))[0].n).toBe(1);
+    expect(await run(['--org', org])).toEqual({ code: 0, out: 'intact: 1 events in 1 chains', err: '' });
+    // An event that waited an hour (appended after the sequencer ran, as a stopped job would leave it) is a warning.
+    await ownerQuery(t, `INSERT INTO audit_event (organisation_id, occurred_at, action) VALUES ($1, now() - interval '1 hour', 'test.tail')`, [org]);
+    const { verifyAuditChain } = await import('../src/server/platform/audit/verify.js');
+    const c = new pg.Client({ connectionString: t.db.url });
+    await c.connect();
+    expect(await verifyAuditChain(c, { chainKey: org })).toMatchObject({ intact: true, events: 1, unchained: 1, staleUnchained: 1 });
+    await c.end();
   });
 
   it('names the tampered row and exits 1', async () => {
@@ -81,6 +97,7 @@ describe('npm run audit:verify', () => {
     await withOrgTx(t.db.db, org, async (tx) => {
       for (let i = 0; i < 3; i++) await recordAudit(tx, { actorUserId: null, ip: null }, { organisationId: org, action: 'test.cli' });
     });
+    await ownerQuery(t, `SELECT audit_chain_pending($1)`, [org]);
     const c = new pg.Client({ connectionString: t.db.url });
     await c.connect();
     await c.query(`SET session_replication_role = replica`);

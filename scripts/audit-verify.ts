@@ -7,6 +7,7 @@
 import { cliConfig, consoleIo, runAsCli, type Io } from './cli.js';
 import pg from 'pg';
 import { z } from 'zod';
+import { chainPendingAuditEvents } from '../src/server/platform/audit/sequencer.js';
 import { verifyAuditChain } from '../src/server/platform/audit/verify.js';
 import { resolveDatabaseUrl } from '../src/server/platform/db/resolve.js';
 
@@ -43,17 +44,28 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = cons
   const client = new pg.Client({ connectionString: database.url, application_name: 'kompas-audit-verify' });
   try {
     await client.connect();
-    // One snapshot: events appended while we read must not look like a truncated chain.
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     let r;
     try {
+      // Chain what is committed first (the job does it every few seconds; the server may be down),
+      // so that the tail left to report is what was appended since.
+      await chainPendingAuditEvents(client, { chainKey: args.org });
+      // One snapshot: events chained while we read must not look like a moved chain head.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       r = await verifyAuditChain(client, { chainKey: args.org });
     } catch (err) {
-      if ((err as { code?: string }).code !== '42P01') throw err; // undefined_table
+      // undefined_table, or undefined_function: a database migrated before the sequencer existed
+      if (!['42P01', '42883'].includes((err as { code?: string }).code ?? '')) throw err;
       io.err('this database has no audit log yet: start the server once so it migrates');
       return 2;
     }
     await client.query('COMMIT');
+    if (r.unchained > 0) {
+      io.out(`${r.unchained} events appended meanwhile are not chained yet (checked for consistency only)`);
+    }
+    if (r.staleUnchained > 0) {
+      io.err(`warning: ${r.staleUnchained} events have waited more than 5 minutes to be chained (oldest ${r.oldestUnchainedAt}): `
+        + 'is the audit-sequence job running?');
+    }
     if (r.intact) {
       io.out(`intact: ${r.events} events in ${r.chains} chains`);
       return 0;

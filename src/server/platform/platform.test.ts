@@ -77,6 +77,9 @@ describe('audit log', () => {
       for (let i = 0; i < 5; i++) await recordAudit(tx, { actorUserId: null, ip: '10.0.0.1' }, { organisationId: org, action: 'test.event', recordType: 'thing', recordId: String(i), details: { i } });
     });
     await withSystemTx(t.db.db, (tx) => recordAudit(tx, { actorUserId: null, ip: null }, { organisationId: null, action: 'platform.event' }));
+    // Appended unchained; the sequencer (a job every few seconds) chains them.
+    expect((await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE organisation_id = $1 AND chain_seq IS NULL`, [org]))[0].n).toBe(5);
+    await ownerQuery(t, `SELECT audit_chain_pending()`);
     const rows = await ownerQuery<{ chain_seq: number }>(t, `SELECT chain_seq FROM audit_event WHERE organisation_id = $1 ORDER BY chain_seq`, [org]);
     expect(rows.map((r) => Number(r.chain_seq))).toEqual([1, 2, 3, 4, 5]);
     const c = new pg.Client({ connectionString: t.db.url });
@@ -98,6 +101,7 @@ describe('audit log', () => {
     await withOrgTx(t.db.db, org, async (tx) => {
       for (let i = 0; i < 4; i++) await recordAudit(tx, { actorUserId: null, ip: null }, { organisationId: org, action: 'test.tamper', recordId: String(i) });
     });
+    await ownerQuery(t, `SELECT audit_chain_pending($1)`, [org]);
     const [target] = await ownerQuery<{ id: string }>(t, `SELECT id FROM audit_event WHERE organisation_id = $1 AND chain_seq = 3`, [org]);
     const c = new pg.Client({ connectionString: t.db.url });
     await c.connect();

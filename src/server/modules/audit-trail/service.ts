@@ -4,7 +4,8 @@ import pg from 'pg';
 import { stringify } from 'csv-stringify';
 import type { Locale } from '../../../shared/roles.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/service.js';
-import { verifyAuditChain } from '../../platform/audit/verify.js';
+import { chainPendingAuditEvents } from '../../platform/audit/sequencer.js';
+import { verifyAuditChain, type BreakReason } from '../../platform/audit/verify.js';
 import { guardClient, type Db } from '../../platform/db/pool.js';
 import { withOrgTx } from '../../platform/db/tx.js';
 import { invalid } from '../../platform/errors.js';
@@ -89,6 +90,17 @@ function waitDrain(s: Writable): Promise<void> {
     s.on('drain', done);
     s.on('close', done);
   });
+}
+
+/**
+ * The screen knows four reasons; the verifier names two more. A forged row on a taken position
+ * does not fit the chain where it stands (link); an altered row still waiting for the sequencer
+ * no longer matches what was appended (content).
+ */
+function screenReason(r: BreakReason): 'hash_mismatch' | 'link_mismatch' | 'sequence_gap' | 'head_mismatch' {
+  if (r === 'extra_row') return 'link_mismatch';
+  if (r === 'unchained_altered') return 'hash_mismatch';
+  return r;
 }
 
 export interface AuditTrailDeps {
@@ -183,8 +195,9 @@ export function makeAuditTrailService(deps: AuditTrailDeps) {
     },
 
     /**
-     * Recomputes this organisation's hash chain on a dedicated owner connection, in one
-     * repeatable-read snapshot so events appended meanwhile do not look like a broken head.
+     * Chains this organisation's committed events (so the answer covers everything logged up to
+     * the click), then recomputes its hash chain on a dedicated owner connection, in one
+     * repeatable-read snapshot so events chained meanwhile do not look like a broken head.
      */
     async verify(ctx: AuditContext, orgId: string) {
       const client = new pg.Client({ connectionString: deps.adminUrl, application_name: 'kompas-audit-verify' });
@@ -192,6 +205,7 @@ export function makeAuditTrailService(deps: AuditTrailDeps) {
       await client.connect();
       let result;
       try {
+        await chainPendingAuditEvents(client, { chainKey: orgId });
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         result = await verifyAuditChain(client, { chainKey: orgId });
         await client.query('COMMIT');
@@ -199,7 +213,7 @@ export function makeAuditTrailService(deps: AuditTrailDeps) {
         await client.end();
       }
       const firstBreak = result.firstBreak
-        ? { chainSeq: result.firstBreak.chainSeq, eventId: result.firstBreak.eventId, reason: result.firstBreak.reason }
+        ? { chainSeq: result.firstBreak.chainSeq, eventId: result.firstBreak.eventId, reason: screenReason(result.firstBreak.reason) }
         : undefined;
       await withOrgTx(db, orgId, (tx) => recordAudit(tx, ctx, {
         organisationId: orgId, action: 'audit.verify', recordType: 'audit_log',

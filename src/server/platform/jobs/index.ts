@@ -6,6 +6,11 @@ export interface JobDefinition {
   name: string;
   /** Cron expression (UTC) when the job runs on a schedule. */
   cron?: string;
+  /**
+   * Also queue it every this many seconds (cron's finest step is a minute). The send is a pg-boss
+   * singleton per time slot, so several server processes still queue it once per slot.
+   */
+  everySeconds?: number;
   handler: JobHandler;
 }
 
@@ -33,16 +38,28 @@ export async function startJobs(adminUrl: string, onError: (err: Error) => void)
   const boss = new PgBoss({ connectionString: adminUrl, schema: 'pgboss', max: 3 });
   boss.on('error', onError);
   await boss.start();
+  const timers: NodeJS.Timeout[] = [];
   for (const def of definitions) {
     await boss.createQueue(def.name);
-    await boss.work(def.name, async (jobs) => {
+    const work = async (jobs: PgBoss.Job<object>[]) => {
       for (const job of jobs) await def.handler((job.data ?? {}) as Record<string, unknown>);
-    });
+    };
+    if (def.everySeconds) {
+      await boss.work(def.name, { pollingIntervalSeconds: Math.max(0.5, def.everySeconds / 2) }, work);
+      const every = def.everySeconds;
+      const tick = () => { boss.send(def.name, {}, { singletonKey: def.name, singletonSeconds: every }).catch(onError); };
+      timers.push(setInterval(tick, every * 1000).unref());
+    } else {
+      await boss.work(def.name, work);
+    }
     if (def.cron) await boss.schedule(def.name, def.cron);
   }
   return {
     running: true,
     send: (name, data = {}) => boss.send(name, data),
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    stop: async () => {
+      for (const t of timers) clearInterval(t);
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
   };
 }

@@ -1,10 +1,19 @@
 import pg from 'pg';
+import { chainPendingAuditEvents } from '../audit/sequencer.js';
 import { guardClient, type Database } from '../db/pool.js';
 import type { Mailer } from '../mail/index.js';
 import { defineJob } from './index.js';
 
-/** Housekeeping every install needs: mail delivery, audit partitions, expired sessions. */
+/** Housekeeping every install needs: mail delivery, audit chaining and partitions, expired sessions. */
 export function registerPlatformJobs(deps: { database: Database; mailer: Mailer; adminUrl: string }): void {
+  // Requests append audit events unchained; this chains them within seconds (decision 0003). The
+  // database function runs as the table's owner, so the request pool may call it.
+  defineJob({
+    name: 'audit-sequence',
+    everySeconds: 2,
+    cron: '* * * * *',
+    handler: async () => { await chainPendingAuditEvents(deps.database.pool, { maxMs: 20_000 }); },
+  });
   defineJob({ name: 'mail-deliver', cron: '* * * * *', handler: async () => { await deps.mailer.deliverQueued(); } });
   defineJob({
     name: 'audit-partitions',
