@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { LOCALES, type Locale } from '../src/shared/roles.js';
 import { createOrganisation, createUser, ownerQuery, TEST_PASSWORD } from '../src/test/app.js';
 import { axeViolations, openBrowser, settled, signInByCookie, startKompas, type Browsing, type Kompas } from './helpers/kompas.js';
+import { signInWithCode } from './helpers/sign-in.js';
 
 /**
  * The integrity policy plan in the browser: the officer builds a plan from the CARMA template,
@@ -26,6 +27,9 @@ let chief: { id: string; email: string };
 let staff: { id: string; email: string };
 let overseer: { id: string; email: string };
 const officerSecret = generateSecret({ length: 20 });
+// The chief and heads of service read confidential notes: they sign in with their authenticator code, like the officer.
+const chiefSecret = generateSecret({ length: 20 });
+const headSecret = generateSecret({ length: 20 });
 const YEAR = new Date().getFullYear() + 1; // a period that starts next year: approval and putting in force are two steps
 const ACTION = 'Maandelijkse listing opmaken en bezorgen';
 const ACTION_V2 = 'Maandelijkse listing opmaken, bezorgen en bespreken';
@@ -84,7 +88,7 @@ beforeAll(async () => {
   [k, b] = await Promise.all([startKompas(), openBrowser()]);
   orgId = await createOrganisation(k, { name: 'Politiezone CARMA' });
   officer = await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }], totpSecret: officerSecret, locale: 'nl' });
-  chief = await createUser(k, { roles: [{ orgId, role: 'chief' }], totpSecret: generateSecret({ length: 20 }), locale: 'nl' });
+  chief = await createUser(k, { roles: [{ orgId, role: 'chief' }], totpSecret: chiefSecret, locale: 'nl' });
   staff = await createUser(k, { roles: [{ orgId, role: 'staff_member' }], locale: 'nl' });
   // The staff member is in the staff register with their account, so the officer can pick them as owner.
   await ownerQuery(k, `INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, start_date, user_id)
@@ -182,7 +186,7 @@ describe('integrity policy plan', () => {
     await confirm(page, 'Ter goedkeuring voorleggen');
     await expect.poll(() => planStatus(planV1)).toBe('submitted');
 
-    await signInByCookie(k, b.context, chief.id);
+    await signInWithCode(k, page, chief, chiefSecret);
     await goto(page, `/o/${orgId}/plans/${planV1}`);
     await page.getByText('Dit plan wacht op de goedkeuring van de korpschef.').waitFor();
     await confirm(page, 'Goedkeuren');
@@ -305,7 +309,7 @@ describe('integrity policy plan', () => {
     await switchLanguage(page, 'nl');
     expect(found).toEqual({ nl: [], fr: [] });
 
-    await signInByCookie(k, b.context, chief.id);
+    await signInWithCode(k, page, chief, chiefSecret);
     await goto(page, `/o/${orgId}/plans/${planV1}/evaluations`);
     await confirm(page, 'Evaluatie goedkeuren');
     await page.getByRole('region', { name: `Evaluatie van ${YEAR}` }).getByText(/^Goedgekeurd op .+ door /).waitFor();
@@ -435,13 +439,13 @@ describe('integrity policy plan', () => {
 
   it('a head of service finds the actions of their unit and its sub-units on My actions, and reports progress', async () => {
     const { page } = b;
-    const head = await createUser(k, { roles: [{ orgId, role: 'head_of_service' }], locale: 'nl' });
+    const head = await createUser(k, { roles: [{ orgId, role: 'head_of_service' }], totpSecret: headSecret, locale: 'nl' });
     await ownerQuery(k, `INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, start_date, unit_id, user_id)
       SELECT $1, 'CA0077', 'Hilde', 'Hoofd', 'operational', '2010-01-01', id, $2 FROM org_unit WHERE organisation_id = $1 AND code = 'REC'`, [orgId, head.id]);
     // An action of the plan in force, owned by Lokale recherche (under Recherche) instead of a person.
     await ownerQuery(k, `UPDATE plan_action SET owner_user_id = NULL, owner_unit_id = (SELECT id FROM org_unit WHERE organisation_id = $1 AND code = 'REC-LOK')
       WHERE plan_id = (SELECT id FROM plan WHERE organisation_id = $1 AND status = 'in_force') AND title = $2`, [orgId, ACTION]);
-    await signInByCookie(k, b.context, head.id);
+    await signInWithCode(k, page, head, headSecret);
     await goto(page, `/o/${orgId}/my-actions`);
     if ((await page.locator('html').getAttribute('lang')) !== 'nl') await switchLanguage(page, 'nl'); // the axe scan left English chosen
     await page.getByRole('heading', { level: 2, name: 'Acties van uw dienst' }).waitFor();

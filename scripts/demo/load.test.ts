@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, ownerQuery, type TestApp } from '../../src/test/app.js';
-import { loadDemoData } from './load.js';
+import { generate } from 'otplib';
+import { anonymous, createTestApp, ownerQuery, type TestApp } from '../../src/test/app.js';
+import { MFA_ROLES } from '../../src/shared/roles.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData } from './load.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -38,5 +40,27 @@ describe('demo data', () => {
     const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'plan.%'`);
     expect(n).toBeGreaterThan(100);
     expect(await loadDemoData(t.db.url)).toBe(false);
+  });
+
+  it('gives every account with a role of MFA_ROLES a TOTP secret, and prints exactly those as (TOTP)', async () => {
+    await loadDemoData(t.db.url); // loaded by the test above, or now when run alone
+    const users = await ownerQuery<{ email: string; needs: boolean; totp: boolean }>(t, `
+      SELECT u.email,
+             u.is_platform_admin OR EXISTS (SELECT 1 FROM role_assignment ra WHERE ra.user_id = u.id AND ra.role = ANY($1::text[])
+                                              AND ra.withdrawn_at IS NULL AND ra.valid_from <= current_date
+                                              AND (ra.valid_to IS NULL OR ra.valid_to >= current_date)) AS needs,
+             u.totp_secret = $2 AND u.totp_enabled_at IS NOT NULL AS totp
+        FROM app_user u ORDER BY u.email`, [[...MFA_ROLES], DEMO_TOTP_SECRET]);
+    expect(users.filter((u) => u.needs && !u.totp).map((u) => u.email)).toEqual([]);
+    // The chief and the head of service read confidential notes: they are among them.
+    expect(users.filter((u) => u.needs).map((u) => u.email)).toEqual(expect.arrayContaining(['korpschef@demo.kompas.be', 'diensthoofd@demo.kompas.be']));
+    const printed = Object.fromEntries(demoLogins().map((l) => [l.email, l.totp]));
+    expect(Object.fromEntries(users.map((u) => [u.email, u.needs]))).toEqual(printed);
+    expect(demoLogins().filter((l) => l.roles.endsWith(' (TOTP)')).map((l) => l.email).sort()).toEqual(users.filter((u) => u.needs).map((u) => u.email).sort());
+
+    // The chief signs in with the demo password and is asked for a code (not to set up an app), which the demo secret gives.
+    const s = anonymous(t);
+    expect((await s.post('/api/auth/login', { email: 'korpschef@demo.kompas.be', password: DEMO_PASSWORD })).json()).toMatchObject({ next: 'totp' });
+    expect((await s.post('/api/auth/totp/verify', { code: await generate({ secret: DEMO_TOTP_SECRET }) })).statusCode).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { hash } from '@node-rs/argon2';
-import type { Role } from '../../src/shared/roles.js';
+import { MFA_ROLES, type Role } from '../../src/shared/roles.js';
 import { DEMO_UNITS, demoStaff } from './people.js';
 import { loadDemoPlans } from './plans.js';
 
@@ -29,10 +29,11 @@ const LOGINS: DemoLogin[] = [
   { email: 'comitep@demo.kompas.be', name: 'Sophie Renard', org: 'comitep', roles: ['oversight'] },
 ];
 
-const NEEDS_MFA: Role[] = ['integrity_officer', 'confidential_counsellor', 'complaints_coordinator', 'dpo', 'administrator', 'auditor'];
+/** The same rule as the server's (needsMfa): any role of MFA_ROLES, or platform administrator. */
+const needsTotp = (l: DemoLogin) => (l.platformAdmin ?? false) || l.roles.some((r) => MFA_ROLES.includes(r));
 
-export function demoLogins(): { email: string; roles: string; password: string }[] {
-  return LOGINS.map((l) => ({ email: l.email, roles: `${l.roles.join(', ')}${l.roles.some((r) => NEEDS_MFA.includes(r)) ? ' (TOTP)' : ''}`, password: DEMO_PASSWORD }));
+export function demoLogins(): { email: string; roles: string; password: string; totp: boolean }[] {
+  return LOGINS.map((l) => ({ email: l.email, roles: `${l.roles.join(', ')}${needsTotp(l) ? ' (TOTP)' : ''}`, password: DEMO_PASSWORD, totp: needsTotp(l) }));
 }
 
 export async function loadDemoData(url: string): Promise<boolean> {
@@ -66,7 +67,7 @@ export async function loadDemoData(url: string): Promise<boolean> {
 
     const passwordHash = await hash(DEMO_PASSWORD);
     for (const [i, l] of LOGINS.entries()) {
-      const mfa = l.roles.some((r) => NEEDS_MFA.includes(r)) || l.platformAdmin;
+      const mfa = needsTotp(l);
       const { rows: [u] } = await c.query<{ id: string }>(
         `INSERT INTO app_user (email, display_name, password_hash, locale, totp_secret, totp_enabled_at, is_platform_admin)
          VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,

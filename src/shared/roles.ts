@@ -17,8 +17,16 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles that may read confidential files: they must use a second factor (TOTP). */
+/**
+ * Roles that may read confidential or personal content: they must use a second factor (TOTP).
+ * The chief reads the plan's confidential notes, every action's notes and every staff record;
+ * a head of service reads the action notes and staff records of their units. Not here:
+ * staff members (only the notes of actions they own themselves), integrity SPOCs (no
+ * confidential reads) and oversight (anonymised aggregates only).
+ */
 export const MFA_ROLES: readonly Role[] = [
+  'chief',
+  'head_of_service',
   'integrity_officer',
   'confidential_counsellor',
   'integrity_investigator',
