@@ -157,8 +157,11 @@ describe('integrity policy plan', () => {
     await dialog.getByLabel('Titel').fill(ACTION);
     await dialog.getByRole('combobox', { name: 'Eigenaar (persoon)' }).fill('Peet');
     await page.getByRole('option', { name: 'Eva Peeters' }).click();
-    await dialog.getByLabel('Start').fill(`${YEAR}-01-15`);
-    await dialog.getByLabel('Uiterlijk').fill(`${YEAR}-12-15`);
+    // Date fields take day, month and year as typed digits (15/01/…), in the order of the language.
+    await dialog.getByRole('group', { name: 'Start' }).getByRole('spinbutton').first().click();
+    await page.keyboard.type(`1501${YEAR}`);
+    await dialog.getByRole('group', { name: 'Uiterlijk' }).getByRole('spinbutton').first().click();
+    await page.keyboard.type(`1512${YEAR}`);
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: ACTION }).waitFor();

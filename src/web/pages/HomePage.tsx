@@ -7,13 +7,14 @@ import type { HomeTile } from '../app/module-types';
 import { modules } from '../app/modules';
 import { ROLE_LABELS } from '../app/labels';
 import { EmptyState, PageHeader } from '../ui/components';
+import { formatNumber } from '../ui/format';
 import s from '../app/Shell.module.css';
 
 function TileCount({ count }: { count: NonNullable<HomeTile['count']> }) {
   const { i18n } = useLingui();
   const q = useQuery({ queryKey: count.queryKey, queryFn: count.queryFn });
   if (q.data === undefined) return null;
-  return <p><span className={s.tileCount}>{new Intl.NumberFormat(i18n.locale).format(q.data)}</span> {i18n._(count.label)}</p>;
+  return <p><span className={s.tileCount}>{formatNumber(q.data, i18n.locale)}</span> {i18n._(count.label)}</p>;
 }
 
 /** "What waits for me": one tile per task area the person's roles open, from the registered modules. */

@@ -6,6 +6,7 @@ import {
 } from 'react-aria-components';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { ApiError } from '../app/api';
+import { formatDate, formatDateTime, formatNumber } from './format';
 import s from './ui.module.css';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'quiet';
@@ -24,7 +25,8 @@ interface FieldProps {
   onChange: (v: string) => void;
   description?: ReactNode;
   error?: string;
-  type?: 'text' | 'email' | 'password' | 'date' | 'search' | 'number' | 'tel' | 'url';
+  /** Dates are entered with `DateField` (ui/DateField), never a native date input. */
+  type?: 'text' | 'email' | 'password' | 'search' | 'number' | 'tel' | 'url';
   isRequired?: boolean;
   autoComplete?: string;
   inputMode?: 'numeric' | 'text' | 'email';
@@ -277,12 +279,16 @@ export function Badge({ children }: { children: ReactNode }) {
 
 export const layout = { grid2: s.grid2, filters: s.filters, dl: s.dl, actions: s.actions };
 
-/** Formats a date or timestamp in the UI language. */
+/**
+ * Formats dates, timestamps and numbers in the person's language (ui/format.ts): 31/12/2026 in
+ * Dutch, French and English, 31.12.2026 in German. Every page shows dates through this.
+ */
 export function useFormat() {
   const { i18n } = useLingui();
+  const locale = i18n.locale;
   return {
-    date: (v: string | null | undefined) => (v ? new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium' }).format(new Date(v)) : '—'),
-    dateTime: (v: string | null | undefined) => (v ? new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(v)) : '—'),
-    number: (n: number) => new Intl.NumberFormat(i18n.locale).format(n),
+    date: (v: string | null | undefined) => formatDate(v, locale),
+    dateTime: (v: string | null | undefined) => formatDateTime(v, locale),
+    number: (n: number) => formatNumber(n, locale),
   };
 }

@@ -9,12 +9,12 @@ import { orgName, useMe } from '../../app/auth';
 import { LOCALE_NAMES } from '../../app/i18n';
 import { KIND_LABELS, LANGUAGE_LABELS } from '../../app/labels';
 import { Button, Checkbox, DataTable, DialogActions, ErrorAlert, Field, layout, Loading, ModalDialog, Notice, PageHeader, SelectField } from '../../ui/components';
+import { todayIso } from '../../ui/format';
 import type { Organisation, OrganisationTreeItem } from './types';
 import a from './admin.module.css';
 
 export const ORGANISATIONS_KEY = ['admin', 'organisations'] as const;
 export const fetchOrganisationTree = () => get<{ items: OrganisationTreeItem[] }>('/api/admin/organisations').then((r) => r.items);
-const today = () => new Date().toISOString().slice(0, 10);
 
 function NewOrganisationDialog({ tree, onClose, onDone }: { tree: OrganisationTreeItem[]; onClose: () => void; onDone: (o: Organisation) => void }) {
   const { t, i18n } = useLingui();
@@ -80,7 +80,7 @@ function AppointAdministratorDialog({ org, onClose, onDone }: { org: Organisatio
   const appoint = useMutation({
     mutationFn: async () => {
       const u = await post<{ id: string }>(`/api/orgs/${org.id}/users`, { email, displayName, locale });
-      await post(`/api/orgs/${org.id}/roles`, { userId: u.id, role: 'administrator', validFrom: today() });
+      await post(`/api/orgs/${org.id}/roles`, { userId: u.id, role: 'administrator', validFrom: todayIso() });
     },
     onSuccess: onDone,
   });

@@ -8,6 +8,7 @@ import { ApiError, get, patch, post, qs } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { CATEGORY_LABELS } from '../../app/labels';
 import { Badge, Button, buttonClass, Card, DataTable, ErrorAlert, Field, layout, Loading, Notice, PageHeader, SelectField, useFormat } from '../../ui/components';
+import { DateField } from '../../ui/DateField';
 import { unitTree, useUnits } from './UnitsPage';
 import type { Page, Person } from './types';
 import s from './admin.module.css';
@@ -149,8 +150,8 @@ function PersonEditor({ orgId, person, onSaved }: { orgId: string; person?: Pers
         <Field label={t`Grade`} {...field('grade')} maxLength={50} />
         <SelectField label={t`Unit`} {...field('unitId')} options={[{ id: '', label: t`(no unit)` }, ...unitTree(units.data ?? []).map((x) => ({ id: x.unit.id, label: `${'— '.repeat(x.depth)}${x.unit.name}` }))]} />
         <Field label={t`Function`} {...field('functionTitle')} maxLength={200} />
-        <Field label={t`In service since`} type="date" {...field('startDate')} isRequired />
-        <Field label={t`Left service on`} type="date" {...field('endDate')} description={t`Leave empty while the person is in service.`} />
+        <DateField label={t`In service since`} {...field('startDate')} isRequired />
+        <DateField label={t`Left service on`} {...field('endDate')} min={form.startDate || undefined} description={t`Leave empty while the person is in service.`} />
       </div>
       <Button type="submit" isDisabled={save.isPending}><Trans>Save</Trans></Button>
     </Form>

@@ -6,12 +6,13 @@ import { ROLES } from '../../../shared/roles';
 import { ApiError, get, post, qs } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { ROLE_LABELS } from '../../app/labels';
-import { Badge, Button, ConfirmDialog, DataTable, DialogActions, ErrorAlert, Field, layout, Loading, ModalDialog, Notice, PageHeader, SelectField, useFormat } from '../../ui/components';
+import { Badge, Button, ConfirmDialog, DataTable, DialogActions, ErrorAlert, layout, Loading, ModalDialog, Notice, PageHeader, SelectField, useFormat } from '../../ui/components';
+import { DateField } from '../../ui/DateField';
+import { todayIso } from '../../ui/format';
 import { useUsers } from './UsersPage';
 import type { RoleAssignment } from './types';
 
 const rolesKey = (orgId: string) => ['org', orgId, 'roles'];
-const today = () => new Date().toISOString().slice(0, 10);
 
 const statusOf = (a: RoleAssignment) => a.status;
 
@@ -21,7 +22,7 @@ function AssignDialog({ orgId, onClose, onDone }: { orgId: string; onClose: () =
   const users = useUsers(orgId);
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState('');
-  const [validFrom, setValidFrom] = useState(today());
+  const [validFrom, setValidFrom] = useState(todayIso());
   const [validTo, setValidTo] = useState('');
   const assign = useMutation({
     mutationFn: () => post(`/api/orgs/${orgId}/roles`, { userId, role, validFrom, ...(validTo ? { validTo } : {}) }),
@@ -42,8 +43,8 @@ function AssignDialog({ orgId, onClose, onDone }: { orgId: string; onClose: () =
           <SelectField label={t`Role`} value={role} onChange={setRole} isRequired placeholder={t`Choose a role`} error={err?.fieldMessage('role')}
             options={ROLES.map((r) => ({ id: r, label: i18n._(ROLE_LABELS[r]) }))} />
           <div className={layout.grid2}>
-            <Field label={t`Valid from`} type="date" value={validFrom} onChange={setValidFrom} isRequired error={err?.fieldMessage('validFrom')} />
-            <Field label={t`Valid until`} type="date" value={validTo} onChange={setValidTo} error={err?.fieldMessage('validTo')} description={t`Leave empty for no end date.`} />
+            <DateField label={t`Valid from`} value={validFrom} onChange={setValidFrom} isRequired error={err?.fieldMessage('validFrom')} />
+            <DateField label={t`Valid until`} value={validTo} onChange={setValidTo} min={validFrom || undefined} error={err?.fieldMessage('validTo')} description={t`Leave empty for no end date.`} />
           </div>
           <DialogActions>
             <Button variant="secondary" onPress={close}><Trans>Cancel</Trans></Button>

@@ -7,6 +7,7 @@ import { get, post, qs } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { validateAuditSearch, type AuditSearch } from './audit-search';
 import { Button, buttonClass, Card, DataTable, ErrorAlert, Field, layout, Loading, Notice, PageHeader, SelectField, useFormat } from '../../ui/components';
+import { DateField } from '../../ui/DateField';
 
 interface AuditItem {
   id: number;
@@ -90,8 +91,8 @@ export function AuditPage() {
               options={[{ id: '', label: t`All actions` }, ...actionNames(actions.data ?? [], draft.action).map((a) => ({ id: a, label: a }))]} />
             <Field label={t`Record type`} value={draft.recordType} onChange={set('recordType')} maxLength={100} />
             <Field label={t`Record id`} value={draft.recordId} onChange={set('recordId')} maxLength={200} />
-            <Field label={t`From`} type="date" value={draft.from} onChange={set('from')} />
-            <Field label={t`Until`} type="date" value={draft.to} onChange={set('to')} />
+            <DateField label={t`From`} value={draft.from} onChange={set('from')} />
+            <DateField label={t`Until`} value={draft.to} onChange={set('to')} min={draft.from || undefined} />
           </div>
           <div className={layout.actions}>
             <Button type="submit"><Trans>Apply filters</Trans></Button>

@@ -5,6 +5,7 @@ import { FileTrigger, Form } from 'react-aria-components';
 import { ApiError, get, patch, post } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { Button, ConfirmDialog, DialogActions, ErrorAlert, Field, layout, Loading, ModalDialog, Notice, SelectField, useFormat } from '../../ui/components';
+import { DateField } from '../../ui/DateField';
 import { unitTree, useUnits } from '../admin/UnitsPage';
 import { del, keys, planBase, uploadFile, type ActionUpdates, type ActionView, type Evidence } from './api';
 import { ActionStatusBadge, LinesField, Progress, UserPicker } from './components';
@@ -200,8 +201,8 @@ function ActionEditor({ planId, objectiveId, action, onClose }: { planId: string
         <LinesField label={t`Co-actors`} value={form.coActors} onChange={set('coActors')} error={e('coActors')} />
       </fieldset>
       <div className={layout.grid2}>
-        <Field label={t`Start`} type="date" value={form.startDate} onChange={set('startDate')} error={e('startDate')} />
-        <Field label={t`Due`} type="date" value={form.dueDate} onChange={set('dueDate')} error={e('dueDate')} />
+        <DateField label={t`Start`} value={form.startDate} onChange={set('startDate')} error={e('startDate')} />
+        <DateField label={t`Due`} value={form.dueDate} onChange={set('dueDate')} min={form.startDate || undefined} error={e('dueDate')} />
         <SelectField label={t`Status`} options={statusOptions} value={form.status} onChange={set('status')} error={e('status')} />
         <Field label={t`Progress (%)`} type="number" inputMode="numeric" value={form.progress} onChange={set('progress')} error={e('progress')} />
         <SelectField label={t`IMF function`} value={form.imfFunction} onChange={set('imfFunction')} error={e('imfFunction')}
