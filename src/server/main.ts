@@ -6,6 +6,7 @@ import { StartupError } from './platform/db/startup-error.js';
 import { resolveDatabaseUrl } from './platform/db/resolve.js';
 import { startJobs } from './platform/jobs/index.js';
 import { createMailer } from './platform/mail/index.js';
+import { safeError } from './platform/http/safe-error.js';
 import { ensureSealingKey, sealPlainValues, SealingKeyError } from './platform/crypto/index.js';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.js';
 import { registerPlanJobs } from './modules/plan/jobs.js';
@@ -45,7 +46,8 @@ async function main() {
   registerPlatformJobs({ database, mailer, adminUrl: pg.url });
   registerPlanJobs({ database, mailer, publicUrl: config.publicUrl });
   registerAuthJobs({ config, database, mailer });
-  const jobs = await startJobs(pg.url, (err) => console.error('job error:', err.message));
+  // Kind and codes only: a failed query's message can carry the values of the job's data.
+  const jobs = await startJobs(pg.url, (err) => console.error('job error:', JSON.stringify(safeError(err))));
   const demoLoaded = config.demo ? await loadDemoData(pg.url) : false;
   await sealPlainValues(pg.url, config.dataDir);
 

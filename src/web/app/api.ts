@@ -60,6 +60,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
     if (unsafe) headers['x-csrf-token'] = await csrf(attempt > 0);
     const res = await fetch(url, { method, headers, credentials: 'same-origin', body: payload === undefined ? undefined : JSON.stringify(payload) });
     if (res.ok) {
+      // Sign-in, sign-out and second-factor steps may change the session, and tokens are bound to it.
+      if (unsafe && url.startsWith('/api/auth/')) csrfToken = null;
       if (res.status === 204) return undefined as T;
       const text = await res.text();
       return (text ? JSON.parse(text) : undefined) as T;

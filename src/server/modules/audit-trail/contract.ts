@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../../shared/text.js';
 
 export const auditOrgParams = z.strictObject({ orgId: z.uuid() });
 
@@ -11,9 +12,9 @@ export const AUDIT_FILTERS = ['actorUserId', 'action', 'recordType', 'recordId',
 /** Filters shared by the list and the CSV export. Strings are bounded; actions and record types are identifiers. */
 export const auditFilterShape = {
   actorUserId: z.uuid().optional(),
-  action: z.string().min(1).max(100).regex(/^[a-z0-9_.:-]+$/i).optional(),
-  recordType: z.string().min(1).max(100).regex(/^[a-z0-9_.:-]+$/i).optional(),
-  recordId: z.string().min(1).max(200).optional(),
+  action: text({ max: 100, min: 1 }).regex(/^[a-z0-9_.:-]+$/i).optional(),
+  recordType: text({ max: 100, min: 1 }).regex(/^[a-z0-9_.:-]+$/i).optional(),
+  recordId: text({ max: 200, min: 1 }).optional(),
   from: dateOrInstant.optional(),
   to: dateOrInstant.optional(),
 };
@@ -22,7 +23,7 @@ export const auditListQuery = z.strictObject({
   ...auditFilterShape,
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque cursor from the previous page's `nextCursor`. */
-  before: z.string().min(1).max(200).optional(),
+  before: text({ max: 200, min: 1 }).optional(),
 });
 export type AuditListQuery = z.infer<typeof auditListQuery>;
 

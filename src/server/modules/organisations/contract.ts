@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../../shared/text.js';
 import { LOCALES, ORGANISATION_KINDS } from '../../../shared/roles.js';
 
 export const uuidParam = z.uuid();
@@ -6,7 +7,7 @@ export const orgParams = z.strictObject({ orgId: z.uuid() });
 export const unitParams = z.strictObject({ orgId: z.uuid(), unitId: z.uuid() });
 
 const locale = z.enum(LOCALES);
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+const trimmed = (max: number) => text({ max, min: 1, trim: true });
 
 /** Official names per language; at least one. */
 export const localisedNames = z
@@ -15,10 +16,10 @@ export const localisedNames = z
 
 /** A free text in up to four languages (welcome text, integrity charter). */
 const localisedText = z.strictObject({
-  nl: z.string().max(20_000).optional(),
-  fr: z.string().max(20_000).optional(),
-  de: z.string().max(20_000).optional(),
-  en: z.string().max(20_000).optional(),
+  nl: text({ max: 20_000, multiline: true }).optional(),
+  fr: text({ max: 20_000, multiline: true }).optional(),
+  de: text({ max: 20_000, multiline: true }).optional(),
+  en: text({ max: 20_000, multiline: true }).optional(),
 });
 
 export const workingLanguages = z
@@ -100,7 +101,7 @@ export const updateOrganisationBody = z
   .strictObject({ names: localisedNames.optional(), languages: workingLanguages.optional(), settings: organisationSettingsPatch.optional() })
   .refine((b) => b.names !== undefined || b.languages !== undefined || b.settings !== undefined, { message: 'org.nothing_to_update' });
 
-export const orgCode = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9 ./_-]*$/);
+export const orgCode = trimmed(40).regex(/^[A-Za-z0-9][A-Za-z0-9 ./_-]*$/);
 
 export const createOrganisationBody = z.strictObject({
   code: orgCode,
@@ -115,7 +116,7 @@ export const organisationTree = z.object({ items: z.array(organisationTreeItem) 
 
 // Units ------------------------------------------------------------------------------------
 
-export const unitCode = z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9][A-Za-z0-9./_-]*$/);
+export const unitCode = trimmed(30).regex(/^[A-Za-z0-9][A-Za-z0-9./_-]*$/);
 
 export const unitView = z.object({ id: z.uuid(), code: z.string(), name: z.string(), parentId: z.uuid().nullable(), revision: z.number().int() });
 export type UnitView = z.infer<typeof unitView>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../../shared/text.js';
 import { STAFF_CATEGORIES } from '../../../shared/roles.js';
 
 /** A real calendar date between 1900 and 2199 as YYYY-MM-DD (zod checks the shape, this the calendar). */
@@ -10,11 +11,11 @@ export function isRealDate(s: string): boolean {
   return y >= 1900 && y < 2200 && dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 
-export const isoDate = z.string().max(10).refine(isRealDate, { message: 'people.invalid_date' });
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).transform((v) => v || null).nullable().optional();
+export const isoDate = text({ max: 10 }).refine(isRealDate, { message: 'people.invalid_date' });
+const line = (max: number) => text({ max, min: 1, trim: true });
+const optionalText = (max: number) => text({ max, trim: true }).transform((v) => v || null).nullable().optional();
 
-export const personnelNumber = z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9][A-Za-z0-9./_-]*$/, { message: 'people.invalid_personnel_number' });
+export const personnelNumber = text({ max: 30, min: 1, trim: true }).regex(/^[A-Za-z0-9][A-Za-z0-9./_-]*$/, { message: 'people.invalid_personnel_number' });
 export const staffCategory = z.enum(STAFF_CATEGORIES);
 export const personStatus = z.enum(['active', 'left', 'all']);
 
@@ -22,14 +23,14 @@ export const personParams = z.strictObject({ orgId: z.uuid(), personId: z.uuid()
 
 export const personFields = {
   personnelNumber,
-  firstName: text(100),
-  lastName: text(100),
-  email: z.email().max(254).transform((v) => v.toLowerCase()).nullable().optional(),
+  firstName: line(100),
+  lastName: line(100),
+  email: text({ max: 254 }).pipe(z.email()).transform((v) => v.toLowerCase()).nullable().optional(),
   staffCategory,
   grade: optionalText(50),
   unitId: z.uuid().nullable().optional(),
   /** Alternative to unitId: the unit's code, as HR systems know it. */
-  unitCode: z.string().trim().min(1).max(30).optional(),
+  unitCode: line(30).optional(),
   functionTitle: optionalText(200),
   startDate: isoDate,
   endDate: isoDate.nullable().optional(),
@@ -53,7 +54,7 @@ export const updatePersonBody = z
 export type UpdatePerson = z.infer<typeof updatePersonBody>;
 
 export const listPeopleQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: text({ max: 100, trim: true }).optional(),
   unitId: z.uuid().optional(),
   category: staffCategory.optional(),
   status: personStatus.default('active'),
@@ -94,6 +95,7 @@ export const IMPORT_MAX_ROWS = 50_000;
 export const IMPORT_MAX_REPORTED = 1000;
 
 export const importBody = z.strictObject({
+  /** The whole file, checked cell by cell (csv.ts): a control character refuses its line, not the upload. */
   csv: z.string().min(1).max(IMPORT_MAX_CHARS),
   mode: z.enum(['preview', 'commit']),
   acceptValidOnly: z.boolean().optional(),

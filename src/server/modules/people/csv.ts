@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { CONTROL_CHARACTERS_MESSAGE, text } from '../../../shared/text.js';
 import { invalid } from '../../platform/errors.js';
 import { hasMessage, translate } from '../../platform/i18n/index.js';
 import type { Locale, StaffCategory } from '../../../shared/roles.js';
@@ -40,13 +41,14 @@ export function normaliseDate(v: string): string {
   return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : v;
 }
 
-const optional = (max: number) => z.string().max(max).nullable();
+// Cells go through the shared text type: a control character (NUL is refused by PostgreSQL) fails its line.
+const optional = (max: number) => text({ max }).nullable();
 /** One line of an HR file after mapping: the same limits as the create endpoint. */
 const importRow = z.object({
   personnelNumber,
-  lastName: z.string().min(1).max(100),
-  firstName: z.string().min(1).max(100),
-  email: z.email().max(254).nullable(),
+  lastName: text({ max: 100, min: 1 }),
+  firstName: text({ max: 100, min: 1 }),
+  email: text({ max: 254 }).pipe(z.email()).nullable(),
   staffCategory: z.enum(staffCategory.options, { error: 'people.import.invalid_category' }),
   grade: optional(50),
   unitCode: optional(30),
@@ -131,7 +133,8 @@ export function parseHrCsv(input: string, locale: Locale): ParsedFile {
         const empty = (i.code === 'too_small' || i.code === 'invalid_value' || i.code === 'invalid_format' || i.code === 'custom') && (candidate as Record<string, unknown>)[field] === '';
         if (empty) return issue(locale, field, 'required', 'field.required');
         const id = hasMessage(i.message) ? i.message : FIELD_MESSAGES[i.code] ?? 'field.invalid';
-        return issue(locale, field, i.code === 'custom' ? 'invalid' : i.code, id);
+        const code = i.message === CONTROL_CHARACTERS_MESSAGE ? 'control_characters' : i.code === 'custom' ? 'invalid' : i.code;
+        return issue(locale, field, code, id);
       }),
     };
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../../shared/text.js';
 import { LOCALES } from '../../../shared/roles.js';
 import { ACTION_STATUSES, IMF_FUNCTIONS } from '../../../shared/plan.js';
 
@@ -34,9 +35,10 @@ export const locale = z.enum(LOCALES);
 
 // Building blocks ----------------------------------------------------------------------------
 
-const line = (max: number) => z.string().trim().min(1).max(max);
-const longText = z.string().max(50_000);
-const optText = (max: number) => z.string().max(max).nullable().optional();
+/** Strings come from the shared text type: no control characters; text areas keep line breaks. */
+const line = (max: number) => text({ max, min: 1, trim: true });
+const longText = text({ max: 50_000, multiline: true });
+const optText = (max: number, multiline = false) => text({ max, multiline }).nullable().optional();
 const isoDate = z.iso.date();
 const year = z.number().int().min(2000).max(2100);
 /** Amounts and indicator values: finite, bounded, at most 2 decimals are kept by the database. */
@@ -46,15 +48,15 @@ const amount = z.number().finite().min(-1e12).max(1e12);
 
 export const planSections = z.strictObject({
   identification: z.strictObject({
-    entityName: z.string().max(300),
-    responsible: z.array(z.strictObject({ name: line(200), role: z.string().max(300) })).max(20),
+    entityName: text({ max: 300 }),
+    responsible: z.array(z.strictObject({ name: line(200), role: text({ max: 300 }) })).max(20),
   }),
   ambition: longText,
-  values: z.array(z.strictObject({ name: line(200), description: z.string().max(5000) })).max(50),
+  values: z.array(z.strictObject({ name: line(200), description: text({ max: 5000, multiline: true }) })).max(50),
   needs: z.array(line(5000)).max(100),
   vulnerableProcesses: z.array(line(2000)).max(100),
   priorityThemes: z.array(line(2000)).max(50),
-  actors: z.array(z.strictObject({ name: line(500), role: z.string().max(5000) })).max(100),
+  actors: z.array(z.strictObject({ name: line(500), role: text({ max: 5000, multiline: true }) })).max(100),
   monitoring: longText,
   evaluationPlanning: longText,
   communication: longText,
@@ -116,7 +118,7 @@ export const updatePlanBody = z
     language: locale.optional(),
     /** Any subset of the sections; each given section replaces the stored one. */
     sections: planSections.partial().optional(),
-    confidentialNotes: z.string().max(20_000).nullable().optional(),
+    confidentialNotes: text({ max: 20_000, multiline: true }).nullable().optional(),
     sharedWithOversight: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'plan.nothing_to_update' });
@@ -132,9 +134,10 @@ const ownerFields = {
 export const createObjectiveBody = z.strictObject({
   /** Null or absent: a strategic objective (SD); else the SD this operational objective (OD) belongs to. */
   parentId: z.uuid().nullable().optional(),
-  code: z.string().trim().max(30).optional(),
-  title: line(1000),
-  description: optText(20_000),
+  code: text({ max: 30, trim: true }).optional(),
+  /** Edited in a text area on the objective form. */
+  title: text({ max: 1000, min: 1, trim: true, multiline: true }),
+  description: optText(20_000, true),
   ...ownerFields,
   position: z.number().int().min(0).max(10_000).optional(),
 });
@@ -154,9 +157,9 @@ export const measurementBody = z.strictObject({ value: amount, note: optText(200
 
 const actionFields = {
   objectiveId: z.uuid(),
-  code: z.string().trim().max(30).nullable().optional(),
+  code: text({ max: 30, trim: true }).nullable().optional(),
   title: line(1000),
-  description: optText(20_000),
+  description: optText(20_000, true),
   ...ownerFields,
   startDate: isoDate.nullable().optional(),
   dueDate: isoDate.nullable().optional(),
@@ -170,7 +173,7 @@ const actionFields = {
   meansBudgetEur: z.number().finite().min(0).max(1e10).nullable().optional(),
   meansPeople: optText(300),
   meansNote: optText(2000),
-  notes: optText(20_000),
+  notes: optText(20_000, true),
   position: z.number().int().min(0).max(10_000).optional(),
 };
 const datesInOrder = (b: { startDate?: string | null; dueDate?: string | null }) => !b.startDate || !b.dueDate || b.startDate <= b.dueDate;
@@ -183,14 +186,14 @@ export type UpdateActionBody = z.infer<typeof updateActionBody>;
 
 /** What an owner reports: each call is one row of the action's history. */
 export const actionUpdateBody = z
-  .strictObject({ status: storedActionStatus.optional(), progress: z.number().int().min(0).max(100).optional(), note: z.string().trim().min(1).max(5000).optional() })
+  .strictObject({ status: storedActionStatus.optional(), progress: z.number().int().min(0).max(100).optional(), note: text({ max: 5000, min: 1, trim: true }).optional() })
   .refine((b) => Object.keys(b).length > 0, { message: 'plan.nothing_to_update' });
 export type ActionUpdateBody = z.infer<typeof actionUpdateBody>;
 
 export const evaluationBody = z.strictObject({
-  doneText: z.string().max(50_000).optional(),
-  indicatorsText: z.string().max(50_000).optional(),
-  changesText: z.string().max(50_000).optional(),
+  doneText: longText.optional(),
+  indicatorsText: longText.optional(),
+  changesText: longText.optional(),
 });
 export const createEvaluationBody = evaluationBody.extend({ year });
 

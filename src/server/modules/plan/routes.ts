@@ -3,8 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
-import { AppError, invalid } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
+import { readUpload } from '../../platform/http/upload.js';
 import { expectedRevision, optionalRevision } from '../../platform/http/if-match.js';
 import * as c from './contract.js';
 import { planPolicies } from './policy.js';
@@ -124,11 +125,9 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     config, bodyLimit: EVIDENCE_MAX_BYTES + 64 * 1024,
     schema: { tags, params: c.actionParams, consumes: ['multipart/form-data'], response: { 201: c.evidenceView } },
   }, async (req, reply) => {
-    if (!req.isMultipart()) throw new AppError('unsupported_media_type', 415);
-    const part = await req.file();
-    if (!part) throw invalid('plan_evidence_missing', 'file');
-    const data = await part.toBuffer();
-    return reply.status(201).send(await svc.uploadEvidence(ctx(req), req.params.orgId, req.params.planId, req.params.actionId, { filename: part.filename, mimetype: part.mimetype, data }));
+    const upload = await readUpload(req);
+    if (!upload) throw invalid('plan_evidence_missing', 'file');
+    return reply.status(201).send(await svc.uploadEvidence(ctx(req), req.params.orgId, req.params.planId, req.params.actionId, upload));
   });
 
   app.get('/orgs/:orgId/plans/:planId/actions/:actionId/evidence/:evidenceId', { config, schema: { tags, params: c.evidenceParams } },

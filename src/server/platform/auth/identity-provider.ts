@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { organisation } from '../../modules/organisations/schema.js';
 import { updateAtRevision } from '../db/revision.js';
 import { z } from 'zod';
+import { text } from '../../../shared/text.js';
 import type { Deps } from '../deps.js';
 import type { AuditContext } from '../audit/service.js';
 import { recordAudit } from '../audit/service.js';
@@ -14,16 +15,16 @@ import { authKeys } from '../crypto/index.js';
  * authentication key before it is stored and is never returned: the screen only learns
  * whether one is set.
  */
-const issuerUrl = z.string().trim().max(500).url().refine((v) => {
+const issuerUrl = text({ max: 500, trim: true }).url().refine((v) => {
   const u = new URL(v);
   return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
 }, { message: 'auth.issuer_https' });
 
 export const identityProviderBody = z.strictObject({
   issuer: issuerUrl,
-  clientId: z.string().trim().min(1).max(200),
+  clientId: text({ max: 200, min: 1, trim: true }),
   /** Omitted: keep the stored secret. Empty string: remove it (public client with PKCE). */
-  clientSecret: z.string().max(500).optional(),
+  clientSecret: text({ max: 500 }).optional(),
 });
 
 export const identityProviderView = z.object({

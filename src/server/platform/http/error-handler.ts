@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { databaseFault, RETRY_AFTER_SECONDS } from '../db/faults.js';
 import { hasMessage, translate } from '../i18n/index.js';
 import { requestLocale } from './context.js';
+import { safeError } from './safe-error.js';
 
 export interface ErrorBody {
   code: string;
@@ -88,7 +89,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, req, error.statusCode, error.statusCode === 404 ? 'route_not_found' : 'validation_failed');
     }
     // Log the error without the request body or any user-supplied values.
-    req.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack }, route: req.routeOptions.url }, 'unhandled error');
+    // safeError: kind, codes and object names only; messages and PG details carry values (safe-error.ts).
+    req.log.error({ err: safeError(error), route: req.routeOptions.url }, 'unhandled error');
     return send(reply, req, 500, 'internal');
   });
 }
