@@ -62,16 +62,53 @@ async function main() {
     console.log(`Accounts marked (TOTP) need a code: \`npm run demo:totp\` prints it (secret ${DEMO_TOTP_SECRET}).`);
   }
 
+  // A service manager (systemd, Docker) sends SIGTERM and waits; Ctrl-C sends SIGINT. Stop in
+  // order: stop accepting, let in-flight requests (an import, an export) finish within the drain
+  // deadline while the jobs finish theirs, then close the pool and stop the embedded PostgreSQL.
+  // Exit 0 when everything drained, 1 when the deadline cut requests short.
   let stopping = false;
+  // Answers given while draining close their connection, so clients reconnect elsewhere.
+  app.server.on('request', (_req, res) => { if (stopping) res.setHeader('Connection', 'close'); });
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping`);
-    await app.close(); // stops accepting, drains in-flight requests
-    await jobs.stop();
-    await database.close();
-    await pg.stop();
-    process.exit(0);
+    const drainMs = config.drainSeconds * 1000;
+    console.log(`${signal}: stopping (draining requests for up to ${config.drainSeconds} s)`);
+    let cut = false;
+    const deadline = setTimeout(() => {
+      // Fastify's close waits for every connection that still has a request; end them.
+      cut = true;
+      console.error(`drain deadline of ${config.drainSeconds} s reached: closing the connections still busy`);
+      app.server.closeAllConnections();
+    }, drainMs);
+    // Last resort should a step hang (a stuck query): exit non-zero; the exit hook of
+    // platform/db/embedded.ts still signals the embedded postmaster to shut down.
+    setTimeout(() => {
+      console.error('shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, drainMs + 30_000).unref();
+    let failed = false;
+    const step = async (what: string, fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+      } catch (err) {
+        failed = true;
+        console.error(`shutdown: ${what} failed:`, JSON.stringify(safeError(err)));
+      }
+    };
+    // A keep-alive connection whose request finished during the drain would hold the close
+    // until the client let go (Fastify closes idle connections only once, at the start).
+    const idle = setInterval(() => app.server.closeIdleConnections(), 200);
+    await Promise.all([
+      step('closing the HTTP server', () => app.close()), // stops accepting, drains in-flight requests
+      step('stopping the jobs', () => jobs.stop()), // pg-boss: lets running jobs finish (graceful, 10 s)
+    ]);
+    clearTimeout(deadline);
+    clearInterval(idle);
+    await step('closing the database pool', () => database.close());
+    await step('stopping the embedded PostgreSQL', () => pg.stop());
+    console.log(cut || failed ? `${signal}: stopped, but ${cut ? 'the drain deadline cut requests short' : 'a step failed'}` : `${signal}: stopped`);
+    process.exit(cut || failed ? 1 : 0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -15,6 +15,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   KOMPAS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KOMPAS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  // On SIGTERM/SIGINT: how long in-flight requests may run on before they are cut (main.ts).
+  KOMPAS_DRAIN_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
   KOMPAS_SECURE_COOKIES: flag.optional(),
   KOMPAS_TRUST_PROXY: z.string().regex(/^(0|1|true|false|[\d.:/, a-fA-F]+)$/, 'must be 1/0 or the addresses of the proxies').optional(),
   NODE_ENV: z.string().optional(),
@@ -31,6 +33,7 @@ export interface Config {
   publicUrl: string;
   logLevel: string;
   sessionIdleMinutes: number;
+  drainSeconds: number;
   secureCookies: boolean;
   /** Fastify trustProxy: false unless a reverse proxy is declared, so clients cannot pick their own address. */
   trustProxy: boolean | string;
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     logLevel: e.KOMPAS_LOG_LEVEL,
     sessionIdleMinutes: e.KOMPAS_SESSION_IDLE_MINUTES,
+    drainSeconds: e.KOMPAS_DRAIN_SECONDS,
     secureCookies: e.KOMPAS_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
     trustProxy: parseTrustProxy(e.KOMPAS_TRUST_PROXY),
   };
