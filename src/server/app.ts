@@ -15,7 +15,11 @@ import { policy, registerPolicyEnforcement } from './platform/authz/route-policy
 import { registerErrorHandling, send } from './platform/http/error-handler.js';
 import { registerNoStore } from './platform/http/no-store.js';
 import { csrfHmacKey, csrfUserInfo } from './platform/http/csrf-binding.js';
-import { modules } from './modules/index.js';
+import { modules as allModules, type ModuleRoutes } from './modules/index.js';
+import { isPublicPath } from './platform/public/paths.js';
+import { registerPublicFamily } from './platform/public/family.js';
+import { publicPageHandler } from './platform/public/pages.js';
+import { AddressThrottle } from './platform/public/throttle.js';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 const DOCS_PREFIX = '/api/docs';
@@ -27,7 +31,14 @@ export function logRequest(req: { id: string; method: string; url: string }): { 
   return { id: req.id, method: req.method, path: req.url.split('?')[0] };
 }
 
-export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: Deps,
+  /** `modules` and `webDist` replace the real ones in tests (a test module, a test index.html). */
+  opts: { logger?: boolean; logStream?: NodeJS.WritableStream; modules?: ModuleRoutes[]; webDist?: string } = {},
+): Promise<FastifyInstance> {
+  const modules = opts.modules ?? allModules;
+  // Public pages: throttled per keyed address, in memory only (platform/public/throttle.ts).
+  const publicThrottle = new AddressThrottle();
   const app = Fastify({
     logger: opts.logger === false ? false : {
       level: deps.config.logLevel,
@@ -86,10 +97,12 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req, reply) => {
+    // Public pages never know who is visiting (decision 0013): no session is resolved, even when a cookie comes along.
+    const publicRequest = isPublicPath(req.url);
     const token = req.cookies[SESSION_COOKIE];
-    if (token) req.actor = await resolveSession(deps.database.db, token, deps.config.sessionIdleMinutes);
+    if (token && !publicRequest) req.actor = await resolveSession(deps.database.db, token, deps.config.sessionIdleMinutes);
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
-    if (unsafe && req.url.startsWith('/api/') && !CSRF_EXEMPT.has(req.routeOptions.url ?? '')) {
+    if (unsafe && req.url.startsWith('/api/') && !publicRequest && !CSRF_EXEMPT.has(req.routeOptions.url ?? '')) {
       await new Promise<void>((resolve, reject) => app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
     }
   });
@@ -97,24 +110,30 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   app.get('/api/csrf', { config: { policy: policy.public('csrf-token') }, schema: { hide: true } }, async (req, reply) => ({ token: reply.generateCsrf({ userInfo: csrfUserInfo(req) }) }));
 
   for (const m of modules) await app.register(m.routes, { prefix: m.prefix, deps });
+  // Public writes have their own CSRF defence (platform/public/guard.ts), as they carry no cookie.
+  await registerPublicFamily(app, deps, modules, publicThrottle);
 
-  await registerWebApp(app);
+  await registerWebApp(app, opts.webDist ?? WEB_DIST, publicThrottle);
   app.setNotFoundHandler((req, reply) => send(reply, req, 404, 'route_not_found'));
   return app;
 }
 
 /** Serves the built single-page app, with index.html for client-side routes. */
-async function registerWebApp(app: FastifyInstance): Promise<void> {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
+async function registerWebApp(app: FastifyInstance, webDist: string, publicThrottle: AddressThrottle): Promise<void> {
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: webDist, serve: false });
   const webPolicy = { policy: policy.public('web-app') };
   app.get('/assets/*', { config: webPolicy, schema: { hide: true } }, (req, reply) =>
     reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(`assets/${(req.params as { '*': string })['*']}`),
   );
+  // Public pages (/p/<organisation code>/...): strict CSP, no-store, no referrer, throttled, no cookie.
+  const publicPage = { config: { policy: policy.public('public-page') }, schema: { hide: true } };
+  app.get('/p', publicPage, publicPageHandler(publicThrottle));
+  app.get('/p/*', publicPage, publicPageHandler(publicThrottle));
   app.get('/*', { config: webPolicy, schema: { hide: true } }, (req, reply) => {
     const rel = (req.params as { '*': string })['*'];
     if (rel.startsWith('api/')) return send(reply, req, 404, 'route_not_found');
-    if (rel && !rel.includes('..') && fs.existsSync(path.join(WEB_DIST, rel)) && fs.statSync(path.join(WEB_DIST, rel)).isFile()) return reply.sendFile(rel);
+    if (rel && !rel.includes('..') && fs.existsSync(path.join(webDist, rel)) && fs.statSync(path.join(webDist, rel)).isFile()) return reply.sendFile(rel);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

@@ -18,7 +18,27 @@ export function storedLocale(): Locale | undefined {
 }
 
 export function initialLocale(): Locale {
+  if (isPublicPage(window.location.pathname)) return publicPageLocale();
   return storedLocale() ?? DEFAULT_LOCALE;
+}
+
+/** The public pages (/p/<organisation code>/…): no sign-in, nothing remembered on the device (decision 0013). */
+export function isPublicPage(pathname: string): boolean {
+  return pathname === '/p' || pathname.startsWith('/p/');
+}
+
+/**
+ * The language of a public page: the one chosen on the page (kept in the address, `?lang=fr`),
+ * else the browser's, else Dutch. Never a cookie or local storage: the visit leaves no trace.
+ */
+export function publicPageLocale(): Locale {
+  const chosen = new URLSearchParams(window.location.search).get('lang');
+  if (isLocale(chosen)) return chosen;
+  for (const l of navigator.languages ?? []) {
+    const base = l.slice(0, 2).toLowerCase();
+    if (isLocale(base)) return base;
+  }
+  return DEFAULT_LOCALE;
 }
 
 /** Loads one catalog (a separate chunk per language) and switches the whole UI to it. */

@@ -38,6 +38,25 @@ export interface WebModule {
   homeTiles: (ctx: ModuleContext) => HomeTile[];
   /** Child routes of the organisation layout route (`/o/$orgId`). */
   routes: (orgRoute: AnyRoute) => AnyRoute[];
+  /**
+   * Pages without sign-in, children of the public layout route (`/p/$orgCode`): the citizen's
+   * complaint form, the anonymous reporting channel. They read the organisation with
+   * `usePublicOrg()` and call only `/api/public/orgs/:orgCode/...` through `publicApi`
+   * (docs/development.md, "Public pages").
+   */
+  publicRoutes?: (publicOrgRoute: AnyRoute) => AnyRoute[];
+  /** Services shown on the organisation's public landing page when the server says it offers them (same id). */
+  publicServices?: PublicService[];
+}
+
+/** One entry of the public landing page `/p/<code>`. */
+export interface PublicService {
+  /** The id the server module's `publicServices` provider answers with. */
+  id: string;
+  /** Path below /p/<code>, e.g. "/complaint". */
+  path: string;
+  title: MessageDescriptor;
+  description: MessageDescriptor;
 }
 
 export function moduleContext(me: Me, org: MeOrganisation): ModuleContext {

@@ -12,6 +12,9 @@ import { AuthenticatorPage, ChangePasswordPage, SessionsPage } from '../pages/Ac
 import { SignInPage } from '../pages/auth/SignInPage';
 import { TotpPage, TotpSetupPage } from '../pages/auth/TotpPages';
 import { ForgotPasswordPage, ResetPasswordPage } from '../pages/auth/PasswordPages';
+import { PublicLayout, PublicNotFound } from './public/PublicLayout';
+import { PublicHomePage } from './public/PublicHomePage';
+import { isLocale } from './i18n';
 
 const OrganisationsPage = lazy(() => import('../modules/admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
 
@@ -75,6 +78,16 @@ const orgRoute = createRoute({
 });
 const orgHomeRoute = createRoute({ getParentRoute: () => orgRoute, path: '/', component: HomePage });
 
+/** Public pages without sign-in (decision 0013): the language lives in the address only. */
+const publicOrgRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/p/$orgCode',
+  validateSearch: (s: Record<string, unknown>): { lang?: string } => (isLocale(s.lang) ? { lang: s.lang } : {}),
+  component: PublicLayout,
+  notFoundComponent: PublicNotFound,
+});
+const publicHomeRoute = createRoute({ getParentRoute: () => publicOrgRoute, path: '/', component: PublicHomePage });
+
 const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: AccountLayout, notFoundComponent: NotFoundPage });
 const sessionsRoute = createRoute({ getParentRoute: () => accountRoute, path: '/sessions', component: SessionsPage });
 const passwordRoute = createRoute({ getParentRoute: () => accountRoute, path: '/password', component: ChangePasswordPage });
@@ -89,6 +102,7 @@ const routeTree = rootRoute.addChildren([
   resetRoute,
   orgRoute.addChildren([orgHomeRoute, ...modules.flatMap((m) => m.routes(orgRoute))]),
   accountRoute.addChildren([sessionsRoute, passwordRoute, authenticatorRoute]),
+  publicOrgRoute.addChildren([publicHomeRoute, ...modules.flatMap((m) => m.publicRoutes?.(publicOrgRoute) ?? [])]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

@@ -49,6 +49,8 @@ const settingsFields = {
   monthlyListingDay: int(1, 28),
   welcomeText: localisedText,
   integrityCharterText: localisedText,
+  /** How citizens and reporters reach the organisation, on its public page /p/<code> (public). */
+  publicContactText: localisedText,
 };
 
 export const organisationSettings = z.strictObject(settingsFields);
@@ -66,6 +68,7 @@ export const DEFAULT_SETTINGS: OrganisationSettings = {
   monthlyListingDay: 1,
   welcomeText: {},
   integrityCharterText: {},
+  publicContactText: {},
 };
 
 /** Stored settings with defaults for missing or no longer valid keys: readers never fail on old data. */
@@ -140,3 +143,15 @@ export const oversightOrganisation = z.object({
   suppressed: z.boolean(),
 });
 export const oversightOrganisations = z.object({ items: z.array(oversightOrganisation) });
+
+// Public page ------------------------------------------------------------------------------
+
+/** GET /api/public/orgs/:orgCode — what the organisation's public landing page shows (no sign-in). */
+export const publicOrganisationView = z.object({
+  code: z.string(),
+  names: z.partialRecord(locale, z.string()),
+  languages: z.array(locale),
+  contactText: z.partialRecord(locale, z.string()),
+  services: z.array(z.object({ id: z.string() })),
+});
+export type PublicOrganisationView = z.infer<typeof publicOrganisationView>;

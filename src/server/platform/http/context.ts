@@ -3,10 +3,13 @@ import type { AuditContext } from '../audit/service.js';
 import type { Locale } from '../../../shared/roles.js';
 import { DEFAULT_LOCALE } from '../../../shared/roles.js';
 import { isLocale, localeFromHeader } from '../i18n/index.js';
+import { isPublicPath } from '../public/paths.js';
 
 export const LOCALE_COOKIE = 'kompas_locale';
 
+/** Who and from where, for the audit trail. Public pages (decision 0013) keep no address: ip NULL, no actor. */
 export function auditContext(req: FastifyRequest): AuditContext {
+  if (isPublicPath(req.url)) return { actorUserId: null, ip: null };
   return { actorUserId: req.actor?.userId ?? null, ip: req.ip ?? null };
 }
 
