@@ -13,8 +13,15 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly fields: FieldIssue[] = [],
+    /** edit_conflict (409): the record as it is now on the server (ADR 0011). */
+    readonly current?: unknown,
   ) {
     super(message);
+  }
+
+  /** Someone else saved the record since it was loaded; `current` holds their version. */
+  get isEditConflict(): boolean {
+    return this.code === 'edit_conflict';
   }
 
   /** The message for one input, matched on the field path the server names. */
@@ -41,16 +48,21 @@ function csrf(force = false): Promise<string> {
 }
 
 async function toError(res: Response): Promise<ApiError> {
-  let body: Partial<{ code: string; message: string; field: string; fields: FieldIssue[] }> = {};
+  let body: Partial<{ code: string; message: string; field: string; fields: FieldIssue[]; current: unknown }> = {};
   try {
     body = await res.json();
   } catch {
     /* not JSON: a proxy or network error page */
   }
-  return new ApiError(res.status, body.code ?? `http_${res.status}`, body.message ?? res.statusText, body.field, body.fields ?? []);
+  return new ApiError(res.status, body.code ?? `http_${res.status}`, body.message ?? res.statusText, body.field, body.fields ?? [], body.current);
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+/** `revision`: the revision of the record the write was made on, sent as If-Match (ADR 0011); every edit sends one. */
+export interface WriteOptions {
+  revision?: number;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, opts: WriteOptions = {}): Promise<T> {
   const unsafe = method !== 'GET';
   for (let attempt = 0; ; attempt++) {
     // Mutations always send a JSON object (an empty one when there is nothing to say): strict routes expect a body.
@@ -58,6 +70,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
     const headers: Record<string, string> = { accept: 'application/json' };
     if (payload !== undefined) headers['content-type'] = 'application/json';
     if (unsafe) headers['x-csrf-token'] = await csrf(attempt > 0);
+    if (opts.revision !== undefined) headers['if-match'] = `"${opts.revision}"`;
     const res = await fetch(url, { method, headers, credentials: 'same-origin', body: payload === undefined ? undefined : JSON.stringify(payload) });
     if (res.ok) {
       // Sign-in, sign-out and second-factor steps may change the session, and tokens are bound to it.
@@ -74,9 +87,9 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 }
 
 export const get = <T>(url: string) => api<T>('GET', url);
-export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body);
-export const put = <T>(url: string, body?: unknown) => api<T>('PUT', url, body);
-export const patch = <T>(url: string, body?: unknown) => api<T>('PATCH', url, body);
+export const post = <T>(url: string, body?: unknown, opts?: WriteOptions) => api<T>('POST', url, body, opts);
+export const put = <T>(url: string, body?: unknown, opts?: WriteOptions) => api<T>('PUT', url, body, opts);
+export const patch = <T>(url: string, body?: unknown, opts?: WriteOptions) => api<T>('PATCH', url, body, opts);
 
 /** Builds a query string from the set values only. */
 export function qs(params: Record<string, string | number | undefined | null>): string {

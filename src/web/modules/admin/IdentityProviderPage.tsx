@@ -5,6 +5,7 @@ import { Form } from 'react-aria-components';
 import { api, ApiError, get, put } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { Button, Card, Checkbox, ConfirmDialog, ErrorAlert, Field, layout, Loading, Notice, PageHeader } from '../../ui/components';
+import { SaveError } from '../../ui/EditConflict';
 import type { IdentityProvider } from './types';
 
 const idpKey = (orgId: string) => ['org', orgId, 'identity-provider'];
@@ -35,9 +36,9 @@ export function IdentityProviderPage() {
 
   const save = useMutation({
     // Omitted secret: keep the stored one; '' removes it; anything else replaces it.
-    mutationFn: () => put<IdentityProvider>(`/api/orgs/${orgId}/identity-provider`, {
+    mutationFn: (rev: number | undefined = q.data?.revision) => put<IdentityProvider>(`/api/orgs/${orgId}/identity-provider`, {
       issuer, clientId, ...(removeSecret ? { clientSecret: '' } : secret !== '' ? { clientSecret: secret } : {}),
-    }),
+    }, { revision: rev }),
     onSuccess: (v) => { qc.setQueryData(idpKey(orgId), v); setNotice(t`The identity provider settings have been saved.`); },
   });
   const remove = useMutation({
@@ -70,7 +71,9 @@ export function IdentityProviderPage() {
           <dd>{signInUrl ? <code>{signInUrl}</code> : <Trans>Available once the identity provider is configured.</Trans>}</dd>
         </dl>
       </Card>
-      <ErrorAlert error={save.error} />
+      <SaveError error={save.error} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
+        rows={((c) => c ? [{ label: t`Issuer URL`, mine: issuer, theirs: c.issuer ?? '' }, { label: t`Client ID`, mine: clientId, theirs: c.clientId ?? '' }] : [])(err?.current as IdentityProvider | undefined)}
+        onTakeTheirs={() => { qc.setQueryData(idpKey(orgId), err?.current); save.reset(); }} />
       <Form onSubmit={(e) => { e.preventDefault(); setNotice(null); save.mutate(); }}>
         <Card title={t`Settings`}>
           <Field label={t`Issuer URL`} type="url" value={issuer} onChange={setIssuer} isRequired maxLength={500} autoComplete="off"

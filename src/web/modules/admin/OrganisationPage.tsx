@@ -10,6 +10,7 @@ import { ME_KEY } from '../../app/auth';
 import { useOrg } from '../../app/context';
 import { KIND_LABELS, LANGUAGE_LABELS } from '../../app/labels';
 import { Button, Card, Checkbox, ErrorAlert, Field, layout, Loading, Notice, PageHeader } from '../../ui/components';
+import { SaveError } from '../../ui/EditConflict';
 import type { Organisation, OrganisationSettings } from './types';
 
 type NumericKey = Exclude<keyof OrganisationSettings, 'welcomeText' | 'integrityCharterText'>;
@@ -44,11 +45,12 @@ export function OrganisationPage() {
   }, [q.data]);
 
   const save = useMutation({
-    mutationFn: () => {
+    // The revision as loaded; after a conflict, the one the person chose to save over (ADR 0011).
+    mutationFn: (rev: number | undefined = q.data?.revision) => {
       const cleanNames = Object.fromEntries(Object.entries(names).filter(([, v]) => v.trim() !== ''));
       // Numbers are sent as typed; the server names any field that is out of range.
       const settings = Object.fromEntries(NUMERIC.map((n) => [n.key, numbers[n.key] === '' || Number.isNaN(Number(numbers[n.key])) ? numbers[n.key] : Number(numbers[n.key])]));
-      return put<Organisation>(`/api/orgs/${orgId}`, { names: cleanNames, languages, settings });
+      return put<Organisation>(`/api/orgs/${orgId}`, { names: cleanNames, languages, settings }, { revision: rev });
     },
     onSuccess: (org) => {
       qc.setQueryData(['org', orgId], org);
@@ -67,12 +69,13 @@ export function OrganisationPage() {
         <p>{i18n._(KIND_LABELS[org.kind])} · <Trans>code {org.code}</Trans></p>
       </PageHeader>
       <div aria-live="polite">{save.isSuccess && <Notice kind="success"><Trans>The settings have been saved.</Trans></Notice>}</div>
-      <ErrorAlert error={save.error ?? localError} />
+      <SaveError error={save.error ?? localError} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
+        onTakeTheirs={() => { qc.setQueryData(['org', orgId], (save.error as ApiError).current); save.reset(); }} />
       <Form onSubmit={(e) => {
         e.preventDefault();
         if (languages.length === 0) { setLocalError(t`Choose at least one working language.`); return; }
         setLocalError(null);
-        save.mutate();
+        save.mutate(undefined);
       }}>
         <Card title={t`Names`}>
           <div className={layout.grid2}>

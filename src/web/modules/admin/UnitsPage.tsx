@@ -5,6 +5,7 @@ import { Form } from 'react-aria-components';
 import { ApiError, get, post, put } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { Button, DialogActions, EmptyState, ErrorAlert, Field, Loading, ModalDialog, PageHeader, SelectField } from '../../ui/components';
+import { SaveError } from '../../ui/EditConflict';
 import type { Unit } from './types';
 import s from './admin.module.css';
 
@@ -57,9 +58,9 @@ function UnitDialog({ orgId, units, unit, isOpen, onClose }: { orgId: string; un
   const [name, setName] = useState(unit?.name ?? '');
   const [parentId, setParentId] = useState(unit?.parentId ?? '');
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: (rev: number | undefined = unit?.revision) => {
       const body = { code, name, parentId: parentId || null };
-      return unit ? put<Unit>(`/api/orgs/${orgId}/units/${unit.id}`, body) : post<Unit>(`/api/orgs/${orgId}/units`, body);
+      return unit ? put<Unit>(`/api/orgs/${orgId}/units/${unit.id}`, body, { revision: rev }) : post<Unit>(`/api/orgs/${orgId}/units`, body);
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: unitsKey(orgId) });
@@ -81,8 +82,10 @@ function UnitDialog({ orgId, units, unit, isOpen, onClose }: { orgId: string; un
   return (
     <ModalDialog isOpen={isOpen} onOpenChange={(o) => !o && onClose()} title={unit ? t`Edit unit` : t`Add a unit`}>
       {(close) => (
-        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-          <ErrorAlert error={save.error} />
+        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>
+          <SaveError error={save.error} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
+            rows={((c) => c ? [{ label: t`Code`, mine: code, theirs: c.code }, { label: t`Name`, mine: name, theirs: c.name }] : [])(err?.current as Unit | undefined)}
+            onTakeTheirs={() => { void qc.invalidateQueries({ queryKey: unitsKey(orgId) }); close(); }} />
           <Field label={t`Code`} value={code} onChange={setCode} isRequired maxLength={30} error={err?.fieldMessage('code')} description={t`Letters, digits, dot, slash, dash or underscore.`} autoFocus />
           <Field label={t`Name`} value={name} onChange={setName} isRequired maxLength={200} error={err?.fieldMessage('name')} />
           <SelectField label={t`Part of`} options={options} value={parentId} onChange={setParentId} error={err?.fieldMessage('parentId')} />

@@ -24,6 +24,8 @@ export interface Organisation {
   languages: Locale[];
   parentId: string | null;
   settings: OrganisationSettings;
+  /** Edit revision, sent back as If-Match on save (ADR 0011). */
+  revision: number;
 }
 
 export interface Unit {
@@ -31,6 +33,7 @@ export interface Unit {
   code: string;
   name: string;
   parentId: string | null;
+  revision: number;
 }
 
 export interface Person {
@@ -131,6 +134,7 @@ export interface IdentityProvider {
   hasClientSecret: boolean;
   signInPath: string | null;
   redirectUri: string;
+  revision: number;
 }
 
 /** GET /api/admin/organisations: every organisation, in tree order with its depth. */

@@ -6,6 +6,7 @@ import { ApiError, get, patch, post } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { Button, ConfirmDialog, DialogActions, ErrorAlert, Field, layout, Loading, ModalDialog, Notice, SelectField, useFormat } from '../../ui/components';
 import { DateField } from '../../ui/DateField';
+import { conflictOf, EditConflictPanel, useRevision } from '../../ui/EditConflict';
 import { unitTree, useUnits } from '../admin/UnitsPage';
 import { del, keys, planBase, uploadFile, type ActionUpdates, type ActionView, type Evidence } from './api';
 import { ActionStatusBadge, LinesField, Progress, UserPicker } from './components';
@@ -158,11 +159,13 @@ function ActionEditor({ planId, objectiveId, action, onClose }: { planId: string
   const units = useUnits(orgId);
   const statusOptions = useStatusOptions();
   const [form, setForm] = useState<ActionForm>(toForm(action));
+  const { revision, setRevision } = useRevision(action?.revision);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const set = <K extends keyof ActionForm>(k: K) => (v: ActionForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const done = () => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); onClose(); };
   const save = useMutation({
-    mutationFn: () => {
+    // `rev` overrides the loaded revision when the person keeps their version after a conflict.
+    mutationFn: (rev: number | undefined = revision) => {
       const opt = (v: string) => (v.trim() === '' ? null : v.trim());
       const body = {
         ...(action ? {} : { objectiveId }),
@@ -173,7 +176,7 @@ function ActionEditor({ planId, objectiveId, action, onClose }: { planId: string
         meansBudgetEur: form.meansBudgetEur.trim() === '' ? null : Number(form.meansBudgetEur.replace(',', '.')),
         meansPeople: opt(form.meansPeople), meansNote: opt(form.meansNote), notes: opt(form.notes),
       };
-      return action ? patch<ActionView>(`${planBase(orgId, planId)}/actions/${action.id}`, body) : post<ActionView>(`${planBase(orgId, planId)}/actions`, body);
+      return action ? patch<ActionView>(`${planBase(orgId, planId)}/actions/${action.id}`, body, { revision: rev }) : post<ActionView>(`${planBase(orgId, planId)}/actions`, body);
     },
     onSuccess: done,
   });
@@ -181,9 +184,21 @@ function ActionEditor({ planId, objectiveId, action, onClose }: { planId: string
   const err = save.error instanceof ApiError ? save.error : undefined;
   const e = (k: string) => err?.fieldMessage(k);
   const none = { id: '', label: t`(not set)` };
+  const theirs = conflictOf<ActionView>(save.error);
+  const theirForm = theirs && toForm(theirs);
+  const compared: [string, keyof ActionForm][] = [
+    [t`Title`, 'title'], [t`Code`, 'code'], [t`Description`, 'description'], [t`Timing (in words)`, 'timingLabel'], [t`Start`, 'startDate'], [t`Due`, 'dueDate'],
+    [t`Status`, 'status'], [t`Progress (%)`, 'progress'], [t`Owner (label)`, 'ownerLabel'], [t`Time`, 'meansTime'], [t`Budget (€)`, 'meansBudgetEur'],
+    [t`People`, 'meansPeople'], [t`Other means`, 'meansNote'], [t`Notes`, 'notes'],
+  ];
   return (
-    <Form onSubmit={(ev) => { ev.preventDefault(); save.mutate(); }}>
-      <ErrorAlert error={save.error} />
+    <Form onSubmit={(ev) => { ev.preventDefault(); save.mutate(undefined); }}>
+      {theirs && theirForm && err ? (
+        <EditConflictPanel error={err} pending={save.isPending}
+          rows={compared.map(([label, k]) => ({ label, mine: String(form[k] ?? ''), theirs: String(theirForm[k] ?? '') }))}
+          onKeepMine={() => { setRevision(theirs.revision); save.mutate(theirs.revision); }}
+          onTakeTheirs={() => { setForm(theirForm); setRevision(theirs.revision); save.reset(); }} />
+      ) : <ErrorAlert error={save.error} />}
       <Field label={t`Title`} value={form.title} onChange={set('title')} isRequired maxLength={1000} error={e('title')} autoFocus />
       <div className={layout.grid2}>
         <Field label={t`Code`} value={form.code} onChange={set('code')} maxLength={30} error={e('code')} />

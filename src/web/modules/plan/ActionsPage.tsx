@@ -6,6 +6,7 @@ import { Form } from 'react-aria-components';
 import { ApiError, patch, post } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { Button, ConfirmDialog, DialogActions, EmptyState, ErrorAlert, Field, layout, Loading, ModalDialog, SelectField, useFormat } from '../../ui/components';
+import { SaveError } from '../../ui/EditConflict';
 import { del, keys, planBase, usePlan, type ActionFilters, type ActionStatus, type ActionView, type ImfFunction, type ObjectiveNode, type PlanTree } from './api';
 import { unitTree, useUnits } from '../admin/UnitsPage';
 import { ActionDialog } from './ActionDialog';
@@ -71,10 +72,10 @@ function ObjectiveDialog({ planId, parent, objective, onClose }: { planId: strin
   const [confirmDelete, setConfirmDelete] = useState(false);
   const done = () => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); onClose(); };
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: (rev: number | undefined = objective?.revision) => {
       const body = { code, title, description: description || null, ownerLabel: ownerLabel || null, coActors };
       return objective
-        ? patch(`${planBase(orgId, planId)}/objectives/${objective.id}`, body)
+        ? patch(`${planBase(orgId, planId)}/objectives/${objective.id}`, body, { revision: rev })
         : post(`${planBase(orgId, planId)}/objectives`, { ...body, parentId: parent?.id ?? null });
     },
     onSuccess: done,
@@ -86,8 +87,10 @@ function ObjectiveDialog({ planId, parent, objective, onClose }: { planId: strin
   return (
     <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={heading}>
       {(close) => (
-        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-          <ErrorAlert error={save.error} />
+        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>
+          <SaveError error={save.error} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
+            rows={((c) => c ? [{ label: t`Code`, mine: code, theirs: c.code }, { label: t`Title`, mine: title, theirs: c.title }, { label: t`Description`, mine: description, theirs: c.description ?? '' }] : [])(err?.current as { code: string; title: string; description: string | null } | undefined)}
+            onTakeTheirs={() => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); close(); }} />
           <Field label={t`Code`} value={code} onChange={setCode} maxLength={30} error={err?.fieldMessage('code')} description={isOd ? t`For example OD 1.2.` : t`For example SD 1.`} />
           <Field label={t`Title`} value={title} onChange={setTitle} isRequired maxLength={1000} error={err?.fieldMessage('title')} multiline autoFocus />
           <Field label={t`Description`} value={description} onChange={setDescription} maxLength={20_000} error={err?.fieldMessage('description')} multiline />

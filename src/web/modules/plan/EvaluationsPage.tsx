@@ -5,6 +5,7 @@ import { Form } from 'react-aria-components';
 import { ApiError, get, patch, post } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { Button, buttonClass, ConfirmDialog, EmptyState, ErrorAlert, Field, layout, Loading, Notice, SelectField, useFormat } from '../../ui/components';
+import { SaveError } from '../../ui/EditConflict';
 import { keys, planBase, type EvaluationView, type Evaluations, type PlanTree } from './api';
 import { Counts } from './components';
 import { ACTION_STATUS_LABELS } from './labels';
@@ -23,8 +24,9 @@ function Evaluation({ data, ev }: { data: PlanTree; ev: EvaluationView }) {
   const [saved, setSaved] = useState(false);
   const [approving, setApproving] = useState(false);
   const refresh = () => void qc.invalidateQueries({ queryKey: [...keys.plan(orgId, data.plan.id), 'evaluations'] });
-  const save = useMutation({ mutationFn: () => patch(base, { doneText: done, indicatorsText: ind, changesText: changes }), onSuccess: () => { setSaved(true); refresh(); } });
-  const approve = useMutation({ mutationFn: () => post(`${base}/approve`), onSuccess: () => { setApproving(false); refresh(); } });
+  // Saves name the revision they were made on; the chief approves the revision they read (ADR 0011).
+  const save = useMutation({ mutationFn: (rev: number | undefined = ev.revision) => patch(base, { doneText: done, indicatorsText: ind, changesText: changes }, { revision: rev }), onSuccess: () => { setSaved(true); refresh(); } });
+  const approve = useMutation({ mutationFn: () => post(`${base}/approve`, {}, { revision: ev.revision }), onSuccess: () => { setApproving(false); refresh(); } });
   const editable = ev.status === 'draft' && data.permissions.evaluate;
   const err = save.error instanceof ApiError ? save.error : undefined;
   const n = (v: number | null) => (v === null ? '—' : f.number(v));
@@ -60,8 +62,10 @@ function Evaluation({ data, ev }: { data: PlanTree; ev: EvaluationView }) {
         </div>
       )}
       {editable ? (
-        <Form onSubmit={(e) => { e.preventDefault(); setSaved(false); save.mutate(); }}>
-          <ErrorAlert error={save.error} />
+        <Form onSubmit={(e) => { e.preventDefault(); setSaved(false); save.mutate(undefined); }}>
+          <SaveError error={save.error} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
+            rows={((c) => c ? [{ label: t`What was done`, mine: done, theirs: c.doneText }, { label: t`Indicators against targets`, mine: ind, theirs: c.indicatorsText }, { label: t`What changes for the next year`, mine: changes, theirs: c.changesText }] : [])(err?.current as EvaluationView | undefined)}
+            onTakeTheirs={() => { const c = err?.current as EvaluationView; setDone(c.doneText); setInd(c.indicatorsText); setChanges(c.changesText); save.reset(); refresh(); }} />
           <Field label={t`What was done`} multiline value={done} onChange={setDone} maxLength={50_000} error={err?.fieldMessage('doneText')} />
           <Field label={t`Indicators against targets`} multiline value={ind} onChange={setInd} maxLength={50_000} error={err?.fieldMessage('indicatorsText')} />
           <Field label={t`What changes for the next year`} multiline value={changes} onChange={setChanges} maxLength={50_000} error={err?.fieldMessage('changesText')} />

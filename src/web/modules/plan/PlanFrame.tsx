@@ -27,7 +27,8 @@ function Lifecycle({ data }: { data: PlanTree }) {
   const run = useMutation({
     mutationFn: async (st: Step): Promise<PlanTree | null> => {
       if (st === 'delete') { await del(base); return null; }
-      return post<PlanTree>(`${base}/${st}`);
+      // Lifecycle steps name the revision the person saw (ADR 0011): approving a plan changed meanwhile is a conflict.
+      return post<PlanTree>(`${base}/${st}`, undefined, st === 'new-version' ? {} : { revision: plan.revision });
     },
     onSuccess: (res, st) => {
       setStep(null);
@@ -89,7 +90,7 @@ function ShareWithOversight({ data }: { data: PlanTree }) {
   const { orgId } = useOrg();
   const qc = useQueryClient();
   const m = useMutation({
-    mutationFn: (v: boolean) => patch(`${planBase(orgId, data.plan.id)}`, { sharedWithOversight: v }),
+    mutationFn: (v: boolean) => patch(`${planBase(orgId, data.plan.id)}`, { sharedWithOversight: v }, { revision: data.plan.revision }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: keys.plan(orgId, data.plan.id) }),
   });
   return (

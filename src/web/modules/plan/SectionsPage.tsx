@@ -5,7 +5,8 @@ import { Link } from '@tanstack/react-router';
 import { Form } from 'react-aria-components';
 import { ApiError, patch, post, put } from '../../app/api';
 import { useOrg } from '../../app/context';
-import { Button, DialogActions, EmptyState, ErrorAlert, Field, layout, ModalDialog, Notice, useFormat } from '../../ui/components';
+import { Button, DialogActions, EmptyState, Field, layout, ModalDialog, Notice, useFormat } from '../../ui/components';
+import { SaveError } from '../../ui/EditConflict';
 import { keys, planBase, type IndicatorView, type ObjectiveNode, type PlanSections, type PlanTree } from './api';
 import { Counts, LinesField, PairsEditor, type Pair } from './components';
 import { IMF_FUNCTIONS, IMF_LABELS, SECTION_HEADINGS } from './labels';
@@ -58,7 +59,8 @@ function SectionDialog({ data, which, onClose }: { data: PlanTree; which: Sectio
   const [text, setText] = useState(which === 'monitoring' || which === 'evaluationPlanning' || which === 'communication' ? sec[which] : '');
   const clean = (ps: Pair[]) => ps.filter((p) => p.a.trim());
   const save = useMutation({
-    mutationFn: () => {
+    // The plan's revision as loaded; after a conflict, the one the person chose to save over.
+    mutationFn: (rev: number | undefined = plan.revision) => {
       let body: Record<string, unknown>;
       if (which === 'identification') {
         body = { title, periodFrom: Number(from), periodTo: Number(to), sections: { identification: { entityName: entity, responsible: clean(responsible).map((p) => ({ name: p.a.trim(), role: p.b })) } } };
@@ -69,7 +71,7 @@ function SectionDialog({ data, which, onClose }: { data: PlanTree; which: Sectio
       } else {
         body = { sections: { [which]: text } };
       }
-      return patch<PlanTree>(planBase(orgId, plan.id), body);
+      return patch<PlanTree>(planBase(orgId, plan.id), body, { revision: rev });
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: keys.plan(orgId, plan.id) });
@@ -85,8 +87,9 @@ function SectionDialog({ data, which, onClose }: { data: PlanTree; which: Sectio
   return (
     <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={i18n._(heading)}>
       {(close) => (
-        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-          <ErrorAlert error={save.error} />
+        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>
+          <SaveError error={save.error} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
+            onTakeTheirs={() => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, plan.id) }); close(); }} />
           {which === 'identification' && <>
             <Field label={t`Title`} value={title} onChange={setTitle} isRequired maxLength={300} error={err?.fieldMessage('title')} autoFocus />
             <div className={layout.grid2}>
@@ -127,10 +130,10 @@ function IndicatorDialog({ planId, objective, indicator, onClose }: { planId: st
   const [target, setTarget] = useState(indicator?.target?.toString() ?? '');
   const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: (rev: number | undefined = indicator?.revision) => {
       const body = { name, unit: unit || null, baseline: num(baseline), target: num(target) };
       return indicator
-        ? patch(`${planBase(orgId, planId)}/indicators/${indicator.id}`, body)
+        ? patch(`${planBase(orgId, planId)}/indicators/${indicator.id}`, body, { revision: rev })
         : post(`${planBase(orgId, planId)}/objectives/${objective!.id}/indicators`, body);
     },
     onSuccess: () => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); onClose(); },
@@ -139,8 +142,9 @@ function IndicatorDialog({ planId, objective, indicator, onClose }: { planId: st
   return (
     <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={indicator ? t`Edit indicator` : t`Add an indicator`}>
       {(close) => (
-        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-          <ErrorAlert error={save.error} />
+        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>
+          <SaveError error={save.error} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
+            onTakeTheirs={() => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); close(); }} />
           <Field label={t`Indicator`} value={name} onChange={setName} isRequired maxLength={500} error={err?.fieldMessage('name')} autoFocus />
           <div className={layout.grid2}>
             <Field label={t`Unit of measure`} value={unit} onChange={setUnit} maxLength={50} error={err?.fieldMessage('unit')} description={t`For example %, number or days.`} />
@@ -165,15 +169,19 @@ function MeasurementDialog({ planId, indicator, years, onClose }: { planId: stri
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
   const save = useMutation({
-    mutationFn: () => put(`${planBase(orgId, planId)}/indicators/${indicator.id}/measurements/${Number(year)}`, { value: Number(value.replace(',', '.')), note: note || null }),
+    // A year without a measurement is revision 0: two people recording it at once cannot both win.
+    mutationFn: (rev: number | undefined = indicator.measurements.find((m) => m.year === Number(year))?.revision ?? 0) =>
+      put(`${planBase(orgId, planId)}/indicators/${indicator.id}/measurements/${Number(year)}`, { value: Number(value.replace(',', '.')), note: note || null }, { revision: rev }),
     onSuccess: () => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); onClose(); },
   });
   const err = save.error instanceof ApiError ? save.error : undefined;
   return (
     <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={t`Record a measurement: ${indicator.name}`}>
       {(close) => (
-        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-          <ErrorAlert error={save.error} />
+        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>
+          <SaveError error={save.error} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
+            revisionOf={(c) => (c as IndicatorView).measurements.find((m) => m.year === Number(year))?.revision ?? 0}
+            onTakeTheirs={() => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); close(); }} />
           <div className={layout.grid2}>
             <Field label={t`Year`} type="number" value={year} onChange={setYear} isRequired error={err?.fieldMessage('year')} autoFocus />
             <Field label={t`Value`} inputMode="numeric" value={value} onChange={setValue} isRequired error={err?.fieldMessage('value')} />
@@ -268,7 +276,7 @@ function ConfidentialNotes({ data }: { data: PlanTree }) {
   const [saved, setSaved] = useState(false);
   const editable = plan.status !== 'superseded';
   const save = useMutation({
-    mutationFn: () => patch<PlanTree>(planBase(orgId, plan.id), { confidentialNotes: text.trim() === '' ? null : text }),
+    mutationFn: (rev: number | undefined = plan.revision) => patch<PlanTree>(planBase(orgId, plan.id), { confidentialNotes: text.trim() === '' ? null : text }, { revision: rev }),
     onSuccess: () => { setSaved(true); void qc.invalidateQueries({ queryKey: keys.plan(orgId, plan.id) }); },
   });
   const err = save.error instanceof ApiError ? save.error : undefined;
@@ -277,8 +285,10 @@ function ConfidentialNotes({ data }: { data: PlanTree }) {
       <h2 id="notes-h"><Trans>Confidential notes</Trans></h2>
       <Notice kind="warning"><Trans>Confidential: seen only by the integrity officer and the chief of police. Not exported and not shown to oversight.</Trans></Notice>
       {editable ? (
-        <Form onSubmit={(e) => { e.preventDefault(); setSaved(false); save.mutate(); }}>
-          <ErrorAlert error={err?.field === 'confidentialNotes' ? null : save.error} />
+        <Form onSubmit={(e) => { e.preventDefault(); setSaved(false); save.mutate(undefined); }}>
+          <SaveError error={err?.field === 'confidentialNotes' ? null : save.error} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
+            rows={[{ label: t`Confidential notes`, mine: text, theirs: (err?.current as PlanTree | undefined)?.plan.confidentialNotes ?? '' }]}
+            onTakeTheirs={() => { setText((err?.current as PlanTree).plan.confidentialNotes ?? ''); save.reset(); void qc.invalidateQueries({ queryKey: keys.plan(orgId, plan.id) }); }} />
           <Field label={t`Confidential notes`} multiline value={text} onChange={(v) => { setText(v); setSaved(false); }} maxLength={20_000} error={err?.fieldMessage('confidentialNotes')} />
           <div aria-live="polite">{saved && <Notice kind="success"><Trans>The confidential notes have been saved.</Trans></Notice>}</div>
           <Button type="submit" isDisabled={save.isPending}><Trans>Save the confidential notes</Trans></Button>
