@@ -146,7 +146,11 @@ then start Kompas again.`);
 async function ensureAppRolePrivileges(c: pg.Client): Promise<void> {
   const missing = (await c.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace
-      WHERE (n.nspname = current_schema() AND ((k.relkind IN ('r', 'p') AND NOT has_table_privilege($1, k.oid, 'SELECT, INSERT, UPDATE, DELETE'))
+      WHERE (n.nspname = current_schema() AND ((k.relkind IN ('r', 'p') AND NOT k.relispartition AND EXISTS (
+               -- has_table_privilege with a list is true when ANY is held: check each one.
+               SELECT 1 FROM unnest(CASE k.relname WHEN 'audit_event' THEN '{SELECT,INSERT}'::text[] WHEN 'audit_chain_head' THEN '{SELECT}'::text[]
+                                                    ELSE '{SELECT,INSERT,UPDATE,DELETE}'::text[] END) priv
+                WHERE NOT has_table_privilege($1, k.oid, priv)))
                                            OR (k.relkind = 'S' AND NOT has_sequence_privilege($1, k.oid, 'USAGE'))))
          OR (n.nspname = 'drizzle' AND k.relname = '__drizzle_migrations' AND NOT has_table_privilege($1, k.oid, 'SELECT'))`, [APP_ROLE])).rows[0].n;
   if (missing === 0) return;
@@ -158,6 +162,12 @@ async function ensureAppRolePrivileges(c: pg.Client): Promise<void> {
     await c.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${APP_ROLE}`);
     await c.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE}`);
     await c.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${APP_ROLE}`);
+    // The audit trail is append-only for the application (migrations 0014, 0015): take back what the blanket grant gave.
+    await c.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM ${APP_ROLE}`);
+    await c.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_chain_head FROM ${APP_ROLE}`);
+    for (const { p } of (await c.query<{ p: string }>(`SELECT inhrelid::regclass::text AS p FROM pg_inherits WHERE inhparent = 'audit_event'::regclass`)).rows) {
+      await c.query(`REVOKE ALL ON ${p} FROM ${APP_ROLE}`);
+    }
     if ((await c.query(`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS ok`)).rows[0].ok) {
       await c.query(`GRANT USAGE ON SCHEMA drizzle TO ${APP_ROLE}`);
       await c.query(`GRANT SELECT ON drizzle.__drizzle_migrations TO ${APP_ROLE}`);
