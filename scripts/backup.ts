@@ -16,15 +16,18 @@ import { BackupWriter, type MetaEntry } from './backup/format.js';
 import { resolveDatabaseUrl } from '../src/server/platform/db/resolve.js';
 import { keyFilePath, KEY_ENV } from '../src/server/platform/crypto/sealing.js';
 
-const USAGE = 'usage: npm run backup -- --out <file or existing folder>';
+const USAGE = 'usage: npm run backup -- --out <file or existing folder> [--without-key]';
 
-function parseArgs(argv: string[]): { out: string } | string {
+function parseArgs(argv: string[]): { out: string; withoutKey: boolean } | string {
   let out: string | undefined;
+  let withoutKey = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out' || a.startsWith('--out=')) {
       out = a === '--out' ? argv[++i] : a.slice('--out='.length);
       if (!out) return `--out needs a file or folder\n${USAGE}`;
+    } else if (a === '--without-key') {
+      withoutKey = true; // for operators who keep the key apart from the database backups
     } else if (a === '--help' || a === '-h') {
       return USAGE;
     } else {
@@ -32,7 +35,7 @@ function parseArgs(argv: string[]): { out: string } | string {
     }
   }
   if (!out) return `--out is required\n${USAGE}`;
-  return { out };
+  return { out, withoutKey };
 }
 
 /** A folder gets a new file named by the time; a file name is used as given. */
@@ -93,7 +96,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = cons
     const sequences = await client.query<{ name: string; value: string | null }>(
       `SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`);
     const keyFile = keyFilePath(config.dataDir);
-    const sealingKey = env[KEY_ENV] ? 'environment' : fs.existsSync(keyFile) ? 'file' : 'none';
+    const sealingKey = env[KEY_ENV] ? 'environment' : !fs.existsSync(keyFile) ? 'none' : args.withoutKey ? 'apart' : 'file';
     const meta: MetaEntry = {
       kind: 'meta',
       createdAt: new Date().toISOString(),
@@ -132,6 +135,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = cons
     fs.renameSync(tmp, file);
     ok = true;
     io.out(`backup written: ${file} (${tables.rows.length} tables, ${rows} rows, ${files ? 'with the sealing key file' : 'without a sealing key file'}; mode 0600)`);
+    if (sealingKey === 'apart') io.out(`--without-key: ${keyFile} is not in the backup; a restore needs it (back it up apart)`);
     if (sealingKey === 'environment') io.out(`the sealing key comes from ${KEY_ENV} and is not in the backup: keep it with the backup's records, apart from the file`);
     if (sealingKey === 'none') io.out('no sealing key file was found: this installation has sealed nothing yet, or its key is missing');
     io.out('the file holds personal data and the key that opens sealed data: keep it encrypted and access-controlled');

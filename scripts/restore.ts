@@ -87,7 +87,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = cons
       const used = fs.existsSync(pgDir) && fs.readdirSync(pgDir).length > 0;
       if (used && !args.force) throw new Refused(`${pgDir} already holds a database: restore into a fresh folder (--data-dir), or add --force to replace its data`);
     }
-    if (fs.existsSync(keyFile) && !args.force && !env[KEY_ENV]) {
+    // A backup made --without-key needs the key put in place first; one with the key must not silently replace another.
+    if (meta.sealingKey === 'file' && fs.existsSync(keyFile) && !args.force && !env[KEY_ENV]) {
       throw new Refused(`${keyFile} exists already: restore into a fresh folder (--data-dir), or add --force to replace it with the backup's key`);
     }
     // A cluster made for this restore is removed again when the restore fails, so that the

@@ -19,8 +19,8 @@ export interface MetaEntry {
   /** drizzle's journal of the source database, in order: the schema the data belongs to. */
   migrations: { hash: string; createdAt: number }[];
   server: string;
-  /** Where the sealing key came from at backup time: a key file is in the backup, an environment key is not. */
-  sealingKey: 'file' | 'environment' | 'none';
+  /** The sealing key at backup time: a key file in the backup ('file'), one left out with --without-key ('apart'), KOMPAS_AUTH_KEY, or none yet. */
+  sealingKey: 'file' | 'apart' | 'environment' | 'none';
   partitions: { name: string; parent: string; bound: string }[];
   sequences: { name: string; value: number | null }[];
 }
