@@ -75,6 +75,11 @@ export async function loadDemoData(url: string): Promise<boolean> {
       for (const role of l.roles) {
         await c.query(`INSERT INTO role_assignment (organisation_id, user_id, role, valid_from) VALUES ($1,$2,$3,$4)`, [orgIds[l.org], u.id, role, '2023-01-01']);
       }
+      // Each demo person belongs to the organisation that gave them roles (platform administrators to the platform).
+      if (l.roles.length > 0) {
+        await c.query(`INSERT INTO organisation_member (organisation_id, user_id, display_name, joined_at) VALUES ($1,$2,$3,now())`, [orgIds[l.org], u.id, l.name]);
+        if (!l.platformAdmin) await c.query(`UPDATE app_user SET home_organisation_id = $1 WHERE id = $2`, [orgIds[l.org], u.id]);
+      }
       if (l.org === 'zone') {
         const [first, ...rest] = l.name.split(' ');
         await c.query(`INSERT INTO person (organisation_id, personnel_number, first_name, last_name, email, staff_category, grade, unit_id, function_title, start_date, user_id)

@@ -16,7 +16,7 @@ let adminB: Session;
 let platform: Session;
 
 const audits = (orgId: string, action: string) =>
-  ownerQuery<{ record_id: string; details: Record<string, unknown>; actor_user_id: string }>(t, `SELECT record_id, details, actor_user_id FROM audit_event WHERE organisation_id = $1 AND action = $2 ORDER BY chain_seq`, [orgId, action]);
+  ownerQuery<{ record_id: string; details: Record<string, unknown>; actor_user_id: string }>(t, `SELECT record_id, details, actor_user_id FROM audit_event WHERE organisation_id = $1 AND action = $2 ORDER BY id`, [orgId, action]);
 const orgRow = async (id: string) => (await ownerQuery<{ names: unknown; languages: string[]; settings: Record<string, unknown> }>(t, `SELECT names, languages, settings FROM organisation WHERE id = $1`, [id]))[0];
 
 beforeAll(async () => {

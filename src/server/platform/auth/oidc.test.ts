@@ -222,7 +222,7 @@ describe('identity provider configuration by the organisation administrator', ()
 
     expect((await s.delete(`/api/orgs/${org}/identity-provider`)).statusCode).toBe(204);
     expect((await s.get(`/api/orgs/${org}/identity-provider`)).json().configured).toBe(false);
-    const actions = await ownerQuery<{ action: string }>(t, `SELECT action FROM audit_event WHERE organisation_id = $1 ORDER BY chain_seq`, [org]);
+    const actions = await ownerQuery<{ action: string }>(t, `SELECT action FROM audit_event WHERE organisation_id = $1 ORDER BY id`, [org]);
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['organisation.oidc_update', 'organisation.oidc_remove']));
   });
 

