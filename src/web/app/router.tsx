@@ -1,22 +1,25 @@
 import { lazy, Suspense } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
-import { AccountLayout, OrgLayout, PlainLayout, Shell } from './Shell';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from '@tanstack/react-router';
 import { modules } from './modules';
 import { pendingStep, useMe } from './auth';
 import { Loading, PageHeader } from '../ui/components';
 import { ErrorPage } from '../pages/ErrorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { HomePage } from '../pages/HomePage';
-import { AuthenticatorPage, ChangePasswordPage, SessionsPage } from '../pages/AccountPages';
 import { SignInPage } from '../pages/auth/SignInPage';
-import { TotpPage, TotpSetupPage } from '../pages/auth/TotpPages';
-import { ForgotPasswordPage, ResetPasswordPage } from '../pages/auth/PasswordPages';
 import { PublicLayout, PublicNotFound } from './public/PublicLayout';
 import { PublicHomePage } from './public/PublicHomePage';
 import { isLocale } from './i18n';
 
 const OrganisationsPage = lazy(() => import('../modules/admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
+/*
+ * The first page is the sign-in page: only it (and the router, the registry of modules and the
+ * shared UI) is in the first download. The shell, the home page, the account and second-factor
+ * pages and every module page load when first shown (bench/web measures this).
+ */
+const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
+const PlainLayout = lazy(() => import('./Shell').then((m) => ({ default: m.PlainLayout })));
+const page = lazyRouteComponent;
 
 const LAST_ORG_KEY = 'kompas_org';
 
@@ -45,12 +48,14 @@ function IndexPage() {
   const org = me.organisations.find((o) => o.id === last) ?? me.organisations[0];
   if (org) return <Navigate to="/o/$orgId" params={{ orgId: org.id }} replace />;
   // A platform administrator without any role (first start) begins with the organisations.
-  if (me.isPlatformAdmin) return <Shell me={me}><Suspense fallback={<Loading />}><OrganisationsPage /></Suspense></Shell>;
+  if (me.isPlatformAdmin) return <Suspense fallback={<Loading />}><Shell me={me}><OrganisationsPage /></Shell></Suspense>;
   return (
-    <Shell me={me}>
-      <PageHeader title={t`Home`} />
-      <p><Trans>You do not have a role in any organisation yet. Ask the administrator of your organisation to give you one.</Trans></p>
-    </Shell>
+    <Suspense fallback={<Loading />}>
+      <Shell me={me}>
+        <PageHeader title={t`Home`} />
+        <p><Trans>You do not have a role in any organisation yet. Ask the administrator of your organisation to give you one.</Trans></p>
+      </Shell>
+    </Suspense>
   );
 }
 
@@ -58,25 +63,25 @@ const nextSearch = (s: Record<string, unknown>) => ({ next: typeof s.next === 's
 
 const rootRoute = createRootRoute({
   component: Outlet,
-  notFoundComponent: () => <PlainLayout><NotFoundPage /></PlainLayout>,
+  notFoundComponent: () => <Suspense fallback={<Loading />}><PlainLayout><NotFoundPage /></PlainLayout></Suspense>,
   errorComponent: ({ error, reset }) => <ErrorPage error={error} reset={reset} />,
 });
 
 const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: IndexPage });
 const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', validateSearch: nextSearch, component: SignInPage });
-const totpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in/totp', validateSearch: nextSearch, component: TotpPage });
-const totpSetupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in/totp-setup', validateSearch: nextSearch, component: TotpSetupPage });
-const forgotRoute = createRoute({ getParentRoute: () => rootRoute, path: '/forgot-password', component: ForgotPasswordPage });
-const resetRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reset-password', component: ResetPasswordPage });
+const totpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in/totp', validateSearch: nextSearch, component: page(() => import('../pages/auth/TotpPages'), 'TotpPage') });
+const totpSetupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in/totp-setup', validateSearch: nextSearch, component: page(() => import('../pages/auth/TotpPages'), 'TotpSetupPage') });
+const forgotRoute = createRoute({ getParentRoute: () => rootRoute, path: '/forgot-password', component: page(() => import('../pages/auth/PasswordPages'), 'ForgotPasswordPage') });
+const resetRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reset-password', component: page(() => import('../pages/auth/PasswordPages'), 'ResetPasswordPage') });
 
 const orgRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/o/$orgId',
-  component: OrgLayout,
+  component: page(() => import('./Shell'), 'OrgLayout'),
   notFoundComponent: NotFoundPage,
   onEnter: ({ params }) => rememberOrg(params.orgId),
 });
-const orgHomeRoute = createRoute({ getParentRoute: () => orgRoute, path: '/', component: HomePage });
+const orgHomeRoute = createRoute({ getParentRoute: () => orgRoute, path: '/', component: page(() => import('../pages/HomePage'), 'HomePage') });
 
 /** Public pages without sign-in (decision 0013): the language lives in the address only. */
 const publicOrgRoute = createRoute({
@@ -88,10 +93,10 @@ const publicOrgRoute = createRoute({
 });
 const publicHomeRoute = createRoute({ getParentRoute: () => publicOrgRoute, path: '/', component: PublicHomePage });
 
-const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: AccountLayout, notFoundComponent: NotFoundPage });
-const sessionsRoute = createRoute({ getParentRoute: () => accountRoute, path: '/sessions', component: SessionsPage });
-const passwordRoute = createRoute({ getParentRoute: () => accountRoute, path: '/password', component: ChangePasswordPage });
-const authenticatorRoute = createRoute({ getParentRoute: () => accountRoute, path: '/authenticator', component: AuthenticatorPage });
+const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: page(() => import('./Shell'), 'AccountLayout'), notFoundComponent: NotFoundPage });
+const sessionsRoute = createRoute({ getParentRoute: () => accountRoute, path: '/sessions', component: page(() => import('../pages/AccountPages'), 'SessionsPage') });
+const passwordRoute = createRoute({ getParentRoute: () => accountRoute, path: '/password', component: page(() => import('../pages/AccountPages'), 'ChangePasswordPage') });
+const authenticatorRoute = createRoute({ getParentRoute: () => accountRoute, path: '/authenticator', component: page(() => import('../pages/AccountPages'), 'AuthenticatorPage') });
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
