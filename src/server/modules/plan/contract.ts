@@ -213,11 +213,11 @@ export const planSummary = z.object({
   templateKey: templateKey,
   status: planStatus,
   sharedWithOversight: z.boolean(),
+  /** Edit revision, sent back as If-Match: "<revision>" on a change (ADR 0011). */
+  revision: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
   submittedAt: z.string().nullable(),
-  /** Edit revision, sent back as If-Match: "<revision>" on a change (ADR 0011). */
-  revision: z.number().int(),
   approvedAt: z.string().nullable(),
   inForceAt: z.string().nullable(),
   supersededAt: z.string().nullable(),
@@ -262,11 +262,11 @@ export const actionView = z.object({
   notes: z.string().nullable(),
   notesVisible: z.boolean(),
   position: z.number().int(),
+  /** Edit revision, sent back as If-Match: "<revision>" on a change (ADR 0011). */
+  revision: z.number().int(),
   evidenceCount: z.number().int(),
   lastUpdateAt: z.string().nullable(),
   updatedAt: z.string(),
-  /** Edit revision, sent back as If-Match: "<revision>" on a change (ADR 0011). */
-  revision: z.number().int(),
   /** The reader may report progress on this action (owner, head of the unit, officer, chief). */
   canUpdate: z.boolean(),
 });
@@ -283,10 +283,10 @@ export interface ObjectiveNode {
   ownerUnit: { id: string; name: string } | null;
   coActors: string[];
   position: number;
+  revision: number;
   /** Actions of this objective (after the filters) and all of them (before). */
   actionCount: number;
   withoutAction: boolean;
-  revision: number;
   indicators: IndicatorView[];
   actions: ActionView[];
   children: ObjectiveNode[];
@@ -303,10 +303,10 @@ export const objectiveNode: z.ZodType<ObjectiveNode> = z.lazy(() =>
     ownerUnit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     coActors: z.array(z.string()),
     position: z.number().int(),
+    revision: z.number().int(),
     actionCount: z.number().int(),
     withoutAction: z.boolean(),
     indicators: z.array(indicatorView),
-    revision: z.number().int(),
     actions: z.array(actionView),
     children: z.array(objectiveNode),
   }),

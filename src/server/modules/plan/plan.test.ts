@@ -127,7 +127,7 @@ describe('lifecycle', () => {
     expect(asStaff.permissions).toMatchObject({ edit: false, notes: false });
     expect(((await w.s.head.get(`${base()}/${planId}`)).json() as PlanTree).permissions.notes).toBe(false);
     expect(approved.permissions.notes).toBe(true);
-    const audits = await ownerQuery<{ action: string }>(t, `SELECT action FROM audit_event WHERE record_id = $1 ORDER BY chain_seq`, [planId]);
+    const audits = await ownerQuery<{ action: string }>(t, `SELECT action FROM audit_event WHERE record_id = $1 ORDER BY id`, [planId]);
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['plan.create', 'plan.objective_create', 'plan.action_create', 'plan.submit', 'plan.approve', 'plan.in_force']));
   });
 
