@@ -6,6 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { LOCALES, type Locale } from '../src/shared/roles.js';
 import { createOrganisation, createUser, ownerQuery, TEST_PASSWORD } from '../src/test/app.js';
+import { sealerFor } from '../src/server/platform/crypto/index.js';
 import { axeViolations, openBrowser, settled, signInByCookie, startKompas, type Browsing, type Kompas } from './helpers/kompas.js';
 import { signInWithCode } from './helpers/sign-in.js';
 
@@ -37,6 +38,12 @@ const SD1 = 'Opzetten van een structurele verankering van het integriteitsbeleid
 const INDICATOR = 'Aantal verstuurde listings';
 const EVALUATION = 'Twaalf maandelijkse listings bezorgd aan de diensthoofden';
 const EVIDENCE = 'listing-januari.pdf';
+/** A plan's confidential notes as stored: sealed, so this opens them with the server's key (and checks they are not in clear). */
+async function storedNotes(planId: string): Promise<string | null> {
+  const [{ n }] = await ownerQuery<{ n: string }>(k, 'SELECT confidential_notes AS n FROM plan WHERE id = $1', [planId]);
+  expect(n).toMatch(/^enc:v1:/);
+  return sealerFor(k.deps.config.dataDir).openText('notes', n);
+}
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const NOTES = 'Signaal over dienst Verkeer: opvolgen met de korpschef';
 let planV1 = '';
@@ -227,7 +234,8 @@ describe('integrity policy plan', () => {
     await notes.getByRole('textbox', { name: 'Vertrouwelijke notities' }).fill(NOTES);
     await notes.getByRole('button', { name: 'Vertrouwelijke notities opslaan' }).click();
     await notes.getByText('De vertrouwelijke notities zijn opgeslagen.').waitFor();
-    expect((await ownerQuery<{ n: string }>(k, 'SELECT confidential_notes AS n FROM plan WHERE id = $1', [planV1]))[0].n).toBe(NOTES);
+    // Stored sealed (decision 0009): the database holds no clear text; the server's key opens it.
+    expect(await storedNotes(planV1)).toBe(NOTES);
     // Still there after a reload.
     await goto(page, `/o/${orgId}/plans/${planV1}`);
     expect(await page.getByRole('textbox', { name: 'Vertrouwelijke notities' }).inputValue()).toBe(NOTES);
@@ -368,7 +376,7 @@ describe('integrity policy plan', () => {
     expect(text).toContain(SD1);
     expect(text).toContain(ACTION_V2);
     // The new version carries the confidential notes over, but no export ever holds them.
-    expect((await ownerQuery<{ n: string }>(k, 'SELECT confidential_notes AS n FROM plan WHERE id = $1', [planV2]))[0].n).toBe(NOTES);
+    expect(await storedNotes(planV2)).toBe(NOTES);
     expect(xml).not.toContain('Signaal over dienst Verkeer');
   });
 

@@ -353,10 +353,11 @@ export async function listActionUpdates(q: Queryable, orgId: string, actionId: s
 
 export type EvidenceRow = { id: string; action_id: string; filename: string; content_type: string; size: number; sha256: string; uploaded_by: string | null; uploader_name: string | null; uploaded_at: Date }
 
-export async function insertEvidence(q: Queryable, v: { orgId: string; planId: string; actionId: string; filename: string; contentType: string; data: Buffer; sha256: string; by: string }): Promise<string> {
+/** `data` is the sealed file; `size` the person's file as uploaded (what the screens show). */
+export async function insertEvidence(q: Queryable, v: { orgId: string; planId: string; actionId: string; filename: string; contentType: string; data: Buffer; size: number; sha256: string; by: string }): Promise<string> {
   const r = await q.execute<{ id: string }>(sql`
     INSERT INTO plan_action_evidence (organisation_id, plan_id, action_id, filename, content_type, size, sha256, data, uploaded_by)
-    VALUES (${v.orgId}, ${v.planId}, ${v.actionId}, ${v.filename}, ${v.contentType}, ${v.data.length}, ${v.sha256}, ${v.data}, ${v.by})
+    VALUES (${v.orgId}, ${v.planId}, ${v.actionId}, ${v.filename}, ${v.contentType}, ${v.size}, ${v.sha256}, ${v.data}, ${v.by})
     RETURNING id`);
   return r.rows[0].id;
 }

@@ -607,7 +607,7 @@ export function makePlanService(deps: { db: Db; mailer: Mailer; publicUrl: strin
         const { plan, subject } = await loadPlanForAction(tx, orgId, planId, pa, actionId, true);
         if (!P.canUpdateAction(pa, plan, subject)) throw forbidden();
         const sha256 = createHash('sha256').update(file.data).digest('hex');
-        const id = await repo.insertEvidence(tx, { orgId, planId, actionId, filename: name, contentType: file.mimetype, data: sealed.sealFile(file.data), sha256, by: ctx.actor.userId });
+        const id = await repo.insertEvidence(tx, { orgId, planId, actionId, filename: name, contentType: file.mimetype, data: sealed.sealFile(file.data), size: file.data.length, sha256, by: ctx.actor.userId });
         await audit(tx, ctx, orgId, planId, 'plan.evidence_upload', { actionId, evidenceId: id, size: file.data.length, contentType: file.mimetype });
         const row = (await repo.listEvidence(tx, orgId, actionId)).find((e) => e.id === id)!;
         return evidenceOut(row);
