@@ -252,8 +252,16 @@ async function copyTable(client: pg.Client, reader: BackupReader, e: TableEntry,
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => {});
   let expected = -1;
-  for await (const b of reader.frames((t) => { expected = t.rows; })) {
-    if (!stream.write(b)) await Promise.race([once(stream, 'drain'), failed]);
+  try {
+    for await (const b of reader.frames((t) => { expected = t.rows; })) {
+      if (!stream.write(b)) await Promise.race([once(stream, 'drain'), failed]);
+    }
+  } catch (err) {
+    // A damaged file mid-table: abort the COPY (CopyFail), or the connection stays in COPY mode
+    // and the ROLLBACK after it waits for ever.
+    stream.destroy(err as Error);
+    await failed.catch(() => {});
+    throw err;
   }
   stream.end();
   await Promise.race([once(stream, 'finish'), failed]);

@@ -2,17 +2,16 @@ import { useEffect, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Outlet, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, type Key } from 'react-aria-components';
-import { LOCALES } from '../../../shared/roles';
+import type { Locale } from '../../../shared/roles';
 import { ApiError } from '../api';
 import { orgName } from '../auth';
-import { activateLocale, isLocale, LOCALE_NAMES } from '../i18n';
+import { activateLocale, isLocale } from '../i18n';
+import { LanguageMenu } from '../LanguageMenu';
 import { ErrorAlert, Loading, PageHeader } from '../../ui/components';
 import { publicApi, publicOrgUrl, type PublicOrganisation } from './api';
 import { PublicOrgContext } from './context';
 import s from '../Shell.module.css';
 import p from './Public.module.css';
-import u from '../../ui/ui.module.css';
 
 /**
  * The language menu of public pages: the choice goes into the page's address (`?lang=`), so it
@@ -20,30 +19,11 @@ import u from '../../ui/ui.module.css';
  * or to the server (decision 0013).
  */
 function PublicLanguageSwitcher() {
-  const { t, i18n } = useLingui();
   const navigate = useNavigate();
-  const change = (key: Key | null) => {
-    if (!isLocale(key) || key === i18n.locale) return;
-    void navigate({ to: '.', search: ((prev: Record<string, unknown>) => ({ ...prev, lang: key })) as never, replace: true });
+  const change = (locale: Locale) => {
+    void navigate({ to: '.', search: ((prev: Record<string, unknown>) => ({ ...prev, lang: locale })) as never, replace: true });
   };
-  return (
-    <Select className={s.headerSelect} selectedKey={i18n.locale} onSelectionChange={change}>
-      <Label className={s.headerLabel}>{t`Language`}</Label>
-      <Button className={s.headerButton}>
-        <SelectValue />
-        <span aria-hidden="true">▾</span>
-      </Button>
-      <Popover className={u.popover}>
-        <ListBox className={u.listBox}>
-          {LOCALES.map((l) => (
-            <ListBoxItem key={l} id={l} className={u.option} textValue={LOCALE_NAMES[l]}>
-              <span lang={l}>{LOCALE_NAMES[l]}</span>
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
-  );
+  return <LanguageMenu onChange={change} />;
 }
 
 function PublicFrame({ title, children }: { title: ReactNode; children: ReactNode }) {
