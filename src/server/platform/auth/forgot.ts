@@ -33,7 +33,8 @@ export function forgotPasswordJob(deps: Pick<Deps, 'config' | 'database' | 'mail
     if (!u || u.disabledAt) return;
     await withSystemTx(db, async (tx) => {
       await issuePasswordLink(tx, deps, u.id, 'reset');
-      await recordAudit(tx, { actorUserId: null, ip }, { organisationId: null, action: 'auth.password_reset_request', recordType: 'user', recordId: u.id });
+      // In the trail of the account's home organisation, like every event about an account (docs/security.md).
+      await recordAudit(tx, { actorUserId: null, ip }, { organisationId: u.homeOrganisationId, action: 'auth.password_reset_request', recordType: 'user', recordId: u.id });
     });
   };
 }
