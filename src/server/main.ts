@@ -47,7 +47,12 @@ async function main() {
   registerPlanJobs({ database, mailer, publicUrl: config.publicUrl });
   registerAuthJobs({ config, database, mailer });
   // Kind and codes only: a failed query's message can carry the values of the job's data.
-  const jobs = await startJobs(pg.url, (err) => console.error('job error:', JSON.stringify(safeError(err))));
+  let stopping = false;
+  const jobs = await startJobs(pg.url, (err) => {
+    // While stopping, pg-boss's last maintenance connection may be ended by the database's own shutdown (57P01): expected.
+    if (stopping && (err as { code?: string }).code === '57P01') return;
+    console.error('job error:', JSON.stringify(safeError(err)));
+  });
   const demoLoaded = config.demo ? await loadDemoData(pg.url) : false;
   await sealPlainValues(pg.url, config.dataDir);
 
@@ -66,7 +71,6 @@ async function main() {
   // order: stop accepting, let in-flight requests (an import, an export) finish within the drain
   // deadline while the jobs finish theirs, then close the pool and stop the embedded PostgreSQL.
   // Exit 0 when everything drained, 1 when the deadline cut requests short.
-  let stopping = false;
   // Answers given while draining close their connection, so clients reconnect elsewhere.
   app.server.on('request', (_req, res) => { if (stopping) res.setHeader('Connection', 'close'); });
   const shutdown = async (signal: string) => {
