@@ -36,10 +36,12 @@ export function makeAccountsService(deps: Pick<Deps, 'config' | 'database' | 'ma
   async function create(ctx: AuditContext, orgId: string, body: { email: string; displayName: string; locale: string }) {
     return withOrgTx(db, orgId, async (tx) => {
       if (!(await repo.organisationExists(tx, orgId))) throw notFound('organisation');
+      // The same statements whether the address is new or not, so the answer takes the same time.
       const created = await repo.insertUser(tx, { ...body, homeOrganisationId: orgId });
-      const existing = created ? undefined : await repo.userByEmail(tx, body.email);
-      const id = created ?? existing?.id;
-      if (!id) throw new Error('user vanished after an e-mail conflict');
+      const account = await repo.userByEmail(tx, body.email);
+      if (!account) throw new Error('user vanished after an e-mail conflict');
+      const existing = created ? undefined : account;
+      const id = account.id;
       await repo.addMember(tx, { organisationId: orgId, userId: id, displayName: body.displayName, addedBy: ctx.actorUserId });
       // A set-password link only for an account this organisation owns and that never had a password;
       // the issuer checks again at send time.
@@ -48,9 +50,12 @@ export function makeAccountsService(deps: Pick<Deps, 'config' | 'database' | 'ma
       const organisation = await repo.organisationName(tx, orgId, body.locale);
       await issuePasswordLink(tx, deps, id, ownsUnused ? 'invite' : 'sign_in', { organisationId: orgId, locale: body.locale, params: { organisation } });
       await recordAudit(tx, ctx, { organisationId: orgId, action: 'user.invite', recordType: 'user', recordId: id });
-      if (existing && existing.homeOrganisationId !== orgId) {
+      if (created) {
+        // The platform's trail (which no organisation reads) notes the new account.
+        await recordAudit(tx, ctx, { organisationId: null, action: 'user.create', recordType: 'user', recordId: id, details: { organisationId: orgId } });
+      } else if (account.homeOrganisationId !== orgId) {
         // The owner's DPO sees that another organisation added one of its people.
-        await recordAudit(tx, ctx, { organisationId: existing.homeOrganisationId, action: 'user.added_elsewhere', recordType: 'user', recordId: id, details: { organisationId: orgId } });
+        await recordAudit(tx, ctx, { organisationId: account.homeOrganisationId, action: 'user.added_elsewhere', recordType: 'user', recordId: id, details: { organisationId: orgId } });
       }
       return { id, invited: true as const };
     });
