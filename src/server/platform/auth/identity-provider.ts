@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { organisation } from '../../modules/organisations/schema.js';
+import { organisation } from '../tenancy/schema.js';
 import { updateAtRevision } from '../db/revision.js';
 import { z } from 'zod';
 import { text } from '../../../shared/text.js';

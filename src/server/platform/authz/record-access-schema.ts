@@ -1,6 +1,6 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from '../auth/schema.js';
-import { organisation } from '../../modules/organisations/schema.js';
+import { organisation } from '../tenancy/schema.js';
 
 /**
  * Per-record access list of confidential files (reports, complaints, investigations): who is

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisation } from '../../modules/organisations/schema.js';
+import { organisation } from '../tenancy/schema.js';
 
 /** Every mail is written here first; a job sends it by SMTP when configured, else it stays readable here. */
 export const mailOutbox = pgTable(
