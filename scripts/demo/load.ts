@@ -2,7 +2,8 @@ import pg from 'pg';
 import { hash } from '@node-rs/argon2';
 import { MFA_ROLES, type Role } from '../../src/shared/roles.js';
 import { DEMO_UNITS, demoStaff } from './people.js';
-import { loadDemoPlans } from './plans.js';
+import { modules as registeredModules } from '../../src/server/modules/index.js';
+import type { ServerModule } from '../../src/server/platform/module.js';
 
 /**
  * Demo data for `npm start` (embedded PostgreSQL, KOMPAS_DEMO=1): a fictional local police zone
@@ -36,7 +37,11 @@ export function demoLogins(): { email: string; roles: string; password: string; 
   return LOGINS.map((l) => ({ email: l.email, roles: `${l.roles.join(', ')}${needsTotp(l) ? ' (TOTP)' : ''}`, password: DEMO_PASSWORD, totp: needsTotp(l) }));
 }
 
-export async function loadDemoData(url: string): Promise<boolean> {
+/**
+ * The platform's demo organisations, people and logins, then each module's demo data (`ServerModule.demo`)
+ * in the order of the registry. False, and nothing changed, when the database already holds organisations.
+ */
+export async function loadDemoData(url: string, modules: readonly ServerModule[] = registeredModules): Promise<boolean> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -88,7 +93,7 @@ export async function loadDemoData(url: string): Promise<boolean> {
       }
     }
     await c.query('COMMIT');
-    await loadDemoPlans(url);
+    for (const m of modules) await m.demo?.(url);
     return true;
   } catch (err) {
     await c.query('ROLLBACK').catch(() => {});

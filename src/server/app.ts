@@ -15,7 +15,9 @@ import { policy, registerPolicyEnforcement } from './platform/authz/route-policy
 import { registerErrorHandling, send } from './platform/http/error-handler.js';
 import { registerNoStore } from './platform/http/no-store.js';
 import { csrfHmacKey, csrfUserInfo } from './platform/http/csrf-binding.js';
-import { modules as allModules, type ModuleRoutes } from './modules/index.js';
+import { modules as allModules } from './modules/index.js';
+import { checkModules, type ServerModule } from './platform/module.js';
+import { homeRoutes } from './platform/home/routes.js';
 import { isPublicPath } from './platform/public/paths.js';
 import { registerPublicFamily } from './platform/public/family.js';
 import { publicPageHandler } from './platform/public/pages.js';
@@ -34,9 +36,10 @@ export function logRequest(req: { id: string; method: string; url: string }): { 
 export async function buildApp(
   deps: Deps,
   /** `modules` and `webDist` replace the real ones in tests (a test module, a test index.html). */
-  opts: { logger?: boolean; logStream?: NodeJS.WritableStream; modules?: ModuleRoutes[]; webDist?: string } = {},
+  opts: { logger?: boolean; logStream?: NodeJS.WritableStream; modules?: ServerModule[]; webDist?: string } = {},
 ): Promise<FastifyInstance> {
   const modules = opts.modules ?? allModules;
+  checkModules(modules);
   // Public pages: throttled per keyed address, in memory only (platform/public/throttle.ts).
   const publicThrottle = new AddressThrottle();
   const app = Fastify({
@@ -109,7 +112,8 @@ export async function buildApp(
 
   app.get('/api/csrf', { config: { policy: policy.public('csrf-token') }, schema: { hide: true } }, async (req, reply) => ({ token: reply.generateCsrf({ userInfo: csrfUserInfo(req) }) }));
 
-  for (const m of modules) await app.register(m.routes, { prefix: m.prefix, deps });
+  for (const m of modules) if (m.routes) await app.register(m.routes, { prefix: m.prefix ?? '/api', deps });
+  await app.register(homeRoutes(modules), { prefix: '/api', deps });
   // Public writes have their own CSRF defence (platform/public/guard.ts), as they carry no cookie.
   await registerPublicFamily(app, deps, modules, publicThrottle);
 

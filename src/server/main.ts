@@ -9,7 +9,7 @@ import { createMailer } from './platform/mail/index.js';
 import { safeError } from './platform/http/safe-error.js';
 import { ensureSealingKey, sealPlainValues, SealingKeyError } from './platform/crypto/index.js';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.js';
-import { registerPlanJobs } from './modules/plan/jobs.js';
+import { modules } from './modules/index.js';
 import { registerAuthJobs } from './platform/auth/forgot.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData } from '../../scripts/demo/load.js';
 
@@ -44,8 +44,8 @@ async function main() {
   });
   const mailer = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   registerPlatformJobs({ database, mailer, adminUrl: pg.url });
-  registerPlanJobs({ database, mailer, publicUrl: config.publicUrl });
   registerAuthJobs({ config, database, mailer });
+  for (const m of modules) m.jobs?.({ config, database, mailer, adminUrl: pg.url });
   // Kind and codes only: a failed query's message can carry the values of the job's data.
   let stopping = false;
   const jobs = await startJobs(pg.url, (err) => {
@@ -53,7 +53,7 @@ async function main() {
     if (stopping && (err as { code?: string }).code === '57P01') return;
     console.error('job error:', JSON.stringify(safeError(err)));
   });
-  const demoLoaded = config.demo ? await loadDemoData(pg.url) : false;
+  const demoLoaded = config.demo ? await loadDemoData(pg.url, modules) : false;
   await sealPlainValues(pg.url, config.dataDir);
 
   const app = await buildApp({ config, database, adminUrl: pg.url, mailer, jobs });

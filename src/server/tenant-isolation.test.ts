@@ -3,6 +3,8 @@ import { createOrganisation, createTestApp, createUser, ownerQuery, sessionFor, 
 import { sql } from 'drizzle-orm';
 import { ROLES } from '../shared/roles.js';
 import { withOrgTx } from './platform/db/tx.js';
+import { modules } from './modules/index.js';
+import { PLATFORM_TABLES } from './platform/tables.js';
 
 /**
  * Walks every registered organisation-scoped route as a person who holds every role in zone A
@@ -111,6 +113,12 @@ describe('row-level security on every tenant table', () => {
     const lacking = tables.filter((x) => !x.rls || !x.forced || x.policies === 0)
       .map((x) => `${x.name}:${x.rls ? '' : ' not enabled'}${x.forced ? '' : ' not forced'}${x.policies ? '' : ' no policy'}`);
     expect(lacking, 'add ENABLE + FORCE ROW LEVEL SECURITY and a policy on kompas_row_visible(organisation_id) (docs/development.md)').toEqual([]);
+  });
+
+  it('every tenant table is declared by the platform or by exactly one module (ServerModule.tables)', async () => {
+    const declared = new Set([...PLATFORM_TABLES, ...modules.flatMap((m) => m.tables ?? [])]);
+    const undeclared = (await tenantTables()).map((x) => x.name).filter((name) => !declared.has(name));
+    expect(undeclared, 'list the table in its module\'s `tables` (tablesOf(schema)) or in platform/tables.ts').toEqual([]);
   });
 
   it('the application role sees no tenant row outside a scope, and only its organisation\'s inside one', async () => {

@@ -1,37 +1,33 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { Deps } from '../platform/deps.js';
+import type { ServerModule } from '../platform/module.js';
+import { tablesOf } from '../platform/module.js';
 import { healthRoutes } from './health/routes.js';
 import { authRoutes } from '../platform/auth/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
+import { organisationPublicRoutes } from './organisations/public-routes.js';
+import * as organisationSchema from './organisations/schema.js';
 import { peopleRoutes } from './people/routes.js';
+import * as peopleSchema from './people/schema.js';
 import { roleRoutes } from './roles/routes.js';
+import * as roleSchema from './roles/schema.js';
 import { auditTrailRoutes } from './audit-trail/routes.js';
 import { adminRoutes } from './admin/routes.js';
-import { planRoutes } from './plan/routes.js';
-import { organisationPublicRoutes } from './organisations/public-routes.js';
-import type { PublicRoutes, PublicServiceProvider } from '../platform/public/types.js';
+import { planModule } from './plan/module.js';
 
-export interface ModuleRoutes {
-  name: string;
-  prefix: string;
-  routes: FastifyPluginAsync<{ deps: Deps }>;
-  /**
-   * Routes without sign-in under `/api/public/orgs/:orgCode` (docs/development.md, "Public pages"):
-   * throttled per keyed address, no session, no cookie, no stored address; `req.publicOrg` is set.
-   */
-  publicRoutes?: PublicRoutes;
-  /** Public services the module offers on an organisation's public landing page (`/p/<code>`). */
-  publicServices?: PublicServiceProvider[];
-}
+type Routes = ServerModule['routes'];
 
-/** The API of every module. Adding a module means one line here. */
-export const modules: ModuleRoutes[] = [
-  { name: 'health', prefix: '/api', routes: healthRoutes as FastifyPluginAsync<{ deps: Deps }> },
-  { name: 'auth', prefix: '/api', routes: authRoutes as FastifyPluginAsync<{ deps: Deps }> },
-  { name: 'organisations', prefix: '/api', routes: organisationRoutes as FastifyPluginAsync<{ deps: Deps }>, publicRoutes: organisationPublicRoutes as PublicRoutes },
-  { name: 'people', prefix: '/api', routes: peopleRoutes as FastifyPluginAsync<{ deps: Deps }> },
-  { name: 'roles', prefix: '/api', routes: roleRoutes as FastifyPluginAsync<{ deps: Deps }> },
-  { name: 'audit-trail', prefix: '/api', routes: auditTrailRoutes as FastifyPluginAsync<{ deps: Deps }> },
-  { name: 'admin', prefix: '/api', routes: adminRoutes as FastifyPluginAsync<{ deps: Deps }> },
-  { name: 'plan', prefix: '/api', routes: planRoutes as FastifyPluginAsync<{ deps: Deps }> },
+/**
+ * The server's module registry: the only list the platform is handed (docs/development.md,
+ * "Adding a module"). Adding a module means one line here; its routes, public routes, jobs,
+ * demo data, home figures and tables are then wired and checked by the platform.
+ */
+export const modules: ServerModule[] = [
+  { name: 'health', routes: healthRoutes as Routes },
+  { name: 'auth', routes: authRoutes as Routes },
+  // The organisation table itself is the platform's (platform/tenancy); units and settings are this module's.
+  { name: 'organisations', routes: organisationRoutes as Routes, publicRoutes: organisationPublicRoutes as ServerModule['publicRoutes'], tables: tablesOf(organisationSchema).filter((t) => t !== 'organisation') },
+  { name: 'people', routes: peopleRoutes as Routes, tables: tablesOf(peopleSchema) },
+  { name: 'roles', routes: roleRoutes as Routes, tables: tablesOf(roleSchema) },
+  { name: 'audit-trail', routes: auditTrailRoutes as Routes },
+  { name: 'admin', routes: adminRoutes as Routes },
+  planModule,
 ];

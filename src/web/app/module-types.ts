@@ -26,6 +26,11 @@ export interface HomeTile {
   description: MessageDescriptor;
   /** Optional figure shown on the tile ("what waits for me"), fetched with TanStack Query. */
   count?: { queryKey: readonly unknown[]; queryFn: () => Promise<number>; label: MessageDescriptor };
+  /**
+   * A figure the server module computes (`ServerModule.homeFigures`, same id), all fetched in one
+   * request (`GET /api/orgs/:orgId/home`); the label may name the figure's extra values ({late}).
+   */
+  figure?: { id: string; label: MessageDescriptor };
 }
 
 /**

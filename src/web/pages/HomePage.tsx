@@ -5,6 +5,7 @@ import { useOrg } from '../app/context';
 import { orgName } from '../app/auth';
 import type { HomeTile } from '../app/module-types';
 import { modules } from '../app/modules';
+import { get } from '../app/api';
 import { ROLE_LABELS } from '../app/labels';
 import { EmptyState, PageHeader } from '../ui/components';
 import { formatNumber } from '../ui/format';
@@ -17,11 +18,25 @@ function TileCount({ count }: { count: NonNullable<HomeTile['count']> }) {
   return <p><span className={s.tileCount}>{formatNumber(q.data, i18n.locale)}</span> {i18n._(count.label)}</p>;
 }
 
+interface HomeFigure { id: string; count: number; values?: Record<string, number> }
+
+function FigureCount({ figure, label }: { figure: HomeFigure | undefined; label: NonNullable<HomeTile['figure']>['label'] }) {
+  const { i18n } = useLingui();
+  if (!figure) return null;
+  return <p><span className={s.tileCount}>{formatNumber(figure.count, i18n.locale)}</span> {i18n._({ ...label, values: figure.values })}</p>;
+}
+
 /** "What waits for me": one tile per task area the person's roles open, from the registered modules. */
 export function HomePage() {
   const ctx = useOrg();
   const { t, i18n } = useLingui();
   const tiles = modules.flatMap((m) => m.homeTiles(ctx));
+  // Every module's figures in one request; a tile shows the one with its id.
+  const home = useQuery({
+    queryKey: ['org', ctx.orgId, 'home'],
+    queryFn: () => get<{ figures: HomeFigure[] }>(`/api/orgs/${ctx.orgId}/home`),
+    enabled: tiles.some((tile) => tile.figure),
+  });
   const name = orgName(ctx.org.names, i18n.locale);
   return (
     <>
@@ -43,6 +58,7 @@ export function HomePage() {
                 <h3>{i18n._(tile.title)}</h3>
                 <p>{i18n._(tile.description)}</p>
                 {tile.count && <TileCount count={tile.count} />}
+                {tile.figure && <FigureCount figure={home.data?.figures.find((f) => f.id === tile.figure!.id)} label={tile.figure.label} />}
               </Link>
             </li>
           ))}

@@ -7,7 +7,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
-import { modules as realModules, type ModuleRoutes } from '../../modules/index.js';
+import { modules as realModules } from '../../modules/index.js';
+import type { ServerModule } from '../module.js';
 import { auditContext } from '../http/context.js';
 import { recordAudit } from '../audit/service.js';
 import { withOrgTx } from '../db/tx.js';
@@ -35,11 +36,11 @@ const probeRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (app, { de
     return { ok: true };
   });
 };
-const probeModule: ModuleRoutes = {
+const probeModule: ServerModule = {
   name: 'probe',
   prefix: '/api',
   routes: async () => {},
-  publicRoutes: probeRoutes as ModuleRoutes['publicRoutes'],
+  publicRoutes: probeRoutes as ServerModule['publicRoutes'],
   publicServices: [
     { id: 'probe.desk', offered: async ({ org }) => org.code.startsWith('PUB') },
     { id: 'probe.never', offered: async () => false },
@@ -131,9 +132,9 @@ describe('the public landing API', () => {
   });
 
   it('refuses to register a route without a public policy inside the family', async () => {
-    const bad: ModuleRoutes = {
+    const bad: ServerModule = {
       name: 'bad', prefix: '/api', routes: async () => {},
-      publicRoutes: (async (a) => { a.get('/x', { config: { policy: policy.signedIn() } }, async () => ({})); }) as ModuleRoutes['publicRoutes'],
+      publicRoutes: (async (a) => { a.get('/x', { config: { policy: policy.signedIn() } }, async () => ({})); }) as ServerModule['publicRoutes'],
     };
     await expect(buildApp(t.deps, { logger: false, modules: [bad] })).rejects.toThrow(/must use policy.public/);
   });

@@ -1,32 +1,17 @@
 import { msg } from '@lingui/core/macro';
-import type { MessageDescriptor } from '@lingui/core';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import type { HomeTile, WebModule } from '../../app/module-types';
-import { get } from '../../app/api';
-import type { MyActions } from './api';
 import { validateActionSearch } from './action-search';
 
 const MANAGERS = ['integrity_officer', 'chief'] as const;
 const READERS = ['integrity_officer', 'chief', 'head_of_service', 'staff_member'] as const;
 
-/** Late actions per organisation, filled by the tile's query and read when its label renders. */
-const lateByOrg = new Map<string, number>();
-
-function myActionsTile(orgId: string): HomeTile {
-  const label = msg({ message: 'open, {late} late' });
+function myActionsTile(): HomeTile {
   return {
     id: 'my-actions', to: '/my-actions', title: msg`My actions`,
     description: msg`Actions of the integrity policy plan that you own: report their progress.`,
-    count: {
-      queryKey: ['org', orgId, 'my-actions', 'tile'],
-      // Under the My actions key, so a progress report there refreshes the tile too.
-      queryFn: () => get<{ items: MyActions }>(`/api/orgs/${orgId}/my-actions`).then((r) => {
-        lateByOrg.set(orgId, r.items.filter((a) => a.status === 'late').length);
-        return r.items.filter((a) => a.status !== 'done' && a.status !== 'stopped').length;
-      }) as never,
-      // The registry's tile shows one figure; the late count rides along as a value of the label.
-      label: { ...label, get values() { return { late: lateByOrg.get(orgId) ?? 0 }; } } as MessageDescriptor,
-    },
+    // Counted by the server module (plan.my_actions: open actions, with the late ones as a value).
+    figure: { id: 'plan.my_actions', label: msg({ message: 'open, {late} late' }) },
   };
 }
 
@@ -39,7 +24,7 @@ export const planModule: WebModule = {
     ...(ctx.has('oversight') ? [{ id: 'oversight-plans', to: '/oversight/plans', label: msg`Plans of the organisations` }] : []),
   ],
   homeTiles: (ctx) => [
-    ...(ctx.has(...READERS) ? [myActionsTile(ctx.orgId)] : []),
+    ...(ctx.has(...READERS) ? [myActionsTile()] : []),
     ...(ctx.has(...MANAGERS, 'head_of_service') ? [{
       id: 'plans', to: '/plans', title: msg`Integrity policy plan`,
       description: msg`Objectives, actions, monitoring and yearly evaluation in the model of the police inspectorate.`,

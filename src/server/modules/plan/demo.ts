@@ -1,9 +1,9 @@
 import pg from 'pg';
-import type { Actor, RoleGrant } from '../../src/server/platform/authz/actor.js';
-import { createDatabase } from '../../src/server/platform/db/pool.js';
-import { createMailer } from '../../src/server/platform/mail/index.js';
-import { makePlanService, type PlanCtx } from '../../src/server/modules/plan/service.js';
-import type { ObjectiveNode } from '../../src/server/modules/plan/contract.js';
+import type { Actor, RoleGrant } from '../../platform/authz/actor.js';
+import { createDatabase } from '../../platform/db/pool.js';
+import { createMailer } from '../../platform/mail/index.js';
+import { makePlanService, type PlanCtx } from './service.js';
+import type { ObjectiveNode } from './contract.js';
 
 /**
  * Demo plans, written through the plan service (so rules, history and audit trail are real):

@@ -1,0 +1,25 @@
+import { hasRole } from '../../platform/authz/actor.js';
+import type { ServerModule } from '../../platform/module.js';
+import { tablesOf } from '../../platform/module.js';
+import { loadDemoPlans } from './demo.js';
+import { registerPlanJobs } from './jobs.js';
+import { PLAN_ROLES } from './policy.js';
+import { planRoutes } from './routes.js';
+import * as schema from './schema.js';
+import { makePlanService } from './service.js';
+
+/** The integrity policy plan: plans, objectives, actions, indicators, evaluations, exports. */
+export const planModule: ServerModule = {
+  name: 'plan',
+  routes: planRoutes as ServerModule['routes'],
+  jobs: (deps) => registerPlanJobs({ database: deps.database, mailer: deps.mailer, publicUrl: deps.config.publicUrl }),
+  tables: tablesOf(schema),
+  demo: loadDemoPlans,
+  homeFigures: async (deps, actor, orgId) => {
+    if (!hasRole(actor, orgId, PLAN_ROLES)) return [];
+    const svc = makePlanService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir });
+    const { items } = await svc.myActions({ actor, audit: { actorUserId: actor.userId, ip: null } }, orgId);
+    const open = items.filter((a) => a.status !== 'done' && a.status !== 'stopped');
+    return [{ id: 'plan.my_actions', count: open.length, values: { late: open.filter((a) => a.status === 'late').length } }];
+  },
+};
