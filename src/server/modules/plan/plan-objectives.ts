@@ -1,0 +1,175 @@
+/** Objectives (SD/OD), actions, the owners' progress reports, the timeline and "my actions". */
+import { randomUUID } from 'node:crypto';
+import { withOrgTx } from '../../platform/db/tx.js';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
+import type { ActionFilters, ActionUpdateBody, CreateActionBody, UpdateActionBody } from './contract.js';
+import * as P from './policy.js';
+import * as repo from './repo.js';
+import { actionView, iso, type PlanContext, type PlanCtx } from './plan-context.js';
+import type { PlanSealing } from './sealed.js';
+
+export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForAction, audit, editing, checkOwner }: PlanContext) {
+  return {
+    // Objectives --------------------------------------------------------------------------
+
+    async createObjective(ctx: PlanCtx, orgId: string, planId: string, body: { parentId?: string | null; code?: string; title: string; description?: string | null; ownerLabel?: string | null; ownerUserId?: string | null; ownerUnitId?: string | null; coActors?: string[]; position?: number }) {
+      return editing(ctx, orgId, planId, async (tx) => {
+        if (body.parentId) {
+          const parent = await repo.findObjective(tx, orgId, planId, body.parentId);
+          if (!parent || parent.parent_id !== null) throw invalid('plan_objective_parent', 'parentId');
+        }
+        await checkOwner(tx, orgId, body);
+        const id = randomUUID();
+        await repo.insertObjectives(tx, [{
+          id, organisationId: orgId, planId, parentId: body.parentId ?? null, code: body.code ?? '', title: body.title, description: body.description ?? null,
+          ownerLabel: body.ownerLabel ?? null, ownerUserId: body.ownerUserId ?? null, ownerUnitId: body.ownerUnitId ?? null, coActors: body.coActors ?? [], position: body.position ?? 0,
+        }]);
+        await audit(tx, ctx, orgId, planId, 'plan.objective_create', { objectiveId: id, level: body.parentId ? 'OD' : 'SD' });
+        return objectiveOut((await repo.findObjective(tx, orgId, planId, id))!);
+      });
+    },
+
+    async updateObjective(ctx: PlanCtx, orgId: string, planId: string, objectiveId: string, body: Record<string, unknown>, expected: number) {
+      return editing(ctx, orgId, planId, async (tx) => {
+        if (!(await repo.findObjective(tx, orgId, planId, objectiveId))) throw notFound('plan_objective');
+        await checkOwner(tx, orgId, body as { ownerUserId?: string; ownerUnitId?: string });
+        const current = async () => objectiveOut((await repo.findObjective(tx, orgId, planId, objectiveId))!);
+        await repo.editObjective(tx, orgId, objectiveId, expected, body, current);
+        await audit(tx, ctx, orgId, planId, 'plan.objective_update', { objectiveId, fields: Object.keys(body) });
+        return objectiveOut((await repo.findObjective(tx, orgId, planId, objectiveId))!);
+      });
+    },
+
+    async deleteObjective(ctx: PlanCtx, orgId: string, planId: string, objectiveId: string) {
+      return editing(ctx, orgId, planId, async (tx) => {
+        if (!(await repo.findObjective(tx, orgId, planId, objectiveId))) throw notFound('plan_objective');
+        if ((await repo.objectiveDependents(tx, orgId, objectiveId)) > 0) throw conflict('plan_objective_not_empty');
+        await repo.deleteObjective(tx, orgId, objectiveId);
+        await audit(tx, ctx, orgId, planId, 'plan.objective_delete', { objectiveId });
+      });
+    },
+
+    // Actions ------------------------------------------------------------------------------
+
+    async createAction(ctx: PlanCtx, orgId: string, planId: string, body: CreateActionBody) {
+      return editing(ctx, orgId, planId, async (tx, pa, plan) => {
+        if (!(await repo.findObjective(tx, orgId, planId, body.objectiveId))) throw invalid('plan_objective_parent', 'objectiveId');
+        await checkOwner(tx, orgId, body);
+        const id = randomUUID();
+        await repo.insertActions(tx, [{ ...actionColumns(body, sealed), id, organisationId: orgId, planId, objectiveId: body.objectiveId, title: body.title }]);
+        await audit(tx, ctx, orgId, planId, 'plan.action_create', { actionId: id, objectiveId: body.objectiveId });
+        return actionView((await repo.findAction(tx, orgId, planId, id))!, pa, plan, sealed);
+      });
+    },
+
+    async updateAction(ctx: PlanCtx, orgId: string, planId: string, actionId: string, body: UpdateActionBody, expected: number) {
+      return editing(ctx, orgId, planId, async (tx, pa, plan) => {
+        const current = await repo.findAction(tx, orgId, planId, actionId, { forUpdate: true });
+        if (!current) throw notFound('plan_action');
+        if (body.objectiveId && !(await repo.findObjective(tx, orgId, planId, body.objectiveId))) throw invalid('plan_objective_parent', 'objectiveId');
+        const start = body.startDate !== undefined ? body.startDate : current.start_date;
+        const due = body.dueDate !== undefined ? body.dueDate : current.due_date;
+        if (start && due && start > due) throw invalid('plan_dates_order', 'dueDate');
+        await checkOwner(tx, orgId, body);
+        await repo.editAction(tx, orgId, actionId, expected, actionColumns(body, sealed), async () => actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed));
+        await audit(tx, ctx, orgId, planId, 'plan.action_update_definition', { actionId, fields: Object.keys(body) });
+        return actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed);
+      });
+    },
+
+    async deleteAction(ctx: PlanCtx, orgId: string, planId: string, actionId: string) {
+      return editing(ctx, orgId, planId, async (tx) => {
+        if (!(await repo.findAction(tx, orgId, planId, actionId))) throw notFound('plan_action');
+        await repo.deleteAction(tx, orgId, actionId);
+        await audit(tx, ctx, orgId, planId, 'plan.action_delete', { actionId });
+      });
+    },
+
+    /** The owner's progress report: one history row each time, the action carries the latest state. */
+    async reportProgress(ctx: PlanCtx, orgId: string, planId: string, actionId: string, body: ActionUpdateBody) {
+      return withOrgTx(db, orgId, async (tx) => {
+        const pa = await actorIn(tx, ctx.actor, orgId);
+        const { plan, action, subject } = await loadPlanForAction(tx, orgId, planId, pa, actionId, true);
+        if (!P.canUpdateAction(pa, plan, subject)) {
+          if (plan.status !== 'approved' && plan.status !== 'in_force') throw conflict('plan_wrong_status', { status: plan.status });
+          throw forbidden();
+        }
+        const status = body.status ?? action.stored_status;
+        const progress = body.progress ?? (status === 'done' && body.status ? 100 : action.progress);
+        await repo.updateAction(tx, orgId, actionId, { status, progress, ...(body.note !== undefined ? { notes: sealed.sealNotes(body.note) } : {}) });
+        await repo.insertActionUpdate(tx, { orgId, planId, actionId, by: ctx.actor.userId, status, progress, note: sealed.sealNotes(body.note ?? null) });
+        await audit(tx, ctx, orgId, planId, 'plan.action_progress', { actionId, status, progress, note: body.note !== undefined });
+        return actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed);
+      });
+    },
+
+    async listProgress(ctx: PlanCtx, orgId: string, planId: string, actionId: string) {
+      return withOrgTx(db, orgId, async (tx) => {
+        const pa = await actorIn(tx, ctx.actor, orgId);
+        const { subject } = await loadPlanForAction(tx, orgId, planId, pa, actionId);
+        const notes = P.canSeeActionNotes(pa, subject);
+        if (notes) await audit(tx, ctx, orgId, planId, 'plan.action_history_read', { actionId });
+        return {
+          items: (await repo.listActionUpdates(tx, orgId, actionId)).map((u) => ({
+            id: Number(u.id), at: iso(u.at)!, by: u.by ? { id: u.by, displayName: u.by_name ?? '' } : null,
+            status: u.status as 'planned', progress: u.progress, note: notes ? sealed.openNotes(u.note) : null,
+          })),
+        };
+      });
+    },
+
+    async timeline(ctx: PlanCtx, orgId: string, planId: string, filters: ActionFilters = {}) {
+      return withOrgTx(db, orgId, async (tx) => {
+        const pa = await actorIn(tx, ctx.actor, orgId);
+        const plan = await loadPlan(tx, orgId, planId, pa);
+        const objectives = await repo.listObjectives(tx, orgId, planId);
+        const byId = new Map(objectives.map((o) => [o.id, o]));
+        const sdOf = (id: string): repo.ObjectiveRow => { const o = byId.get(id)!; return o.parent_id ? sdOf(o.parent_id) : o; };
+        const groups = new Map<string, { objective: { id: string; code: string; title: string }; actions: unknown[] }>();
+        for (const sd of objectives.filter((o) => !o.parent_id)) groups.set(sd.id, { objective: { id: sd.id, code: sd.code, title: sd.title }, actions: [] });
+        for (const a of await repo.listActions(tx, orgId, planId, filters)) {
+          const sd = sdOf(a.objective_id);
+          groups.get(sd.id)!.actions.push({
+            id: a.id, title: a.title, objectiveCode: byId.get(a.objective_id)!.code, startDate: a.start_date, dueDate: a.due_date,
+            timingLabel: a.timing_label, status: a.status, progress: a.progress,
+          });
+        }
+        return { periodFrom: plan.period_from, periodTo: plan.period_to, groups: [...groups.values()] as never };
+      });
+    },
+
+    async myActions(ctx: PlanCtx, orgId: string) {
+      return withOrgTx(db, orgId, async (tx) => {
+        const pa = await actorIn(tx, ctx.actor, orgId);
+        const rows = await repo.myActions(tx, orgId, ctx.actor.userId, pa.unitIds);
+        return {
+          items: rows.map((r) => ({
+            ...actionView(r, pa, { status: r.plan_status }, sealed), plan: { id: r.plan_id, title: r.plan_title, status: r.plan_status },
+            objectiveCode: r.objective_code, objectiveTitle: r.objective_title, viaUnit: r.via_unit,
+          })),
+        };
+      });
+    },
+  };
+}
+
+function objectiveOut(o: repo.ObjectiveRow) {
+  return {
+    id: o.id, parentId: o.parent_id, code: o.code, title: o.title, description: o.description, ownerLabel: o.owner_label,
+    ownerUserId: o.owner_user_id, ownerUnitId: o.owner_unit_id, coActors: o.co_actors ?? [], position: o.position, revision: o.revision,
+  };
+}
+
+function actionColumns(b: Partial<CreateActionBody>, sealed: PlanSealing) {
+  const out: Record<string, unknown> = {};
+  const map: [keyof CreateActionBody, string][] = [
+    ['objectiveId', 'objectiveId'], ['code', 'code'], ['title', 'title'], ['description', 'description'], ['ownerLabel', 'ownerLabel'],
+    ['ownerUserId', 'ownerUserId'], ['ownerUnitId', 'ownerUnitId'], ['coActors', 'coActors'], ['startDate', 'startDate'], ['dueDate', 'dueDate'],
+    ['timingLabel', 'timingLabel'], ['status', 'status'], ['progress', 'progress'], ['imfFunction', 'imfFunction'], ['imfLayer', 'imfLayer'],
+    ['nature', 'nature'], ['meansTime', 'meansTime'], ['meansPeople', 'meansPeople'], ['meansNote', 'meansNote'], ['notes', 'notes'], ['position', 'position'],
+  ];
+  for (const [k, col] of map) if (b[k] !== undefined) out[col] = b[k];
+  if (b.notes !== undefined) out.notes = sealed.sealNotes(b.notes);
+  if (b.meansBudgetEur !== undefined) out.meansBudgetEur = b.meansBudgetEur === null ? null : String(b.meansBudgetEur);
+  return out;
+}
