@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { text } from '../../../shared/text.js';
 import { LOCALES, ORGANISATION_KINDS } from '../../../shared/roles.js';
+import { orgParams, orgParamsWith } from '../../platform/http/params.js';
+import { SUPPRESS_BELOW } from '../../platform/oversight/threshold.js';
 
+export { orgParams };
 export const uuidParam = z.uuid();
-export const orgParams = z.strictObject({ orgId: z.uuid() });
-export const unitParams = z.strictObject({ orgId: z.uuid(), unitId: z.uuid() });
+export const unitParams = orgParamsWith({ unitId: z.uuid() });
 
 const locale = z.enum(LOCALES);
 const trimmed = (max: number) => text({ max, min: 1, trim: true });
@@ -41,8 +43,8 @@ const settingsFields = {
   complaintResolveDays: int(1, 365),
   reportAcknowledgeDays: int(1, 7),
   reportFeedbackMonths: int(1, 3),
-  /** Counts below this are never shown in statistics for oversight or staff (re-identification). */
-  statisticsSuppressBelow: int(3, 50),
+  /** Counts below this are never shown in statistics for oversight or staff (re-identification; platform/oversight). */
+  statisticsSuppressBelow: int(SUPPRESS_BELOW.min, SUPPRESS_BELOW.max),
   sideActivityAdviceDays: int(1, 90),
   giftDeclarationThresholdEur: int(0, 1000),
   reminderDaysBeforeDue: int(0, 90),
@@ -61,7 +63,7 @@ export const DEFAULT_SETTINGS: OrganisationSettings = {
   complaintResolveDays: 90,
   reportAcknowledgeDays: 7,
   reportFeedbackMonths: 3,
-  statisticsSuppressBelow: 5,
+  statisticsSuppressBelow: SUPPRESS_BELOW.default,
   sideActivityAdviceDays: 45,
   giftDeclarationThresholdEur: 25,
   reminderDaysBeforeDue: 14,
@@ -142,7 +144,11 @@ export const oversightOrganisation = z.object({
   headcount: z.number().int().nullable(),
   suppressed: z.boolean(),
 });
-export const oversightOrganisations = z.object({ items: z.array(oversightOrganisation) });
+export const oversightOrganisations = z.object({
+  items: z.array(oversightOrganisation),
+  /** Each organisation's threshold: a suppressed headcount reads "< n" (n from the organisation's settings). */
+  suppressBelow: z.record(z.uuid(), z.number().int()),
+});
 
 // Public page ------------------------------------------------------------------------------
 

@@ -44,6 +44,17 @@ describe('GET /api/oversight/organisations', () => {
     }
   });
 
+  it('names each organisation\'s threshold (the screen shows "< n") and records the read in the reader\'s own trail', async () => {
+    const count = async () => (await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE action = 'organisation.oversight_read'`))[0].n;
+    const before = await count();
+    const r = (await committee.get('/api/oversight/organisations')).json();
+    expect(r.suppressBelow).toMatchObject({ [bigZone]: 5, [smallZone]: 5, [strictZone]: 10 });
+    expect(await count()).toBe(before + 1);
+    const [ev] = await ownerQuery<{ organisation_id: string; record_type: string; details: Record<string, unknown> }>(t,
+      `SELECT organisation_id, record_type, details FROM audit_event WHERE action = 'organisation.oversight_read' ORDER BY id DESC LIMIT 1`);
+    expect(ev).toEqual({ organisation_id: comiteP, record_type: 'organisation', details: { organisations: r.items.length, suppressedCells: r.items.filter((i: { suppressed: boolean }) => i.suppressed).length } });
+  });
+
   it('returns nothing personal', async () => {
     const body = (await inspector.get('/api/oversight/organisations')).body;
     expect(body).not.toContain('Naam');

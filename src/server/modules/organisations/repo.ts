@@ -66,14 +66,6 @@ export async function insertOrganisation(q: Queryable, v: { code: string; kind: 
   return r.rows[0].id;
 }
 
-/** Organisations with the kinds of oversight for the given ids (policy check of oversight grants). */
-export async function organisationKinds(q: Queryable, ids: string[]): Promise<{ id: string; kind: string }[]> {
-  if (ids.length === 0) return [];
-  const r = await q.execute<{ id: string; kind: string }>(sql`
-    SELECT id, kind FROM organisation WHERE id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
-  return r.rows;
-}
-
 // Units ------------------------------------------------------------------------------------
 
 export async function listUnits(q: Queryable, orgId: string): Promise<UnitRow[]> {
@@ -117,30 +109,4 @@ export async function isAncestorOrSelf(q: Queryable, orgId: string, unitId: stri
 /** Serialises edits of one organisation's unit tree, so two concurrent moves cannot build a cycle together. */
 export async function lockUnitTree(q: Queryable, orgId: string): Promise<void> {
   await q.execute(sql`SELECT pg_advisory_xact_lock(hashtext('org_unit_tree'), hashtext(${orgId}))`);
-}
-
-/**
- * The units a head of service answers for on a day: the unit of each of their staff records in
- * service that day, and every unit under it, in this organisation only, and only while they hold
- * a current head_of_service role here (withdrawn or expired: nothing). The person and role rows
- * belong to the people and roles modules; the answer is about the unit tree, so it lives here,
- * one query, for every module that scopes by "their units" (plan, people).
- */
-export async function unitsHeadedBy(q: Queryable, orgId: string, userId: string, on?: string): Promise<string[]> {
-  const day = on === undefined ? sql`current_date` : sql`${on}::date`;
-  const r = await q.execute<{ id: string }>(sql`
-    WITH RECURSIVE own AS (
-      SELECT DISTINCT p.unit_id AS id FROM person p
-       WHERE p.organisation_id = ${orgId} AND p.user_id = ${userId} AND p.unit_id IS NOT NULL
-         AND p.start_date <= ${day} AND (p.end_date IS NULL OR p.end_date >= ${day})
-         AND EXISTS (SELECT 1 FROM role_assignment ra
-                      WHERE ra.organisation_id = ${orgId} AND ra.user_id = ${userId} AND ra.role = 'head_of_service'
-                        AND ra.withdrawn_at IS NULL AND ra.valid_from <= ${day} AND (ra.valid_to IS NULL OR ra.valid_to >= ${day}))
-    ), tree AS (
-      SELECT u.id FROM org_unit u JOIN own ON own.id = u.id WHERE u.organisation_id = ${orgId}
-      UNION
-      SELECT c.id FROM org_unit c JOIN tree ON c.parent_id = tree.id WHERE c.organisation_id = ${orgId}
-    )
-    SELECT id FROM tree`);
-  return r.rows.map((x) => x.id);
 }

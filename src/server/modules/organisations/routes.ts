@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.js';
-import { auditContext } from '../../platform/http/context.js';
+import { actorOf, auditContext } from '../../platform/http/context.js';
 import { expectedRevision } from '../../platform/http/if-match.js';
 import {
   createOrganisationBody, createUnitBody, orgParams, organisationTree, organisationView, oversightOrganisations,
@@ -36,5 +36,5 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     async (req, reply) => reply.status(201).send(await svc.create(auditContext(req), req.body)));
 
   app.get('/oversight/organisations', { config: { policy: oversightPolicy(deps.database.db) }, schema: { tags, response: { 200: oversightOrganisations } } },
-    async () => svc.oversightOverview());
+    async (req) => svc.oversightOverview({ actor: actorOf(req), audit: auditContext(req) }));
 };

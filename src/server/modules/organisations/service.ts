@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../../platform/db/pool.js';
 import { EditConflict } from '../../platform/db/revision.js';
 import { withOrgTx, withSystemTx } from '../../platform/db/tx.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { readOversight, type OversightReader } from '../../platform/oversight/index.js';
 import type { OrganisationKind } from '../../../shared/roles.js';
 import { activeHeadcounts } from '../people/service.js';
 import {
@@ -30,8 +31,8 @@ export async function getOrganisation(q: Queryable, orgId: string): Promise<Orga
 /** Units of an organisation, for other modules (people import maps unit codes through this). */
 export const unitsOf = (q: Queryable, orgId: string) => repo.listUnits(q, orgId);
 export const findUnit = (q: Queryable, orgId: string, unitId: string) => repo.findUnit(q, orgId, unitId);
-/** The units a head of service answers for (their unit and all below it), for the plan and people rules. */
-export const unitsHeadedBy = (q: Queryable, orgId: string, userId: string, on?: string) => repo.unitsHeadedBy(q, orgId, userId, on);
+/** The units a head of service answers for (their unit and all below it): the platform's one answer, re-exported for this module's callers. */
+export { unitsHeadedBy } from '../../platform/tenancy/units.js';
 
 function toView(o: repo.OrganisationRow): OrganisationView {
   return { id: o.id, code: o.code, kind: o.kind as OrganisationKind, names: o.names, languages: o.languages as OrganisationView['languages'], parentId: o.parent_id, settings: parseSettings(o.settings), revision: o.revision };
@@ -140,18 +141,27 @@ export function makeOrganisationService(deps: { db: Db }) {
       });
     },
 
-    /** Every organisation with its active headcount; small counts suppressed per the organisation's own threshold. */
-    async oversightOverview() {
-      return withSystemTx(db, async (tx) => {
-        const orgs = await repo.organisationTree(tx);
-        const counts = await activeHeadcounts(tx);
-        return {
-          items: orgs.map((o) => {
-            const n = counts.get(o.id) ?? 0;
-            const suppressed = n < parseSettings(o.settings).statisticsSuppressBelow;
-            return { id: o.id, code: o.code, kind: o.kind as OrganisationKind, names: o.names, parentId: o.parent_id, headcount: suppressed ? null : n, suppressed };
-          }),
-        };
+    /**
+     * Every organisation with its active headcount, through the platform's oversight helper:
+     * a count below the organisation's own threshold is hidden, and the read is audited in the
+     * reader's oversight organisation. No total is published, so no complementary suppression.
+     */
+    async oversightOverview(reader: OversightReader) {
+      return readOversight(db, reader, {
+        action: 'organisation.oversight_read',
+        recordType: 'organisation',
+        run: async ({ tx, count, below }) => {
+          const orgs = await repo.organisationTree(tx);
+          const counts = await activeHeadcounts(tx);
+          return {
+            items: orgs.map((o) => {
+              const c = count(o.id, counts.get(o.id) ?? 0);
+              return { id: o.id, code: o.code, kind: o.kind as OrganisationKind, names: o.names, parentId: o.parent_id, headcount: c.value, suppressed: c.suppressed };
+            }),
+            suppressBelow: Object.fromEntries(orgs.map((o) => [o.id, below(o.id)])),
+          };
+        },
+        details: (r) => ({ organisations: r.items.length }),
       });
     },
   };
