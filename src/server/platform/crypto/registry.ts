@@ -26,3 +26,7 @@ export function sealedFields(): SealedField[] {
 }
 
 export const fieldName = (f: Pick<SealedField, 'table' | 'column' | 'jsonKey'>) => `${f.table}.${f.column}${f.jsonKey ? `.${f.jsonKey}` : ''}`;
+
+// The platform's file store (platform/files) holds every module's files. Registered here, with the
+// registry itself, so the boot step and key rotation cover file contents whichever modules are loaded.
+registerSealedField({ table: 'stored_file', column: 'content', kind: 'bytes', purpose: 'files' });

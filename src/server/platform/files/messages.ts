@@ -1,0 +1,7 @@
+/** Messages of the file service: why an upload was refused. Ids are stable (`error.<code>`). */
+export const fileMessages = {
+  file_empty: /*i18n*/ { id: 'error.file_empty', message: 'The file is empty.' },
+  file_too_large: /*i18n*/ { id: 'error.file_too_large', message: 'The file is larger than {maxMb} MB, the most accepted here.' },
+  file_type: /*i18n*/ { id: 'error.file_type', message: 'Files of this type are not accepted here. Accepted: {allowed}.' },
+  file_content: /*i18n*/ { id: 'error.file_content', message: 'The content of this file is not that of a {ext} file. Check the file and send it again.' },
+};
