@@ -43,7 +43,7 @@ async function main() {
     process.exit(4);
   });
   const mailer = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
-  registerPlatformJobs({ database, mailer, adminUrl: pg.url });
+  registerPlatformJobs({ database, mailer, adminUrl: pg.url, publicUrl: config.publicUrl });
   registerAuthJobs({ config, database, mailer });
   for (const m of modules) m.jobs?.({ config, database, mailer, adminUrl: pg.url });
   // Kind and codes only: a failed query's message can carry the values of the job's data.

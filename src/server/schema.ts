@@ -8,4 +8,5 @@ export * from './modules/people/schema.js';
 export * from './modules/roles/schema.js';
 export * from './platform/authz/record-access-schema.js';
 export * from './platform/files/schema.js';
+export * from './platform/deadlines/schema.js';
 export * from './modules/plan/schema.js';

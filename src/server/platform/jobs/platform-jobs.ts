@@ -2,10 +2,13 @@ import pg from 'pg';
 import { chainPendingAuditEvents } from '../audit/sequencer.js';
 import { guardClient, type Database } from '../db/pool.js';
 import type { Mailer } from '../mail/index.js';
+import { registerDeadlineJobs } from '../deadlines/jobs.js';
 import { defineJob } from './index.js';
 
-/** Housekeeping every install needs: mail delivery, audit chaining and partitions, expired sessions. */
-export function registerPlatformJobs(deps: { database: Database; mailer: Mailer; adminUrl: string }): void {
+/** Housekeeping every install needs: mail delivery, audit chaining and partitions, expired sessions, deadline reminders. */
+export function registerPlatformJobs(deps: { database: Database; mailer: Mailer; adminUrl: string; publicUrl: string }): void {
+  // Reminders, notices and escalations of every module's deadlines: one daily job (platform/deadlines).
+  registerDeadlineJobs(deps);
   // Requests append audit events unchained; this chains them within seconds (decision 0003). The
   // database function runs as the table's owner, so the request pool may call it.
   defineJob({
