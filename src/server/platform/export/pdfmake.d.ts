@@ -1,4 +1,4 @@
-// pdfmake 0.3 ships no type declarations; this is the part of its Node API the plan exports use.
+// pdfmake 0.3 ships no type declarations; this is the part of its Node API the export renderer uses.
 declare module 'pdfmake' {
   interface OutputDocument {
     getBuffer(): Promise<Buffer>;
