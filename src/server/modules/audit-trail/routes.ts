@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.js';
+import { CONTENT_TYPES, sendDownload } from '../../platform/export/index.js';
 import { auditContext, requestLocale } from '../../platform/http/context.js';
 import {
   auditActionsResponse, auditExportQuery, auditListQuery, auditListResponse, auditOrgParams, auditVerifyBody, auditVerifyResponse,
@@ -23,12 +24,8 @@ export const auditTrailRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
   }, async (req, reply) => {
     const stream = await service.exportCsv(auditContext(req), req.params.orgId, req.query, requestLocale(req));
     const day = new Date().toISOString().slice(0, 10);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="audit-${day}.csv"`)
-      .header('cache-control', 'no-store')
-      .header('x-kompas-export-limit', String(EXPORT_MAX_ROWS))
-      .send(stream);
+    reply.header('x-kompas-export-limit', String(EXPORT_MAX_ROWS));
+    return sendDownload(reply, { filename: `audit-${day}.csv`, contentType: CONTENT_TYPES.csv, body: stream });
   });
 
   app.get('/orgs/:orgId/audit/actions', {

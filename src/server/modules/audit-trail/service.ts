@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Readable } from 'node:stream';
 import pg from 'pg';
-import { stringify } from 'csv-stringify';
 import type { Locale } from '../../../shared/roles.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/service.js';
 import { chainPendingAuditEvents } from '../../platform/audit/sequencer.js';
@@ -9,6 +8,7 @@ import { verifyAuditChain, type BreakReason } from '../../platform/audit/verify.
 import { guardClient, type Db } from '../../platform/db/pool.js';
 import { withOrgTx } from '../../platform/db/tx.js';
 import { invalid } from '../../platform/errors.js';
+import { csvStream, recordExport } from '../../platform/export/index.js';
 import { translate } from '../../platform/i18n/index.js';
 import { AUDIT_FILTERS, type AuditFilters, type AuditItem, type AuditListQuery } from './contract.js';
 import { auditCsvHeadings } from './messages.js';
@@ -75,11 +75,6 @@ function toItem(r: AuditRow): AuditItem {
   };
 }
 
-/** A spreadsheet would run a cell starting with one of these as a formula (CSV injection): quote it. */
-function neutraliseFormula(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
 function waitDrain(s: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
@@ -141,42 +136,36 @@ export function makeAuditTrailService(deps: AuditTrailDeps) {
       const where = normaliseFilters(f);
       const first = await withOrgTx(db, orgId, async (tx) => {
         const rows = await listAuditEvents(tx, orgId, where, EXPORT_BATCH);
-        await recordAudit(tx, ctx, {
-          organisationId: orgId, action: 'audit.export', recordType: 'audit_log',
-          details: { filters: filterNames(f), format: 'csv', maxRows: EXPORT_MAX_ROWS },
+        await recordExport(tx, ctx, {
+          organisationId: orgId, action: 'audit.export', recordType: 'audit_log', format: 'csv',
+          details: { filters: filterNames(f), maxRows: EXPORT_MAX_ROWS },
         });
         return rows;
       });
       const h = auditCsvHeadings;
-      const out = stringify({
-        header: true,
-        bom: true, // spreadsheets then read the file as UTF-8 (accents in names)
-        columns: [
-          { key: 'id', header: translate(locale, h.id) },
-          { key: 'occurredAt', header: translate(locale, h.occurredAt) },
-          { key: 'actorId', header: translate(locale, h.actorId) },
-          { key: 'actorName', header: translate(locale, h.actorName) },
-          { key: 'action', header: translate(locale, h.action) },
-          { key: 'recordType', header: translate(locale, h.recordType) },
-          { key: 'recordId', header: translate(locale, h.recordId) },
-          { key: 'ip', header: translate(locale, h.ip) },
-          { key: 'details', header: translate(locale, h.details) },
-        ],
-        cast: { string: neutraliseFormula },
-      });
+      const col = (header: keyof typeof h, value: (r: AuditRow) => string | null) => ({ header: translate(locale, h[header]), value });
+      // Comma-separated (RFC 4180) with a BOM, so spreadsheets read the file as UTF-8 (accents in names).
+      const out = csvStream([
+        col('id', (r) => String(r.id)),
+        col('occurredAt', (r) => r.occurred_at),
+        col('actorId', (r) => r.actor_user_id),
+        col('actorName', (r) => r.actor_display_name),
+        col('action', (r) => r.action),
+        col('recordType', (r) => r.record_type),
+        col('recordId', (r) => r.record_id),
+        col('ip', (r) => r.ip),
+        col('details', (r) => JSON.stringify(r.details ?? {})),
+      ], { delimiter: ',', lineEnding: '\n' });
 
       const pump = async () => {
         let rows = first;
         let sent = 0;
         for (;;) {
           for (const r of rows) {
-            const ok = out.write({
-              id: String(r.id), occurredAt: r.occurred_at, actorId: r.actor_user_id ?? '', actorName: r.actor_display_name ?? '',
-              action: r.action, recordType: r.record_type ?? '', recordId: r.record_id ?? '', ip: r.ip ?? '', details: JSON.stringify(r.details ?? {}),
-            });
+            const ok = out.write(r);
             sent++;
-            if (!ok) await waitDrain(out);
-            if (out.destroyed) return; // the client went away
+            if (!ok) await waitDrain(out.stream);
+            if (out.stream.destroyed) return; // the client went away
           }
           const last = rows[rows.length - 1];
           if (rows.length < EXPORT_BATCH || sent >= EXPORT_MAX_ROWS || !last) break;
@@ -186,7 +175,7 @@ export function makeAuditTrailService(deps: AuditTrailDeps) {
         out.end();
       };
       pump().catch((err: Error) => out.destroy(err));
-      return out;
+      return out.stream;
     },
 
     /** Distinct action names of this organisation's log (names only: no record, no person). */

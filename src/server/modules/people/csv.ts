@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { CONTROL_CHARACTERS_MESSAGE, text } from '../../../shared/text.js';
 import { invalid } from '../../platform/errors.js';
+import { toCsv } from '../../platform/export/index.js';
 import { hasMessage, translate } from '../../platform/i18n/index.js';
 import type { Locale, StaffCategory } from '../../../shared/roles.js';
 import { IMPORT_MAX_ROWS, isoDate, personnelNumber, staffCategory, type PersonView } from './contract.js';
@@ -156,14 +156,13 @@ const CATEGORY_LABELS: Record<Locale, Record<StaffCategory, string>> = {
   en: { operational: 'operational', calog: 'CALog' },
 };
 
-/** Spreadsheet programs run a cell starting with = + - @ as a formula: neutralise it (CSV injection). */
-const safeCell = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v ?? '');
-
 /** The same columns the import reads, so an export can be corrected and imported again. */
 export function peopleToCsv(people: PersonView[], locale: Locale): string {
   const h = EXPORT_HEADERS[locale];
-  return stringify(
-    people.map((p) => [p.personnelNumber, p.lastName, p.firstName, p.email, CATEGORY_LABELS[locale][p.staffCategory], p.grade, p.unitCode, p.functionTitle, p.startDate, p.endDate].map(safeCell)),
-    { delimiter: ';', bom: true, record_delimiter: 'windows', header: true, columns: IMPORT_FIELDS.map((f) => h[f]) },
-  );
+  const value: Record<ImportField, (p: PersonView) => string | null> = {
+    personnelNumber: (p) => p.personnelNumber, lastName: (p) => p.lastName, firstName: (p) => p.firstName, email: (p) => p.email,
+    staffCategory: (p) => CATEGORY_LABELS[locale][p.staffCategory], grade: (p) => p.grade, unitCode: (p) => p.unitCode,
+    functionTitle: (p) => p.functionTitle, startDate: (p) => p.startDate, endDate: (p) => p.endDate,
+  };
+  return toCsv(people, IMPORT_FIELDS.map((f) => ({ header: h[f], value: value[f] })));
 }

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.js';
+import { CONTENT_TYPES, sendDownload } from '../../platform/export/index.js';
 import { actorOf, auditContext, requestLocale } from '../../platform/http/context.js';
 import { send, type ErrorBody } from '../../platform/http/error-handler.js';
-import { orgParams } from '../organisations/contract.js';
+import { orgParams } from '../../platform/http/params.js';
 import {
   createPersonBody, exportPeopleQuery, IMPORT_MAX_CHARS, importBody, importResult, listPeopleQuery, personList, personParams,
   personView, updatePersonBody,
@@ -21,7 +22,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
   app.get('/orgs/:orgId/people/export.csv', { config: { policy: p.read }, schema: { tags, params: orgParams, querystring: exportPeopleQuery } },
     async (req, reply) => {
       const csv = await svc.exportCsv(actorOf(req), auditContext(req), req.params.orgId, req.query, requestLocale(req));
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="staff.csv"').header('cache-control', 'no-store').send(csv);
+      return sendDownload(reply, { filename: 'staff.csv', contentType: CONTENT_TYPES.csv, body: csv });
     });
 
   app.post('/orgs/:orgId/people/import', {

@@ -4,6 +4,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/service.js'
 import type { Db, Queryable } from '../../platform/db/pool.js';
 import { withOrgTx } from '../../platform/db/tx.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { recordExport } from '../../platform/export/index.js';
 import type { Locale } from '../../../shared/roles.js';
 import { findUnit, unitsHeadedBy, unitsOf } from '../organisations/service.js';
 import { pgError } from '../organisations/messages.js';
@@ -129,9 +130,9 @@ export function makePeopleService(deps: { db: Db; pool: pg.Pool }) {
     async exportCsv(actor: Actor, ctx: AuditContext, orgId: string, filter: PeopleFilter, locale: Locale): Promise<string> {
       return withOrgTx(db, orgId, async (tx) => {
         const rows = await repo.listPeople(tx, orgId, await scopeOf(tx, actor, orgId), filter);
-        await recordAudit(tx, ctx, {
-          organisationId: orgId, action: 'person.export', recordType: 'person',
-          details: { count: rows.length, filter: { status: filter.status, category: filter.category ?? null, unitId: filter.unitId ?? null, search: Boolean(filter.q), sort: filter.sort } },
+        await recordExport(tx, ctx, {
+          organisationId: orgId, action: 'person.export', recordType: 'person', format: 'csv', recordIds: rows.map((r) => r.id),
+          details: { filter: { status: filter.status, category: filter.category ?? null, unitId: filter.unitId ?? null, search: Boolean(filter.q), sort: filter.sort } },
         });
         return peopleToCsv(rows.map(toPersonView), locale);
       });

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
 import { invalid } from '../../platform/errors.js';
+import { sendDownload } from '../../platform/export/index.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import { expectedRevision, optionalRevision } from '../../platform/http/if-match.js';
 import { readUpload } from '../../platform/http/upload.js';
@@ -19,12 +20,6 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   const tags = ['plans'];
   const ctx = (req: FastifyRequest): PlanCtx => ({ actor: actorOf(req), audit: auditContext(req) });
   const noContent = (reply: FastifyReply) => reply.status(204).send();
-  const file = (reply: FastifyReply, f: { filename: string; contentType: string; body: Buffer }) =>
-    reply
-      .type(f.contentType)
-      .header('content-disposition', `attachment; filename="${f.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
-      .header('cache-control', 'no-store')
-      .send(f.body);
 
   // Evidence arrives as multipart/form-data, only on the upload route's scope; 10 MB per file, one file.
   await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
@@ -133,7 +128,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.get('/orgs/:orgId/plans/:planId/actions/:actionId/evidence/:evidenceId', { config, schema: { tags, params: c.evidenceParams } },
     async (req, reply) => {
       const f = await svc.downloadEvidence(ctx(req), req.params.orgId, req.params.planId, req.params.actionId, req.params.evidenceId);
-      return file(reply, { filename: f.filename, contentType: f.contentType, body: f.data });
+      return sendDownload(reply, { filename: f.filename, contentType: f.contentType, body: f.data });
     });
 
   app.delete('/orgs/:orgId/plans/:planId/actions/:actionId/evidence/:evidenceId', { config, schema: { tags, params: c.evidenceParams } },
@@ -155,13 +150,13 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
 
   for (const format of ['docx', 'pdf'] as const) {
     app.get(`/orgs/:orgId/plans/:planId/evaluations/:year/export.${format}`, { config, schema: { tags, params: c.evaluationParams, querystring: c.exportQuery } },
-      async (req, reply) => file(reply, await svc.exportEvaluation(ctx(req), req.params.orgId, req.params.planId, req.params.year, format, req.query.lang)));
+      async (req, reply) => sendDownload(reply, await svc.exportEvaluation(ctx(req), req.params.orgId, req.params.planId, req.params.year, format, req.query.lang)));
   }
 
   // Exports ----------------------------------------------------------------------------------
 
   for (const [suffix, format] of [['export.docx', 'docx'], ['export.pdf', 'pdf'], ['actions.csv', 'csv']] as const) {
     app.get(`/orgs/:orgId/plans/:planId/${suffix}`, { config, schema: { tags, params: c.planParams, querystring: c.exportQuery } },
-      async (req, reply) => file(reply, await svc.exportPlan(ctx(req), req.params.orgId, req.params.planId, format, req.query.lang)));
+      async (req, reply) => sendDownload(reply, await svc.exportPlan(ctx(req), req.params.orgId, req.params.planId, format, req.query.lang)));
   }
 };
