@@ -7,7 +7,7 @@
  * usage or configuration.
  */
 import { parseArgs } from 'node:util';
-import { cliConfig, consoleIo, runAsCli, type Io } from './cli.js';
+import { cliInputs, consoleIo, runAsCli, type Io } from './cli.js';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../src/server/platform/audit/service.js';
@@ -44,13 +44,9 @@ function parse(argv: string[]): { email: string; name?: string; org?: string } |
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = consoleIo): Promise<number> {
-  const args = parse(argv);
-  if (typeof args === 'string') {
-    io.err(args);
-    return 2;
-  }
-  const config = cliConfig(env, io);
-  if (!config) return 2;
+  const inputs = cliInputs(argv, env, io, parse);
+  if (!inputs) return 2;
+  const { args, config } = inputs;
   const pg = await resolveDatabaseUrl(config, io.err);
   const database = await createDatabase(pg.url, { max: 1 });
   try {

@@ -4,7 +4,7 @@
  * a running server's cluster through its postmaster.pid, starts and stops it otherwise).
  * Exit code 0 when intact, 1 when broken, 2 on bad usage or configuration.
  */
-import { cliConfig, consoleIo, runAsCli, type Io } from './cli.js';
+import { cliInputs, consoleIo, runAsCli, type Io } from './cli.js';
 import pg from 'pg';
 import { z } from 'zod';
 import { chainPendingAuditEvents } from '../src/server/platform/audit/sequencer.js';
@@ -32,13 +32,9 @@ function parseArgs(argv: string[]): { org?: string } | string {
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = consoleIo): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.err(args);
-    return 2;
-  }
-  const config = cliConfig(env, io);
-  if (!config) return 2;
+  const inputs = cliInputs(argv, env, io, parseArgs);
+  if (!inputs) return 2;
+  const { args, config } = inputs;
   const database = await resolveDatabaseUrl(config, io.err);
   // The owner connection: it sees every organisation's events (verification sets kompas.scope itself).
   const client = new pg.Client({ connectionString: database.url, application_name: 'kompas-audit-verify' });

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { cliConfig, consoleIo, runAsCli, type Io } from './cli.js';
+import { cliInputs, consoleIo, runAsCli, type Io } from './cli.js';
 import { BackupWriter, type MetaEntry } from './backup/format.js';
 import { resolveDatabaseUrl } from '../src/server/platform/db/resolve.js';
 import { keyFilePath, KEY_ENV } from '../src/server/platform/crypto/sealing.js';
@@ -48,13 +48,9 @@ function outputFile(out: string): string {
 const ident = (c: pg.ClientBase, name: string) => c.escapeIdentifier(name);
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = consoleIo): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.err(args);
-    return 2;
-  }
-  const config = cliConfig(env, io);
-  if (!config) return 2;
+  const inputs = cliInputs(argv, env, io, parseArgs);
+  if (!inputs) return 2;
+  const { args, config } = inputs;
   const file = outputFile(args.out);
   if (fs.existsSync(file)) {
     io.err(`${file} exists already; a backup never overwrites a file: choose another name or a folder`);

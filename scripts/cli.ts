@@ -23,6 +23,24 @@ export function cliConfig(env: NodeJS.ProcessEnv, io: Io): Config | undefined {
 }
 
 /**
+ * A tool's arguments and configuration, or undefined after printing what is wrong (the caller
+ * exits 2). `parse` returns the arguments or the message to print (usage included).
+ */
+export function cliInputs<A>(argv: string[], env: NodeJS.ProcessEnv, io: Io, parse: (argv: string[]) => A | string, envOf: (args: A) => NodeJS.ProcessEnv = () => env): { args: A; config: Config } | undefined {
+  const args = parse(argv);
+  if (typeof args === 'string') {
+    io.err(args);
+    return undefined;
+  }
+  const config = cliConfig(envOf(args), io);
+  return config ? { args, config } : undefined;
+}
+
+/** For a tool that takes no arguments: `--help` prints the usage, anything else is refused with it. */
+export const noArguments = (usage: string) => (argv: string[]): Record<string, never> | string =>
+  argv.length === 0 ? {} : argv[0] === '--help' || argv[0] === '-h' ? usage : `unknown argument ${argv[0]}\n${usage}`;
+
+/**
  * Runs a tool's `main` when its file is the process entry point (`tsx scripts/<tool>.ts`): the
  * number it returns is the exit code (0 done, 1 refused or failed check, 2 bad usage or
  * configuration, or a crash, printed as one line without stack or personal data).

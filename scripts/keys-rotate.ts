@@ -4,7 +4,7 @@
  * DATABASE_URL, or the embedded cluster under KOMPAS_DATA_DIR. Exit code 0 done, 1 refused
  * (server running, wrong or missing key), 2 bad usage or configuration.
  */
-import { cliConfig, consoleIo, runAsCli, type Io } from './cli.js';
+import { cliInputs, consoleIo, noArguments, runAsCli, type Io } from './cli.js';
 // The application's modules register their sealed columns when loaded: the same set as the server.
 import '../src/server/app.js';
 import { rotateSealingKey, RotationRefused, SealingKeyError } from '../src/server/platform/crypto/index.js';
@@ -12,12 +12,9 @@ import { resolveDatabaseUrl } from '../src/server/platform/db/resolve.js';
 import { runMigrations } from '../src/server/platform/db/migrate.js';
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = consoleIo): Promise<number> {
-  if (argv.length > 0) {
-    io.err('usage: npm run keys:rotate   (stop the server first)');
-    return 2;
-  }
-  const config = cliConfig(env, io);
-  if (!config) return 2;
+  const inputs = cliInputs(argv, env, io, noArguments('usage: npm run keys:rotate   (stop the server first)'));
+  if (!inputs) return 2;
+  const { config } = inputs;
   const database = await resolveDatabaseUrl(config, io.err);
   try {
     await runMigrations(database.url);

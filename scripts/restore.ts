@@ -18,7 +18,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { cliConfig, consoleIo, runAsCli, type Io } from './cli.js';
+import { cliInputs, consoleIo, runAsCli, type Io } from './cli.js';
 import { BackupFormatError, BackupReader, writePrivateFile, type MetaEntry, type TableEntry } from './backup/format.js';
 import { resolveDatabaseUrl } from '../src/server/platform/db/resolve.js';
 import { passwordFile } from '../src/server/platform/db/embedded.js';
@@ -61,13 +61,9 @@ const isLive = (pidFile: string) => {
 };
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = consoleIo): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.err(args);
-    return 2;
-  }
-  const config = cliConfig(args.dataDir ? { ...env, KOMPAS_DATA_DIR: args.dataDir } : env, io);
-  if (!config) return 2;
+  const inputs = cliInputs(argv, env, io, parseArgs, (a) => (a.dataDir ? { ...env, KOMPAS_DATA_DIR: a.dataDir } : env));
+  if (!inputs) return 2;
+  const { args, config } = inputs;
   if (!fs.existsSync(args.from)) {
     io.err(`${args.from} does not exist`);
     return 2;

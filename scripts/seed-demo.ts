@@ -7,7 +7,7 @@
  * Exit code 0 when loaded, 1 when refused (the database already holds organisations: nothing
  * is changed), 2 on bad usage, configuration or a failure.
  */
-import { cliConfig, consoleIo, runAsCli, type Io } from './cli.js';
+import { cliInputs, consoleIo, noArguments, runAsCli, type Io } from './cli.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData } from './demo/load.js';
 import { runMigrations } from '../src/server/platform/db/migrate.js';
 import { resolveDatabaseUrl } from '../src/server/platform/db/resolve.js';
@@ -15,12 +15,9 @@ import { resolveDatabaseUrl } from '../src/server/platform/db/resolve.js';
 const USAGE = 'usage: npm run seed:demo   (loads the demo organisations into an empty database)';
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = consoleIo): Promise<number> {
-  if (argv.length > 0) {
-    io.err(argv[0] === '--help' || argv[0] === '-h' ? USAGE : `unknown argument ${argv[0]}\n${USAGE}`);
-    return 2;
-  }
-  const config = cliConfig(env, io);
-  if (!config) return 2;
+  const inputs = cliInputs(argv, env, io, noArguments(USAGE));
+  if (!inputs) return 2;
+  const { config } = inputs;
   const database = await resolveDatabaseUrl(config, io.err);
   try {
     await runMigrations(database.url);
