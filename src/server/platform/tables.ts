@@ -4,6 +4,8 @@ import * as throttle from './auth/throttle-schema.js';
 import * as recordAccess from './authz/record-access-schema.js';
 import * as crypto from './crypto/schema.js';
 import * as deadlines from './deadlines/schema.js';
+import * as files from './files/schema.js';
+import * as deadlines from './deadlines/schema.js';
 import * as mail from './mail/schema.js';
 import * as tenancy from './tenancy/schema.js';
 import { tablesOf } from './module.js';
