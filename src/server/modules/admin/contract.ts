@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { orgParams, orgParamsWith } from '../../platform/http/params.js';
 
 export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'outbox'] as const;
 export const OUTBOX_PAGE_SIZE = 50;
 
-export const orgParams = z.strictObject({ orgId: z.uuid() });
-export const orgMailParams = z.strictObject({ orgId: z.uuid(), mailId: z.uuid() });
+export { orgParams };
+export const orgMailParams = orgParamsWith({ mailId: z.uuid() });
 export const mailParams = z.strictObject({ mailId: z.uuid() });
 
 export const outboxQuery = z.strictObject({

@@ -1,5 +1,6 @@
 import { hasRole, type Actor } from '../../platform/authz/actor.js';
 import { policy } from '../../platform/authz/route-policy.js';
+import { orgIdOf } from '../../platform/http/params.js';
 
 /** The organisation's administrator reads the mails of that organisation (not of others, not the platform's). */
 export function canReadOrgOutbox(actor: Actor, orgId: string): boolean {
@@ -7,7 +8,7 @@ export function canReadOrgOutbox(actor: Actor, orgId: string): boolean {
 }
 
 export const adminPolicies = {
-  orgOutbox: policy.custom('admin:org-outbox', (a, req) => canReadOrgOutbox(a, (req.params as { orgId?: string }).orgId ?? '')),
+  orgOutbox: policy.custom('admin:org-outbox', (a, req) => canReadOrgOutbox(a, orgIdOf(req))),
   platformOutbox: policy.platformAdmin(),
   /**
    * The job queue is the platform's, shared by every organisation: its failures and counts tell

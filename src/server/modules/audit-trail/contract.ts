@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { text } from '../../../shared/text.js';
+import { orgParams } from '../../platform/http/params.js';
 
-export const auditOrgParams = z.strictObject({ orgId: z.uuid() });
+/** The platform's `:orgId` params (kept under this name for the routes and the web). */
+export const auditOrgParams = orgParams;
 
 /** A day (`2025-03-01`, the whole day in UTC) or an instant with offset (`2025-03-01T08:00:00+01:00`). */
 const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);

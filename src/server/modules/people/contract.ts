@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../../shared/text.js';
 import { STAFF_CATEGORIES } from '../../../shared/roles.js';
+import { orgParamsWith } from '../../platform/http/params.js';
 
 /** A real calendar date between 1900 and 2199 as YYYY-MM-DD (zod checks the shape, this the calendar). */
 export function isRealDate(s: string): boolean {
@@ -19,7 +20,7 @@ export const personnelNumber = text({ max: 30, min: 1, trim: true }).regex(/^[A-
 export const staffCategory = z.enum(STAFF_CATEGORIES);
 export const personStatus = z.enum(['active', 'left', 'all']);
 
-export const personParams = z.strictObject({ orgId: z.uuid(), personId: z.uuid() });
+export const personParams = orgParamsWith({ personId: z.uuid() });
 
 export const personFields = {
   personnelNumber,

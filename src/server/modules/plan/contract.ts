@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../../../shared/text.js';
 import { LOCALES } from '../../../shared/roles.js';
 import { ACTION_STATUSES, IMF_FUNCTIONS } from '../../../shared/plan.js';
+import { orgParams, orgParamsWith } from '../../platform/http/params.js';
 
 export { ACTION_STATUSES, IMF_FUNCTIONS };
 
@@ -72,8 +73,8 @@ export const EMPTY_SECTIONS: PlanSections = {
 
 // Params and queries -------------------------------------------------------------------------
 
-export const orgParams = z.strictObject({ orgId: z.uuid() });
-export const planParams = z.strictObject({ orgId: z.uuid(), planId: z.uuid() });
+export { orgParams };
+export const planParams = orgParamsWith({ planId: z.uuid() });
 export const objectiveParams = planParams.extend({ objectiveId: z.uuid() });
 export const indicatorParams = planParams.extend({ indicatorId: z.uuid() });
 export const measurementParams = indicatorParams.extend({ year: z.coerce.number().int().min(2000).max(2100) });

@@ -11,7 +11,8 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js
 import type { Mailer } from '../../platform/mail/index.js';
 import { DEFAULT_LOCALE, type Locale } from '../../../shared/roles.js';
 import { isLocale } from '../../platform/i18n/index.js';
-import { getOrganisation, unitsHeadedBy } from '../organisations/service.js';
+import { unitsHeadedBy } from '../../platform/tenancy/units.js';
+import { getOrganisation } from '../organisations/service.js';
 import {
   EMPTY_SECTIONS, planSections, type ActionFilters, type ActionView, type EvaluationView, type IndicatorSnapshotItem, type IndicatorView,
   type ObjectiveNode, type PlanSections, type PlanStatus, type PlanSummary, type PlanTree, type StatusCounts, type TemplateKey,

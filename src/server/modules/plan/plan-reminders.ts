@@ -4,7 +4,9 @@ import { withSystemTx } from '../../platform/db/tx.js';
 import { registerMailTemplate } from '../../platform/mail/index.js';
 import { DEFAULT_LOCALE, type Locale } from '../../../shared/roles.js';
 import { isLocale } from '../../platform/i18n/index.js';
-import { getOrganisationSettings, unitsHeadedBy } from '../organisations/service.js';
+import { currentRoleCondition } from '../../platform/authz/current-role.js';
+import { unitsHeadedBy } from '../../platform/tenancy/units.js';
+import { getOrganisationSettings } from '../organisations/service.js';
 import { planMails } from './messages.js';
 import * as repo from './repo.js';
 import { todayIso, type PlanContext } from './plan-context.js';
@@ -43,7 +45,7 @@ export function makePlanReminders({ db, deps }: PlanContext) {
               JOIN person pe ON pe.organisation_id = d.organisation_id AND pe.unit_id = d.owner_unit_id AND pe.user_id IS NOT NULL
                             AND (pe.end_date IS NULL OR pe.end_date >= ${today}::date)
               JOIN role_assignment ra ON ra.organisation_id = d.organisation_id AND ra.user_id = pe.user_id AND ra.role = 'head_of_service'
-                            AND ra.withdrawn_at IS NULL AND ra.valid_from <= ${today}::date AND (ra.valid_to IS NULL OR ra.valid_to >= ${today}::date)
+                            AND ${currentRoleCondition('ra', today)}
              WHERE d.owner_user_id IS NULL
           )
           SELECT d.id, d.organisation_id, d.plan_id, d.title, d.due_date, d.progress, d.days_left, r.by_unit, u.email, u.locale
@@ -87,8 +89,7 @@ export function makePlanReminders({ db, deps }: PlanContext) {
             JOIN app_user u ON u.id = ra.user_id AND u.disabled_at IS NULL
             JOIN person pe ON pe.organisation_id = ra.organisation_id AND pe.user_id = ra.user_id AND pe.unit_id IS NOT NULL
                           AND (pe.end_date IS NULL OR pe.end_date >= ${today}::date)
-           WHERE ra.role = 'head_of_service' AND ra.withdrawn_at IS NULL AND ra.valid_from <= ${today}::date
-             AND (ra.valid_to IS NULL OR ra.valid_to >= ${today}::date)
+           WHERE ra.role = 'head_of_service' AND ${currentRoleCondition('ra', today)}
              AND NOT EXISTS (SELECT 1 FROM plan_listing_sent s WHERE s.organisation_id = ra.organisation_id AND s.user_id = ra.user_id AND s.month = ${month}::date)
            ORDER BY ra.organisation_id, ra.user_id, pe.start_date DESC`)).rows;
         const listingDay = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { currentRoleCondition } from '../../platform/authz/current-role.js';
 import type { Queryable } from '../../platform/db/pool.js';
 import { EditConflict, updateAtRevision } from '../../platform/db/revision.js';
 import type { ActionFilters, PlanStatus } from './contract.js';
@@ -386,8 +387,7 @@ export async function deleteEvidence(q: Queryable, orgId: string, actionId: stri
 /** True when the user holds a current role in the organisation (owners must belong to it). */
 export async function isMember(q: Queryable, orgId: string, userId: string): Promise<boolean> {
   const r = await q.execute<{ ok: boolean }>(sql`
-    SELECT EXISTS (SELECT 1 FROM role_assignment WHERE organisation_id = ${orgId} AND user_id = ${userId} AND withdrawn_at IS NULL
-                     AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)) AS ok`);
+    SELECT EXISTS (SELECT 1 FROM role_assignment WHERE organisation_id = ${orgId} AND user_id = ${userId} AND ${currentRoleCondition('')}) AS ok`);
   return r.rows[0].ok;
 }
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ROLES } from '../../../shared/roles.js';
+import { orgParamsWith } from '../../platform/http/params.js';
 import { isoDate } from '../people/contract.js';
 
 export const role = z.enum(ROLES);
 export const assignmentStatus = z.enum(['current', 'future', 'past', 'withdrawn']);
 
-export const assignmentParams = z.strictObject({ orgId: z.uuid(), assignmentId: z.uuid() });
+export const assignmentParams = orgParamsWith({ assignmentId: z.uuid() });
 
 export const listRolesQuery = z.strictObject({
   role: role.optional(),

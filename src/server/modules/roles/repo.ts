@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { currentRoleCondition } from '../../platform/authz/current-role.js';
 import type { Queryable } from '../../platform/db/pool.js';
 import type { ListRolesQuery } from './contract.js';
 
@@ -16,7 +17,7 @@ export type AssignmentRow = {
   status: 'current' | 'future' | 'past' | 'withdrawn';
 };
 
-const CURRENT = sql`ra.withdrawn_at IS NULL AND ra.valid_from <= current_date AND (ra.valid_to IS NULL OR ra.valid_to >= current_date)`;
+const CURRENT = currentRoleCondition('ra');
 const FUTURE = sql`ra.withdrawn_at IS NULL AND ra.valid_from > current_date`;
 const PAST = sql`(ra.withdrawn_at IS NOT NULL OR ra.valid_to < current_date)`;
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.js';
 import { auditContext } from '../../platform/http/context.js';
-import { orgParams } from '../organisations/contract.js';
+import { orgParams } from '../../platform/http/params.js';
 import { assignmentList, assignmentParams, assignmentView, assignRoleBody, listRolesQuery, withdrawBody } from './contract.js';
 import { rolePolicies as p } from './policy.js';
 import { makeRoleService } from './service.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../../shared/text.js';
 import { LOCALES, ORGANISATION_KINDS, ROLES } from '../../../shared/roles.js';
+import { orgParams, orgParamsWith } from '../http/params.js';
 
 /** Requests and answers of sign-in and accounts; the web app imports these. */
 export const email = text({ max: 254, trim: true }).toLowerCase().pipe(z.email());
@@ -49,8 +50,8 @@ export const sessionsResponse = z.object({
 });
 
 // Administration of accounts inside an organisation.
-export const orgParams = z.strictObject({ orgId: z.uuid() });
-export const orgUserParams = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
+export { orgParams };
+export const orgUserParams = orgParamsWith({ userId: z.uuid() });
 export const createUserBody = z.strictObject({ email, displayName: text({ max: 200, min: 1, trim: true }), locale });
 /** The same answer whether the address was new or already had an account (docs/security.md). */
 export const createUserResponse = z.object({ id: z.uuid(), invited: z.literal(true) });

@@ -1,11 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../../shared/roles.js';
 import { hasRole, type Actor } from '../authz/actor.js';
 import { policy } from '../authz/route-policy.js';
+import { orgIdOf as orgOf } from '../http/params.js';
 
 /** Who may see and manage the accounts of an organisation. Platform administrators may everywhere. */
-const orgOf = (req: FastifyRequest) => (req.params as { orgId?: string } | undefined)?.orgId ?? '';
-
 export const USER_READERS: readonly Role[] = ['administrator', 'chief', 'dpo', 'auditor'];
 export const USER_MANAGERS: readonly Role[] = ['administrator', 'chief'];
 export const USER_DISABLERS: readonly Role[] = ['administrator'];

@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { currentRoleCondition } from '../authz/current-role.js';
 import type { Queryable } from '../db/pool.js';
 import type { Role } from '../../../shared/roles.js';
 import { appUser, passwordReset, userSession } from './schema.js';
@@ -88,8 +89,7 @@ export async function organisationsOf(q: Queryable, userId: string) {
   const r = await q.execute<{ id: string; code: string; kind: string; names: Record<string, string>; roles: Role[] }>(sql`
     SELECT o.id, o.code, o.kind, o.names, array_agg(DISTINCT ra.role ORDER BY ra.role) AS roles
       FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
-     WHERE ra.user_id = ${userId} AND ra.withdrawn_at IS NULL
-       AND ra.valid_from <= current_date AND (ra.valid_to IS NULL OR ra.valid_to >= current_date)
+     WHERE ra.user_id = ${userId} AND ${currentRoleCondition('ra')}
      GROUP BY o.id, o.code, o.kind, o.names
      ORDER BY o.code`);
   return r.rows;
@@ -156,8 +156,7 @@ export async function usersOfOrganisation(q: Queryable, orgId: string) {
            coalesce(array_agg(DISTINCT ra.role ORDER BY ra.role) FILTER (WHERE ra.id IS NOT NULL), '{}') AS roles
       FROM organisation_member m
       JOIN app_user u ON u.id = m.user_id
-      LEFT JOIN role_assignment ra ON ra.organisation_id = m.organisation_id AND ra.user_id = m.user_id AND ra.withdrawn_at IS NULL
-       AND ra.valid_from <= current_date AND (ra.valid_to IS NULL OR ra.valid_to >= current_date)
+      LEFT JOIN role_assignment ra ON ra.organisation_id = m.organisation_id AND ra.user_id = m.user_id AND ${currentRoleCondition('ra')}
      WHERE m.organisation_id = ${orgId}
      GROUP BY u.id, m.display_name, m.joined_at, m.organisation_id
      ORDER BY m.display_name, u.email`);

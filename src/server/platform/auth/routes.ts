@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { policy } from '../authz/route-policy.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -30,12 +29,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
 
   // The organisation's own identity provider: its administrator configures it.
   const idpConfig = { policy: policy.roles('administrator') };
-  const orgParams = z.strictObject({ orgId: z.uuid() });
-  app.get('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: orgParams, response: { 200: identityProviderView } } },
+  app.get('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: c.orgParams, response: { 200: identityProviderView } } },
     async (req) => identityProvider.get(req.params.orgId));
-  app.put('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: orgParams, body: identityProviderBody, response: { 200: identityProviderView } } },
+  app.put('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: c.orgParams, body: identityProviderBody, response: { 200: identityProviderView } } },
     async (req) => identityProvider.put(auditContext(req), req.params.orgId, req.body, expectedRevision(req)));
-  app.delete('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: orgParams } },
+  app.delete('/orgs/:orgId/identity-provider', { config: idpConfig, schema: { params: c.orgParams } },
     async (req, reply) => { await identityProvider.remove(auditContext(req), req.params.orgId); return reply.status(204).send(); });
   const secure = deps.config.secureCookies;
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../db/pool.js';
 import { withSystemTx } from '../db/tx.js';
 import type { Actor, RoleGrant } from '../authz/actor.js';
+import { currentRoleCondition } from '../authz/current-role.js';
 import { isLocale } from '../i18n/index.js';
 import { hashToken } from './tokens.js';
 
@@ -31,8 +32,7 @@ export async function resolveSessionIn(db: Queryable, token: string, idleMinutes
            s.last_seen_at < now() - interval '1 minute' AS stale,
            coalesce((SELECT json_agg(json_build_object('organisationId', ra.organisation_id, 'role', ra.role))
                        FROM role_assignment ra
-                      WHERE ra.user_id = u.id AND ra.withdrawn_at IS NULL
-                        AND ra.valid_from <= current_date AND (ra.valid_to IS NULL OR ra.valid_to >= current_date)), '[]') AS grants
+                      WHERE ra.user_id = u.id AND ${currentRoleCondition('ra')}), '[]') AS grants
       FROM user_session s JOIN app_user u ON u.id = s.user_id
      WHERE s.token_hash = ${hashToken(token)} AND s.revoked_at IS NULL AND u.disabled_at IS NULL
        AND s.last_seen_at > now() - make_interval(mins => ${idleMinutes})`);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Role } from '../../../shared/roles.js';
 import { AppError, forbidden, unauthenticated } from '../errors.js';
+import { orgIdOf } from '../http/params.js';
 import { hasAnyRole, hasRole, needsMfa, type Actor } from './actor.js';
 
 /**
@@ -25,16 +26,14 @@ declare module 'fastify' {
   }
 }
 
-const orgParam = (req: FastifyRequest) => (req.params as { orgId?: string } | undefined)?.orgId ?? '';
-
 export const policy = {
   public: (why: string): RoutePolicy => ({ name: `public:${why}`, public: true, check: () => true }),
   signedIn: (opts: { beforeMfa?: boolean } = {}): RoutePolicy => ({ name: 'signed-in', beforeMfa: opts.beforeMfa, check: () => true }),
   platformAdmin: (): RoutePolicy => ({ name: 'platform-admin', check: (a) => a.isPlatformAdmin }),
   /** Any current role in the organisation named by the `:orgId` path parameter. */
-  member: (): RoutePolicy => ({ name: 'org-member', check: (a, req) => hasAnyRole(a, orgParam(req)) }),
+  member: (): RoutePolicy => ({ name: 'org-member', check: (a, req) => hasAnyRole(a, orgIdOf(req)) }),
   /** One of these roles in the organisation named by `:orgId`. */
-  roles: (...roles: Role[]): RoutePolicy => ({ name: `org-roles:${roles.join(',')}`, check: (a, req) => hasRole(a, orgParam(req), roles) }),
+  roles: (...roles: Role[]): RoutePolicy => ({ name: `org-roles:${roles.join(',')}`, check: (a, req) => hasRole(a, orgIdOf(req), roles) }),
   custom: (name: string, check: RoutePolicy['check']): RoutePolicy => ({ name, check }),
 };
 

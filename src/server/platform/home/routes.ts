@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { policy } from '../authz/route-policy.js';
 import type { Deps } from '../deps.js';
 import { actorOf } from '../http/context.js';
+import { orgParams } from '../http/params.js';
 import type { ServerModule } from '../module.js';
-
-const orgParams = z.strictObject({ orgId: z.uuid() });
 
 const homeResponse = z.object({
   figures: z.array(z.object({ id: z.string(), count: z.number().int(), values: z.record(z.string(), z.number()).optional() })),

@@ -62,7 +62,7 @@ export interface OversightRead<T> {
   recordType?: string;
   run: (scope: OversightScope) => Promise<T>;
   /** Non-personal facts about the answer for the audit event (how many organisations, ...). */
-  details?: (result: T) => Record<string, unknown>;
+  details?: (result: NoInfer<T>) => Record<string, unknown>;
 }
 
 /**
