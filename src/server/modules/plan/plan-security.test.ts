@@ -158,6 +158,9 @@ describe('oversight', () => {
     expect(r.statusCode).toBe(200);
     let mine = r.json().items.find((i: { organisation: { id: string } }) => i.organisation.id === w.org);
     expect(mine).toMatchObject({ planInForce: false, plan: null, actions: null, content: null });
+    // The read is in the inspectorate's own trail (platform oversight helper), not in the zone's.
+    expect(await ownerQuery(t, `SELECT organisation_id, actor_user_id, record_type FROM audit_event WHERE action = 'plan.oversight_read'`))
+      .toEqual([{ organisation_id: aig, actor_user_id: inspector.id, record_type: 'plan' }]);
 
     await w.s.officer.post(`${base()}/submit`);
     await w.s.chief.post(`${base()}/approve`);
