@@ -14,7 +14,7 @@ import { diffPlans, type DiffAction, type DiffObjective } from './diff.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
 import { iso, notesReturned, readSections, todayIso, toSummary, type PlanContext, type PlanCtx } from './plan-context.js';
-import { planTemplates } from './templates/index.js';
+import { adoptTemplate, planTemplates } from './templates/index.js';
 import type { PlanTemplate } from './templates/types.js';
 
 /** The database's own rule (exclusion constraint plan_one_in_force_ex) answers 409 too, never 500. */
@@ -28,6 +28,7 @@ async function inForceGuard<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The sections of a new plan; `t` is already adopted (see `adoptTemplate`), guidance is never among them. */
 function templateSections(t: PlanTemplate | null, entityName: string): PlanSections {
   if (!t) return { ...EMPTY_SECTIONS, identification: { entityName, responsible: [] } };
   return {
@@ -97,9 +98,11 @@ export function makePlanLifecycle({ db, sealed, actorIn, loadPlan, audit, requir
       return withOrgTx(db, orgId, async (tx) => {
         const pa = P.planActor(ctx.actor, orgId);
         if (!P.canCreatePlan(pa)) throw forbidden();
-        const t = body.templateKey === 'empty' ? null : planTemplates[body.templateKey];
-        const language = body.language ?? (t?.language as Locale | undefined) ?? (await exportLocale(tx, orgId));
+        const source = body.templateKey === 'empty' ? null : planTemplates[body.templateKey];
+        const language = body.language ?? (source?.language as Locale | undefined) ?? (await exportLocale(tx, orgId));
         const entity = await orgName(tx, orgId, language);
+        // The adopting organisation's name replaces the source's in every text copied into the plan.
+        const t = source ? adoptTemplate(source, entity) : null;
         const planId = await repo.insertPlan(tx, {
           organisationId: orgId, lineageId: randomUUID(), version: 1, title: body.title, periodFrom: body.periodFrom, periodTo: body.periodTo,
           language, templateKey: body.templateKey, status: 'draft', sections: templateSections(t, entity), createdBy: ctx.actor.userId,

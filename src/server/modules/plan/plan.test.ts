@@ -3,7 +3,7 @@ import { createTestApp, ifMatch, ownerQuery, type TestApp } from '../../../test/
 import type { ObjectiveNode, PlanTree } from './contract.js';
 import { docxText, planWorld, YEAR, type PlanWorld } from './plan.testkit.js';
 import { makePlanService } from './service.js';
-import { listTemplates } from './templates/index.js';
+import { adoptText, listTemplates } from './templates/index.js';
 
 let t: TestApp;
 let w: PlanWorld;
@@ -82,11 +82,12 @@ describe('templates', () => {
     if (tpl.entityName) expect(plan.plan.sections.identification.entityName).not.toBe(tpl.entityName);
     expect(plan.plan.sections.values.length).toBe(tpl.values.length);
     expect(plan.plan.sections.actors.length).toBe(tpl.actors.length);
-    // Titles and owners are copied as the seed writes them.
+    // Titles and owners are copied as the seed writes them, with the adopting organisation's name for the seed's own.
+    const adopted = (text: string) => adoptText(text, plan.plan.sections.identification.entityName);
     if (sds.length) {
-      expect(plan.objectives[0].title).toBe(sds[0].title);
+      expect(plan.objectives[0].title).toBe(adopted(sds[0].title));
       const od = sds.flatMap((s) => s.operationalObjectives).find((o) => o.owner);
-      if (od) expect(all.find((o) => o.code === od.code && o.title === od.title)?.ownerLabel).toBe(od.owner);
+      if (od) expect(all.find((o) => o.code === od.code && o.title === adopted(od.title))?.ownerLabel).toBe(od.owner);
     }
   });
 

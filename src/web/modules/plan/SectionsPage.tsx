@@ -9,6 +9,8 @@ import { Button, DialogActions, EmptyState, Field, layout, ModalDialog, Notice, 
 import { SaveError } from '../../ui/EditConflict';
 import { keys, planBase, type IndicatorView, type ObjectiveNode, type PlanSections, type PlanTree } from './api';
 import { Counts, LinesField, PairsEditor, type Pair } from './components';
+import { Guidance } from './Guidance';
+import type { GuidedField } from '../../../server/modules/plan/templates/guidance';
 import { IMF_FUNCTIONS, IMF_LABELS, SECTION_HEADINGS } from './labels';
 import { PlanFrame } from './PlanFrame';
 import s from './plan.module.css';
@@ -58,6 +60,12 @@ function SectionDialog({ data, which, onClose }: { data: PlanTree; which: Sectio
   const [actors, setActors] = useState(toPairs(sec.actors));
   const [text, setText] = useState(which === 'monitoring' || which === 'evaluationPlanning' || which === 'communication' ? sec[which] : '');
   const clean = (ps: Pair[]) => ps.filter((p) => p.a.trim());
+  // Whether a field held text when the dialog opened: typing does not make the guidance jump away.
+  const saved = {
+    identification: sec.identification.responsible.length > 0, ambition: sec.ambition.trim() !== '', values: sec.values.length > 0,
+    needs: sec.needs.length > 0, vulnerableProcesses: sec.vulnerableProcesses.length > 0, actors: sec.actors.length > 0,
+    monitoring: sec.monitoring.trim() !== '', evaluationPlanning: sec.evaluationPlanning.trim() !== '', communication: sec.communication.trim() !== '',
+  };
   const save = useMutation({
     // The plan's revision as loaded; after a conflict, the one the person chose to save over.
     mutationFn: (rev: number | undefined = plan.revision) => {
@@ -91,6 +99,7 @@ function SectionDialog({ data, which, onClose }: { data: PlanTree; which: Sectio
           <SaveError error={save.error} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
             onTakeTheirs={() => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, plan.id) }); close(); }} />
           {which === 'identification' && <>
+            <Guidance field="identification" filled={saved.identification} />
             <Field label={t`Title`} value={title} onChange={setTitle} isRequired maxLength={300} error={err?.fieldMessage('title')} autoFocus />
             <div className={layout.grid2}>
               <Field label={t`From (year)`} type="number" value={from} onChange={setFrom} isRequired error={err?.fieldMessage('periodFrom')} />
@@ -100,13 +109,19 @@ function SectionDialog({ data, which, onClose }: { data: PlanTree; which: Sectio
             <PairsEditor legend={t`Responsible persons`} labelA={t`Name`} labelB={t`Role`} rows={responsible} onChange={setResponsible} addLabel={t`Add a responsible person`} />
           </>}
           {which === 'ambition' && <>
+            <Guidance field="ambition" filled={saved.ambition} />
             <Field label={t`Ambition and vision`} multiline value={ambition} onChange={setAmbition} maxLength={50_000} error={err?.fieldMessage('sections.ambition')} autoFocus />
+            <Guidance field="values" filled={saved.values} />
             <PairsEditor legend={t`Values`} labelA={t`Value`} labelB={t`Description`} rows={values} onChange={setValues} addLabel={t`Add a value`} multilineB />
+            <Guidance field="needs" filled={saved.needs} />
             <LinesField label={t`Needs`} value={needs} onChange={setNeeds} error={err?.fieldMessage('sections.needs')} />
+            <Guidance field="vulnerableProcesses" filled={saved.vulnerableProcesses} />
             <LinesField label={t`Vulnerable processes and functions`} value={vulnerable} onChange={setVulnerable} error={err?.fieldMessage('sections.vulnerableProcesses')} />
             <LinesField label={t`Priority themes`} value={themes} onChange={setThemes} error={err?.fieldMessage('sections.priorityThemes')} />
           </>}
+          {which === 'actors' && <Guidance field="actors" filled={saved.actors} />}
           {which === 'actors' && <PairsEditor legend={t`Actors`} labelA={t`Actor`} labelB={t`Role and responsibilities`} rows={actors} onChange={setActors} addLabel={t`Add an actor`} multilineB />}
+          {(which === 'monitoring' || which === 'evaluationPlanning' || which === 'communication') && <Guidance field={which} filled={saved[which]} />}
           {(which === 'monitoring' || which === 'evaluationPlanning' || which === 'communication') && (
             <Field label={i18n._(heading)} multiline value={text} onChange={setText} maxLength={50_000} error={err?.fieldMessage(`sections.${which}`)} autoFocus />
           )}
@@ -308,11 +323,14 @@ function SectionsBody({ data }: { data: PlanTree }) {
   const base = `/o/${orgId}/plans/${plan.id}`;
   const allActions = data.objectives.flatMap((sd) => [...sd.actions, ...sd.children.flatMap((od) => od.actions)]);
   const byImf = IMF_FUNCTIONS.map((fn) => ({ label: i18n._(IMF_LABELS[fn]), value: allActions.filter((a) => a.imfFunction === fn).length }));
+  /** The model's guidance beside a field that is still empty, for those who can fill it in. */
+  const guide = (field: GuidedField, empty: boolean) => (can && empty ? <Guidance field={field} filled={false} /> : null);
   return (
     <>
       {can && <p className={s.muted}><Trans>This plan is a draft: the integrity officer and the chief of police can change its texts.</Trans></p>}
       {data.permissions.notes && <ConfidentialNotes key={plan.id} data={data} />}
       <Section id="identification" title={i18n._(SECTION_HEADINGS.identification)} canEdit={can} onEdit={() => setEditing('identification')}>
+        {guide('identification', sec.identification.responsible.length === 0)}
         <dl className={layout.dl}>
           <dt><Trans>Entity</Trans></dt><dd>{sec.identification.entityName || '—'}</dd>
           <dt><Trans>Period</Trans></dt><dd>{plan.periodFrom}–{plan.periodTo}</dd>
@@ -322,16 +340,21 @@ function SectionsBody({ data }: { data: PlanTree }) {
       </Section>
       <Section id="ambition" title={i18n._(SECTION_HEADINGS.ambition)} canEdit={can} onEdit={() => setEditing('ambition')}>
         <h3><Trans>Ambition and vision</Trans></h3>
+        {guide('ambition', !sec.ambition.trim())}
         <Prose text={sec.ambition} />
         <h3><Trans>Values</Trans></h3>
+        {guide('values', sec.values.length === 0)}
         {sec.values.length ? <dl className={s.defs}>{sec.values.map((v, i) => <div key={i}><dt>{v.name}</dt>{v.description && <dd className={s.prose}>{v.description}</dd>}</div>)}</dl> : <p className={s.muted}><Trans>None yet.</Trans></p>}
         <h3><Trans>Needs</Trans></h3>
+        {guide('needs', sec.needs.length === 0)}
         <Items items={sec.needs} />
         <h3><Trans>Vulnerable processes and functions</Trans></h3>
+        {guide('vulnerableProcesses', sec.vulnerableProcesses.length === 0)}
         <Items items={sec.vulnerableProcesses} />
         <h3><Trans>Priority themes</Trans></h3>
         <Items items={sec.priorityThemes} />
         <h3><Trans>Strategic and operational objectives</Trans></h3>
+        {guide('objectives', data.objectives.length === 0)}
         {data.objectives.length === 0 ? <p className={s.muted}><Trans>None yet.</Trans></p> : (
           <ul className={s.list}>
             {data.objectives.map((sd) => (
@@ -345,21 +368,26 @@ function SectionsBody({ data }: { data: PlanTree }) {
       </Section>
       <section className={s.section} aria-labelledby="sec-instruments">
         <h2 id="sec-instruments">{i18n._(SECTION_HEADINGS.instruments)}</h2>
+        {guide('instruments', data.counts.actions === 0)}
         <Counts items={[{ label: t`Actions`, value: data.counts.actions }, { label: t`Late`, value: data.counts.lateActions }, ...byImf]} />
         <p data-print="hide"><Link to={`${base}/actions`}><Trans>See all actions with their owners, means and status</Trans></Link></p>
       </section>
       <Section id="actors" title={i18n._(SECTION_HEADINGS.actors)} canEdit={can} onEdit={() => setEditing('actors')}>
+        {guide('actors', sec.actors.length === 0)}
         {sec.actors.length ? <dl className={s.defs}>{sec.actors.map((a, i) => <div key={i}><dt>{a.name}</dt>{a.role && <dd className={s.prose}>{a.role}</dd>}</div>)}</dl> : <p className={s.muted}><Trans>None yet.</Trans></p>}
       </Section>
       <Section id="monitoring" title={i18n._(SECTION_HEADINGS.monitoring)} canEdit={can} onEdit={() => setEditing('monitoring')}>
+        {guide('monitoring', !sec.monitoring.trim())}
         <Prose text={sec.monitoring} />
         <Indicators data={data} />
       </Section>
       <Section id="evaluation" title={i18n._(SECTION_HEADINGS.evaluation)} canEdit={can} onEdit={() => setEditing('evaluationPlanning')}>
+        {guide('evaluationPlanning', !sec.evaluationPlanning.trim())}
         <Prose text={sec.evaluationPlanning} />
         <p data-print="hide"><Link to={`${base}/evaluations`}><Trans>Yearly evaluations of this plan</Trans></Link></p>
       </Section>
       <Section id="communication" title={i18n._(SECTION_HEADINGS.communication)} canEdit={can} onEdit={() => setEditing('communication')}>
+        {guide('communication', !sec.communication.trim())}
         <Prose text={sec.communication} />
       </Section>
       {editing && <SectionDialog data={data} which={editing} onClose={() => setEditing(null)} />}

@@ -1,4 +1,4 @@
-import type { PlanTemplate, TemplateOperationalObjective } from './types.js';
+import { ORG, type PlanTemplate, type TemplateOperationalObjective } from './types.js';
 
 /**
  * Integrity policy of police zone CARMA (PZ CARMA), seed 004.
@@ -12,23 +12,28 @@ import type { PlanTemplate, TemplateOperationalObjective } from './types.js';
  * - SD titles follow the overview of the seven SDs. The per-SD pages word SD 5
  *   and SD 6 slightly differently ("... van proces van permanente beeldvorming",
  *   "Inzetten om zo preventief als mogelijk ..."); the overview wording is kept.
- * - Rows labelled "Communicatieplan" / "Opleidingsplan" are kept as ODs with the
- *   label as description; the "Opleidingsplan" row of SD 4 has no actor.
- * - The seed's own spelling is kept: "moo" (met oog op), "beleidsadvixeur",
- *   "dashbord", "Respect voor de de statutaire bepalingen".
+ * - The rows labelled "Communicatieplan" (SD 3) and "Opleidingsplan" (SD 4 and
+ *   SD 5) are not objectives: they say that the subject is worked out in the
+ *   zone's communication or training policy. They are notes in the description of
+ *   their SD (with the actor the row names), not ODs; their reference to CARMA's
+ *   own "beleidslijn N ... van het beleidsplan 23-27" is written neutrally.
+ * - "moo" is the OCR of "m.o.o." (met oog op), written out as "met het oog op"
+ *   in the seven titles and the one description where it stands. Typing errors
+ *   repaired: "beleidsadvixeur" -> "beleidsadviseur", "de de statutaire" -> "de
+ *   statutaire". The seed's "dashbord" (a Dutch word too) is kept.
  * - The table lists no separate actions below the ODs, so `actions` is empty.
  * - Period: the integrity policy subscribes to "het beleidsplan 2023-2027 van
  *   politie CARMA"; that period is used.
+ * - Adoption: "politie CARMA" and "PZ CARMA" are written as `ORG`.
  * - Values: the values the seed says fall under integrity ("collegialiteit,
  *   betrouwbaarheid, klantgerichtheid, objectiviteit, fatsoenlijkheid,
  *   effectiviteit en efficiëntie").
  */
 
-const od = (code: string, title: string, owner?: string, description?: string): TemplateOperationalObjective => ({
+const od = (code: string, title: string, owner?: string): TemplateOperationalObjective => ({
   code,
   title,
   ...(owner !== undefined ? { owner } : {}),
-  ...(description !== undefined ? { description } : {}),
   actions: [],
 });
 
@@ -52,7 +57,7 @@ export const carmaTemplate: PlanTemplate = {
   title: 'Integriteitsbeleid',
   period: { from: 2023, to: 2027 },
   ambition:
-    'De optimalisatie van het integriteitsbeleid met als streefdoel een politie die zich onderscheidt door haar dienstverlenende ingesteldheid en haar integer gedrag, is een permanente doelstelling van politie CARMA.',
+    `De optimalisatie van het integriteitsbeleid met als streefdoel een politie die zich onderscheidt door haar dienstverlenende ingesteldheid en haar integer gedrag, is een permanente doelstelling van ${ORG}.`,
   values: [
     { name: 'Collegialiteit' },
     { name: 'Betrouwbaarheid' },
@@ -71,7 +76,7 @@ export const carmaTemplate: PlanTemplate = {
     'Onverenigbare functies',
     'Respect voor het materiaal',
     'Respect voor de verkeersregels',
-    'Respect voor de de statutaire bepalingen',
+    'Respect voor de statutaire bepalingen',
     'Respect voor de gezagsbevoegdheid',
     'Rechtmatig gebruik van de politionele info',
     'Gewenst gedrag tijdens het uitvoeren van de functie',
@@ -86,7 +91,7 @@ export const carmaTemplate: PlanTemplate = {
         'De korpschef is de gewone tuchtoverheid. Kwaliteit en integriteit worden binnen het organogram structureel verankerd bij de dienst Toezicht op de Interne Werking en Kwaliteit (TIWK). Deze dienst wordt ondersteund door gedeconcentreerde personeelsleden die volgens het principe van taakaccenten werken.',
       operationalObjectives: [
         od('OD 1.1', 'Verankering in organogram beleidsplan 2023 - 2027', 'Korpsleiding'),
-        od('OD 1.2', 'Functieomschrijving van beleidsadvixeur CP TIWK', 'Korpsleiding'),
+        od('OD 1.2', 'Functieomschrijving van beleidsadviseur CP TIWK', 'Korpsleiding'),
         od(
           'OD 1.3',
           'De operationalisering van het integriteitsbeleid volgens een welbepaalde periodiciteit evalueren',
@@ -104,7 +109,7 @@ export const carmaTemplate: PlanTemplate = {
         ),
         od(
           'OD 1.6',
-          'Jaarlijks worden de cijfers van het klachtenmanagement anoniem gepubliceerd in het jaarverslag van PZ CARMA',
+          `Jaarlijks worden de cijfers van het klachtenmanagement anoniem gepubliceerd in het jaarverslag van ${ORG}`,
           'Korpsleiding',
         ),
         od(
@@ -114,12 +119,12 @@ export const carmaTemplate: PlanTemplate = {
         ),
         od(
           'OD 1.8',
-          'Opmaak dashbord en voorzien in procedurele bij voorkeur automatische voeding ervan moo monitoring en analyse van klachten en de resultaten van de behandeling ervan',
+          'Opmaak dashbord en voorzien in procedurele bij voorkeur automatische voeding ervan met het oog op monitoring en analyse van klachten en de resultaten van de behandeling ervan',
           'Korpsleiding',
         ),
         od(
           'OD 1.9',
-          'Structurele feedback ook intern aan medewerkers voorzien moo transparante communicatie',
+          'Structurele feedback ook intern aan medewerkers voorzien met het oog op transparante communicatie',
           'Korpsleiding',
         ),
       ],
@@ -142,6 +147,8 @@ export const carmaTemplate: PlanTemplate = {
     {
       code: 'SD 3',
       title: 'Ontwikkelen en implementeren van een preventieve integriteitscommunicatie',
+      description:
+        'Communicatieplan: inzetten op zowel interne als externe communicatie als onderdeel van het communicatiebeleid dat in het beleidsplan van de zone wordt weerhouden (actor: Communicatiecomité).',
       operationalObjectives: [
         od(
           'OD 3.1',
@@ -159,17 +166,13 @@ export const carmaTemplate: PlanTemplate = {
           'Communicatiecomité',
         ),
         od('OD 3.4', 'Uitwerken van campagne om voorbeelden in de kijker te zetten', 'Communicatiecomité'),
-        od(
-          'OD 3.5',
-          'Inzetten op zowel interne als externe communicatie als onderdeel van het communicatiebeleid dat wordt weerhouden in beleidslijn 1 ‘Hanteren van een transparant en efficiënt communicatiebeleid’ van het beleidsplan 23-27',
-          'Communicatiecomité',
-          'Communicatieplan',
-        ),
       ],
     },
     {
       code: 'SD 4',
       title: 'Versterken van de omkadering en het bevorderen van ethisch leiderschap',
+      description:
+        'Opleidingsplan: inzetten op vormen en omkadering wordt weerhouden in het opleidingsbeleid dat binnen het welzijnsbeleid van het beleidsplan van de zone wordt uitgewerkt.',
       operationalObjectives: [
         od(
           'OD 4.1',
@@ -186,18 +189,14 @@ export const carmaTemplate: PlanTemplate = {
           'Reflectiesessies als agendapunt op het diensthoofdenoverleg en/of in het operationeel comité omtrent handhavings- en werkprocescontrole en inzake discipline en sancties',
           'Adjunct KC',
         ),
-        od(
-          'OD 4.4',
-          'Inzetten op vormen en omkadering wordt weerhouden in het opleidingsbeleid dat uitgewerkt wordt binnen de beleidslijn 2 ‘Ontwikkelen en implementeren van een integraal welzijnsbeleid’ van het beleidsplan 23-27',
-          undefined,
-          'Opleidingsplan',
-        ),
       ],
     },
     {
       code: 'SD 5',
       title:
-        'Uitwerken en implementeren van het proces van permanente beeldvorming rond integriteitsrisico’s en dilemma’s moo op uitbouw van systeem van opleidingen en trainingen terzake',
+        'Uitwerken en implementeren van het proces van permanente beeldvorming rond integriteitsrisico’s en dilemma’s met het oog op uitbouw van systeem van opleidingen en trainingen terzake',
+      description:
+        'Opleidingsplan: inzetten op vormen en omkadering wordt weerhouden in het opleidingsbeleid dat binnen het welzijnsbeleid van het beleidsplan van de zone wordt uitgewerkt (actor: HR).',
       operationalObjectives: [
         od('OD 5.1', 'Training geweldbeheersing: optimalisatie en evaluatie', 'Cel GWB'),
         od('OD 5.2', 'Dilemmatraining organiseren en evalueren', 'HR & Cel GWB'),
@@ -207,20 +206,14 @@ export const carmaTemplate: PlanTemplate = {
           'Cel GWB, HR, Preventieadviseur',
         ),
         od('OD 5.4', 'Opleidingen & Stimuleren gebruik bodycams', 'Cel GWB'),
-        od(
-          'OD 5.5',
-          'Inzetten op vormen en omkadering wordt weerhouden in het opleidingsbeleid dat uitgewerkt wordt binnen de beleidslijn 2 ‘Ontwikkelen en implementeren van een integraal welzijnsbeleid’ van het beleidsplan 23-27',
-          'HR',
-          'Opleidingsplan',
-        ),
       ],
     },
     {
       code: 'SD 6',
       title:
-        'Inzetten op operationeel zo preventief als mogelijk te werk te gaan om risico’s te detecteren en de nodige maatregelen hierop af te stemmen moo reductie van de risico’s',
+        'Inzetten op operationeel zo preventief als mogelijk te werk te gaan om risico’s te detecteren en de nodige maatregelen hierop af te stemmen met het oog op reductie van de risico’s',
       description:
-        'Inzetten om operationeel zo preventief mogelijk te werk te gaan om risico’s te detecteren en de nodige maatregelen hierop af te stemmen moo reductie van de risico’s met als doelstelling situaties maximaal te vermijden waar onze medewerkers in terecht komen waarin geweld gebruikt moet worden of waarbij slachtoffers of schade gemaakt kunnen worden. Indien deze situaties vermeden kunnen worden, komen onze medewerkers ook niet in deze moeilijke integriteitsdilemma’s terecht en kunnen al dan niet terechte klachten of al dan niet opzettelijke fouten vermeden worden.',
+        'Inzetten om operationeel zo preventief mogelijk te werk te gaan om risico’s te detecteren en de nodige maatregelen hierop af te stemmen met het oog op reductie van de risico’s met als doelstelling situaties maximaal te vermijden waar onze medewerkers in terecht komen waarin geweld gebruikt moet worden of waarbij slachtoffers of schade gemaakt kunnen worden. Indien deze situaties vermeden kunnen worden, komen onze medewerkers ook niet in deze moeilijke integriteitsdilemma’s terecht en kunnen al dan niet terechte klachten of al dan niet opzettelijke fouten vermeden worden.',
       operationalObjectives: [
         od(
           'OD 6.1',
@@ -239,7 +232,7 @@ export const carmaTemplate: PlanTemplate = {
         ),
         od(
           'OD 6.4',
-          'Vernieuwen, evalueren en bijsturen van het functieprofiel van de OBP ikv opvolging van incidenten en evenementen tijdens zijn of haar permanentieweek moo het creëren van betrokkenheid en verantwoording en met als doelstelling medewerkers die in een situatie terecht gekomen zijn waarbij zich een integriteitsdilemma gesteld heeft te begeleiden en te coachen',
+          'Vernieuwen, evalueren en bijsturen van het functieprofiel van de OBP ikv opvolging van incidenten en evenementen tijdens zijn of haar permanentieweek met het oog op het creëren van betrokkenheid en verantwoording en met als doelstelling medewerkers die in een situatie terecht gekomen zijn waarbij zich een integriteitsdilemma gesteld heeft te begeleiden en te coachen',
           'Korpsleiding + OBP\'s',
         ),
         od(
@@ -262,7 +255,7 @@ export const carmaTemplate: PlanTemplate = {
     {
       code: 'SD 7',
       title:
-        'Uitbouw van een klantgericht klachtenbeheer en optimaliseren van de toepassing van het evaluatiesysteem moo gebruik van de tuchtprocedure als uiterste middel',
+        'Uitbouw van een klantgericht klachtenbeheer en optimaliseren van de toepassing van het evaluatiesysteem met het oog op gebruik van de tuchtprocedure als uiterste middel',
       operationalObjectives: [
         od(
           'OD 7.1',
@@ -276,7 +269,7 @@ export const carmaTemplate: PlanTemplate = {
         ),
         od(
           'OD 7.3',
-          'Uitbouw cel beeldverwerking binnen grotere LICK-structuur moo stimuleren van gebruik van beelden ter staving van klachtenbeheer (zowel dronebeelden, bodycams als beschikbare ANPR- en andere camera’s)',
+          'Uitbouw cel beeldverwerking binnen grotere LICK-structuur met het oog op stimuleren van gebruik van beelden ter staving van klachtenbeheer (zowel dronebeelden, bodycams als beschikbare ANPR- en andere camera’s)',
           'INNO',
         ),
       ],

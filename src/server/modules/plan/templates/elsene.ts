@@ -1,4 +1,4 @@
-import type { PlanTemplate } from './types.js';
+import { ORG, type PlanTemplate } from './types.js';
 
 /**
  * Beleidsplan Integriteit of police zone Brussels-Capital Elsene (PolBru), seed 002.
@@ -9,7 +9,8 @@ import type { PlanTemplate } from './types.js';
  * - SD titles follow the SD overview list. The OD page repeats them; for S.D. 7
  *   it differs ("... voor een eenvoudig toepasbare integriteitscode" instead of
  *   "... voor een heldere en duidelijk toepasbare integriteitscode"); the overview
- *   wording is kept and the variant noted in the description.
+ *   wording is kept. (The variant is a fact about the seed's pages, not plan
+ *   content, so it is noted here only.)
  * - The seed lists no actions under the ODs (they are deferred to a separate
  *   "Actieplan Integriteit"), so every OD has an empty action list. The
  *   initiatives under "7. HUIDIGE VERWEZENLIJKINGEN" are existing measures, not
@@ -18,6 +19,8 @@ import type { PlanTemplate } from './types.js';
  *   the six "hete hangijzers" (integrity issues) followed by the six
  *   integrity-management challenges, both per SEGPol. No vulnerable processes are listed.
  * - No plan period is stated (the plan was drawn up in 2023).
+ * - Adoption: the zone's own name ("de politiezone Brussel HOOFDSTAD Elsene",
+ *   "PolBru") is written as `ORG`.
  */
 export const elseneTemplate: PlanTemplate = {
   key: 'elsene',
@@ -26,12 +29,12 @@ export const elseneTemplate: PlanTemplate = {
   entityName: 'Politiezone Brussel HOOFDSTAD Elsene',
   title: 'Beleidsplan Integriteit',
   ambition:
-    'Ook in de politiezone Brussel HOOFDSTAD Elsene is de optimalisatie van het integriteitsbeleid met als streefdoel een politie die zich onderscheidt door haar dienstverlenende ingesteldheid en haar integer gedrag, een permanente doelstelling en absolute prioriteit.',
+    `Ook in ${ORG} is de optimalisatie van het integriteitsbeleid met als streefdoel een politie die zich onderscheidt door haar dienstverlenende ingesteldheid en haar integer gedrag, een permanente doelstelling en absolute prioriteit.`,
   values: [
     {
       name: 'Integriteit',
       description:
-        'Met de eerste waarde Integriteit bedoelen we het handelen in overeenstemming met de waarden van PolBru en de deontologische code. Het gaat over onpartijdigheid, respect, … waarbij medewerkers het vertrouwen van de collega’s, diensthoofden, van de burger en andere diensten niet misbruiken en waarbij ze in alle omstandigheden, zowel in het privé- als in het beroepsleven, het goede voorbeeld geven.',
+        `Met de eerste waarde Integriteit bedoelen we het handelen in overeenstemming met de waarden van ${ORG} en de deontologische code. Het gaat over onpartijdigheid, respect, … waarbij medewerkers het vertrouwen van de collega’s, diensthoofden, van de burger en andere diensten niet misbruiken en waarbij ze in alle omstandigheden, zowel in het privé- als in het beroepsleven, het goede voorbeeld geven.`,
     },
     {
       name: 'Teamwork',
@@ -230,8 +233,6 @@ export const elseneTemplate: PlanTemplate = {
       code: 'S.D. 7',
       title:
         'Inzetten op een helder en duidelijk beleid, regelingen en afspraken voor een heldere en duidelijk toepasbare integriteitscode',
-      description:
-        'Op de pagina met de operationele doelstellingen luidt deze doelstelling: "Inzetten op een helder en duidelijk beleid, regelingen en afspraken voor een eenvoudig toepasbare integriteitscode".',
       operationalObjectives: [
         {
           code: 'O.D. 7.1',

@@ -1,4 +1,4 @@
-import type { PlanTemplate } from './types.js';
+import { ORG, type PlanTemplate } from './types.js';
 
 /**
  * Integrity policy of the Federal Police (permanent note of the
@@ -14,6 +14,9 @@ import type { PlanTemplate } from './types.js';
  * - No period is stated. No vulnerable processes are listed (SD 1 asks to map them).
  * - `needs` holds the three conditions the 2018-2019 interview round identified.
  * - Owners are only set where the seed names who carries the OD.
+ * - Adoption: "de Federale Politie" is written as `ORG`; the federal services the
+ *   seed names (CG/Integrity, TIWK, DRI, ANPA, CGC) are kept, as the template is
+ *   for entities of the federal police.
  */
 export const federalTemplate: PlanTemplate = {
   key: 'federal',
@@ -32,7 +35,7 @@ export const federalTemplate: PlanTemplate = {
     { name: 'Fierheid' },
   ],
   needs: [
-    'een definitie hebben van het begrip "integriteit" op maat van de Federale Politie',
+    `een definitie hebben van het begrip "integriteit" op maat van ${ORG}`,
     'een positieve, evenwichtige en mensgerichte benadering hebben van integriteit die verdergaat dan een controlerende en juridische invulling van deontologie',
     'een geïntegreerd integriteitsbeleid voeren, waarbij de samenwerking met en de coördinatie tussen alle interne en externe integriteitsactoren geoptimaliseerd wordt',
   ],
@@ -48,9 +51,9 @@ export const federalTemplate: PlanTemplate = {
       operationalObjectives: [
         {
           code: 'OD 1.1',
-          title: 'De uitvoering van een risicoanalyse op de kernopdrachten (functionaliteiten) van de Federale Politie',
+          title: `De uitvoering van een risicoanalyse op de kernopdrachten (functionaliteiten) van ${ORG}`,
           description:
-            "CG/Integrity voert deze risicoanalyse uit, met de directies-generaal in ondersteuning. De functionaliteitenfiches, ontwikkeld in het kader van het personeelsbehoefteplan, vormen hiervoor de basis. Per functionaliteit die een risico inhoudt worden één of meerdere procesverantwoordelijken aangeduid die een systematische informatie-uitwisseling met CG/Integrity bewerkstelligen, ten einde een globale en permanente beeldvorming inzake integriteitsrisico's in de Federale Politie te realiseren.",
+            `CG/Integrity voert deze risicoanalyse uit, met de directies-generaal in ondersteuning. De functionaliteitenfiches, ontwikkeld in het kader van het personeelsbehoefteplan, vormen hiervoor de basis. Per functionaliteit die een risico inhoudt worden één of meerdere procesverantwoordelijken aangeduid die een systematische informatie-uitwisseling met CG/Integrity bewerkstelligen, ten einde een globale en permanente beeldvorming inzake integriteitsrisico's in ${ORG} te realiseren.`,
           owner: 'CG/Integrity',
           coActors: ['directies-generaal'],
           actions: [],
@@ -58,9 +61,9 @@ export const federalTemplate: PlanTemplate = {
         {
           code: 'OD 1.2',
           title:
-            'De realisatie van een systematische en gedepersonaliseerde informatie-uitwisseling met betrekking tot integriteit in de Federale Politie',
+            `De realisatie van een systematische en gedepersonaliseerde informatie-uitwisseling met betrekking tot integriteit in ${ORG}`,
           description:
-            "De diensten die, in alle componenten, belast zijn met de PUF-materie, en in het bijzonder met de interne en kwaliteitscontrole (audit Incl.), met de tucht, met welzijn, met de medische of psychosociale begeleiding, met diversiteit, met leadership, met personeelsbeheer en -management, met privacy en dataprotection rapporteren jaarlijks hun vaststellingen en mogelijke risico's inzake integriteit die het individuele niveau overstijgen en de Federale Politie als organisatie kunnen aanbelangen aan CG/Integrity. Dit alles met een strikt respect voor het beroepsgeheim.",
+            `De diensten die, in alle componenten, belast zijn met de PUF-materie, en in het bijzonder met de interne en kwaliteitscontrole (audit Incl.), met de tucht, met welzijn, met de medische of psychosociale begeleiding, met diversiteit, met leadership, met personeelsbeheer en -management, met privacy en dataprotection rapporteren jaarlijks hun vaststellingen en mogelijke risico's inzake integriteit die het individuele niveau overstijgen en ${ORG} als organisatie kunnen aanbelangen aan CG/Integrity. Dit alles met een strikt respect voor het beroepsgeheim.`,
           actions: [],
         },
         {
@@ -87,7 +90,7 @@ export const federalTemplate: PlanTemplate = {
       code: 'SD 2',
       title: 'Uitbouwen van netwerken en overlegstructuren ter bevordering van integriteitsmanagement',
       description:
-        'Tussen de integriteitsactoren van de Federale Politie wordt een structurele samenwerking en informatie-uitwisseling gerealiseerd, met respect voor het beroepsgeheim.',
+        `Tussen de integriteitsactoren van ${ORG} wordt een structurele samenwerking en informatie-uitwisseling gerealiseerd, met respect voor het beroepsgeheim.`,
       operationalObjectives: [
         {
           code: 'OD 2.1',
@@ -99,7 +102,7 @@ export const federalTemplate: PlanTemplate = {
           code: 'OD 2.2',
           title: 'Het aanduiden van een SPOC integriteit per component',
           description:
-            "Deze SPOC's vormen het eerste aanspreekpunt van CG/Integrity voor de implementatie en monitoring van integriteitsprojecten binnen de betrokken component en voor de gezamenlijke verdere uitbouw van het integriteitsmanagement van de Federale Politie. CG/Integrity staat in voor de vorming en begeleiding van de SPOC's.",
+            `Deze SPOC's vormen het eerste aanspreekpunt van CG/Integrity voor de implementatie en monitoring van integriteitsprojecten binnen de betrokken component en voor de gezamenlijke verdere uitbouw van het integriteitsmanagement van ${ORG}. CG/Integrity staat in voor de vorming en begeleiding van de SPOC's.`,
           actions: [],
         },
         {
@@ -111,7 +114,7 @@ export const federalTemplate: PlanTemplate = {
           code: 'OD 2.4',
           title: 'De deelname aan de externe netwerken',
           description:
-            'CG/Integrity vertegenwoordigt de Federale Politie bij nationale en internationale partners inzake integriteitsmanagement.',
+            `CG/Integrity vertegenwoordigt ${ORG} bij nationale en internationale partners inzake integriteitsmanagement.`,
           owner: 'CG/Integrity',
           actions: [],
         },
@@ -182,7 +185,7 @@ export const federalTemplate: PlanTemplate = {
     },
     {
       code: 'SD 5',
-      title: 'Implementeren van de wetgeving rond het melden van integriteitsschendingen binnen de Federale Politie',
+      title: `Implementeren van de wetgeving rond het melden van integriteitsschendingen binnen ${ORG}`,
       description: 'De dienst CG/Integrity zal daartoe:',
       operationalObjectives: [
         {
@@ -194,14 +197,14 @@ export const federalTemplate: PlanTemplate = {
         {
           code: 'OD 5.2',
           title:
-            'De te volgen procedure met betrekking tot het melden van integriteitsinbreuken in de schoot van de Federale Politie uitwerken en toepassen en communiceren over de materie',
+            `De te volgen procedure met betrekking tot het melden van integriteitsinbreuken in de schoot van ${ORG} uitwerken en toepassen en communiceren over de materie`,
           owner: 'CG/Integrity',
           actions: [],
         },
         {
           code: 'OD 5.3',
           title:
-            "Het netwerk van 'Vertrouwenspersonen Integriteit' in de schoot van de Federale Politie implementeren en coördineren en duidelijk communiceren over de materie",
+            `Het netwerk van 'Vertrouwenspersonen Integriteit' in de schoot van ${ORG} implementeren en coördineren en duidelijk communiceren over de materie`,
           owner: 'CG/Integrity',
           actions: [],
         },
@@ -293,7 +296,7 @@ export const federalTemplate: PlanTemplate = {
         },
         {
           code: 'OD 8.2',
-          title: 'De ontwikkeling, de monitoring en de evaluatie van het integriteits-managementsysteem van de Federale Politie',
+          title: `De ontwikkeling, de monitoring en de evaluatie van het integriteits-managementsysteem van ${ORG}`,
           description: 'CG/Integrity verzekert deze operationele doelstelling door:',
           owner: 'CG/Integrity',
           actions: [
@@ -335,7 +338,7 @@ export const federalTemplate: PlanTemplate = {
         },
         {
           code: 'OD 9.4',
-          title: 'De Federale Politie vertegenwoordigen bij de externe partners in deze materie',
+          title: `${ORG} vertegenwoordigen bij de externe partners in deze materie`,
           owner: 'CG/Integrity',
           actions: [],
         },
@@ -356,7 +359,7 @@ export const federalTemplate: PlanTemplate = {
         {
           code: 'OD 9.7',
           title:
-            'De nodige integriteitsmethodieken -en tools ontwikkelen ter ondersteuning van het beleid en de werkzaamheden van de verschillende componenten van de Federale Politie',
+            `De nodige integriteitsmethodieken -en tools ontwikkelen ter ondersteuning van het beleid en de werkzaamheden van de verschillende componenten van ${ORG}`,
           owner: 'CG/Integrity',
           actions: [],
         },
@@ -394,11 +397,11 @@ export const federalTemplate: PlanTemplate = {
     },
     {
       name: 'CG/Integrity',
-      role: 'CG/Integrity vertegenwoordigt de Federale Politie bij nationale en internationale partners inzake integriteitsmanagement. CG/Integrity staat in voor de vorming en begeleiding van de SPOC\'s.',
+      role: `CG/Integrity vertegenwoordigt ${ORG} bij nationale en internationale partners inzake integriteitsmanagement. CG/Integrity staat in voor de vorming en begeleiding van de SPOC's.`,
     },
     {
       name: 'SPOC integriteit per component',
-      role: "Deze SPOC's vormen het eerste aanspreekpunt van CG/Integrity voor de implementatie en monitoring van integriteitsprojecten binnen de betrokken component en voor de gezamenlijke verdere uitbouw van het integriteitsmanagement van de Federale Politie.",
+      role: `Deze SPOC's vormen het eerste aanspreekpunt van CG/Integrity voor de implementatie en monitoring van integriteitsprojecten binnen de betrokken component en voor de gezamenlijke verdere uitbouw van het integriteitsmanagement van ${ORG}.`,
     },
     {
       name: 'TIWK',
@@ -416,7 +419,7 @@ export const federalTemplate: PlanTemplate = {
     { name: 'Directiecomité', role: 'de jaarlijks rapportering aan het Directiecomité (OD 8.2)' },
   ],
   monitoring:
-    'De ontwikkeling door de directeurs-generaal van een intern monitoringssysteem voor de specifieke integriteitsacties- en projecten die voortvloeien uit hun opdrachtbrieven en ondernemingsplannen (OD 8.1); de ontwikkeling, de monitoring en de evaluatie van het integriteits-managementsysteem van de Federale Politie door CG/Integrity (OD 8.2).',
+    `De ontwikkeling door de directeurs-generaal van een intern monitoringssysteem voor de specifieke integriteitsacties- en projecten die voortvloeien uit hun opdrachtbrieven en ondernemingsplannen (OD 8.1); de ontwikkeling, de monitoring en de evaluatie van het integriteits-managementsysteem van ${ORG} door CG/Integrity (OD 8.2).`,
   evaluation:
     'CG/Integrity zal mij geregeld inlichten over de vorderingen in de realisatie van het integriteitsbeleid.',
   communication:

@@ -6,9 +6,12 @@ import { schotenTemplate } from './schoten.js';
 import type { PlanTemplate } from './types.js';
 
 export type * from './types.js';
+export { ORG } from './types.js';
 export { modelPlanSections, modelImfFunctions } from './model.js';
 export { schotenRiskAnalysisSteps } from './schoten.js';
 export { carmaTimeline } from './carma.js';
+export { adoptTemplate, adoptText } from './adopt.js';
+export { GUIDED_FIELDS, planGuidance, type GuidedField } from './guidance.js';
 export { modelTemplate, federalTemplate, elseneTemplate, schotenTemplate, carmaTemplate };
 
 /** All plan templates, keyed by template key. */

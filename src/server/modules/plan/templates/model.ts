@@ -6,11 +6,12 @@ import type { ImfFunction, PlanTemplate } from './types.js';
  *
  * The model has no concrete objectives of its own (its only example is an
  * example *result* — "daling van 10 % van de klachten inzake misbruik van
- * databanken" — not an SD/OD), so `strategicObjectives` is empty. The 7-section
- * skeleton is exported separately as `modelPlanSections`; the guidance texts of
- * sections 2, 5, 6 and 7 are also copied into ambition/monitoring/evaluation/
- * communication. `actors` holds the example actor types the model lists under
- * "De structuren".
+ * databanken" — not an SD/OD), so `strategicObjectives` is empty. Its 7-section
+ * skeleton with the instructions under each heading is exported as
+ * `modelPlanSections`. Those instructions ("Bepaal …", "Geef aan …") are
+ * guidance, not content: a plan made from the model starts with empty texts and
+ * the web shows the guidance (`guidance.ts`) beside them. `actors` holds the
+ * example actor types the model lists under "De structuren".
  */
 
 export interface ModelPlanSection {
@@ -127,20 +128,12 @@ export const modelImfFunctions: { imfFunction: ImfFunction; title: string; instr
   },
 ];
 
-const section = (n: string): string => {
-  const s = modelPlanSections.find((x) => x.number === n);
-  if (!s) throw new Error(`model section ${n} missing`);
-  return s.guidance.join(' ');
-};
-
 export const modelTemplate: PlanTemplate = {
   key: 'model',
   seedFile: '001_f4782e02a24a9f61.txt',
   language: 'nl',
   entityName: '',
   title: 'Model van Integriteitsbeleidsplan o.b.v. IMF',
-  ambition:
-    'Bepaal de meerjarige ambitie, visie en doelstellingen m.b.t. de weerhouden behoeften (aangepast aan de missie, visie, kernwaarden en normen van de organisatie).',
   values: [],
   needs: [],
   vulnerableProcesses: [],
@@ -172,7 +165,4 @@ export const modelTemplate: PlanTemplate = {
       role: 'Op supralokaal niveau',
     },
   ],
-  monitoring: section('5'),
-  evaluation: section('6'),
-  communication: section('7'),
 };

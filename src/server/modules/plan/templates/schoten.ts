@@ -1,4 +1,4 @@
-import type { PlanTemplate, TemplateAction } from './types.js';
+import { ORG, type PlanTemplate, type TemplateAction } from './types.js';
 
 /**
  * Integriteitsbeleidsplan of police zone Schoten (Politie Schoten), seed 003.
@@ -14,8 +14,9 @@ import type { PlanTemplate, TemplateAction } from './types.js';
  * bullets under an OD (or its "zullen"/"wordt" statements) are its actions.
  * Chapter 2 (instruments), 3.2 (implementation process), 4 (actors) and 5
  * (evaluation) are not objectives; they feed values, vulnerable processes,
- * actors, monitoring, evaluation and communication, and the six-step risk
- * analysis of 2.1 is exported as `schotenRiskAnalysisSteps`.
+ * actors, monitoring, evaluation and communication. The six-step risk analysis
+ * of 2.1 (`schotenRiskAnalysisSteps`) is how the plan determines its needs, so
+ * it fills the needs section, one step per line.
  *
  * Transcription notes (the seed is a poor OCR):
  * - Words run together ("Bepalenendefiniérenvanintegriteit") and diacritics are
@@ -23,19 +24,36 @@ import type { PlanTemplate, TemplateAction } from './types.js';
  *   ("Bepalen en definiëren van integriteit", "geïntegreerd", "coördinator").
  * - The heading of 3.1.2 was lost in extraction; the section body starts
  *   mid-word with "uctureel integreren van het integriteitsbeleid binnen ons
- *   korps is essentieel ...". Its title here is that opening phrase, completed
- *   to "Structureel". Its IMF function is not stated, so its actions are not tagged.
+ *   korps is essentieel ...". The four SDs follow the four IMF functions, and the
+ *   other three carry the AIG model's names for them verbatim ("Bepalen en
+ *   definiëren van integriteit", "Monitoren van integriteit", "Afdwingen van
+ *   integriteit"), so 3.1.2 is the second function: its title is the model's
+ *   "Begeleiden naar integriteit", its actions are tagged 'guide', and its body
+ *   (completed to "Structureel") is its description.
  * - The bullets of 3.1.2.1 / 3.1.2.2 are separated from their codes by the
  *   two-column layout; "Beleid en structuur" belongs to 3.1.2.1 and
  *   "Leiderschap en cultuur" to 3.1.2.2. The first two sentences under
  *   "Leiderschap en cultuur" are not separated by a blank line and are kept as one action.
  * - Mis-numbered OCR headings in chapter 2 (e.g. "2.1.5 Stap 3") do not affect the data.
  * - No plan period is stated.
+ *
+ * Adoption: the zone's name ("PZ Schoten", the SCHOTEN acronym, "een veilig
+ * Schoten") is written as `ORG` or neutrally, the date of its own korpslesdag
+ * (17 September 2024) is dropped, its external confidants "via Politie
+ * Antwerpen" become "via een andere politiezone". References to the seed's own
+ * chapters point at the plan's sections instead (chapter 4 = section 4 Actoren,
+ * 2.3.1 = section 5 Monitoring); the text 3.1.4 refers to (2.3.2, enforcing
+ * integrity) is taken into its description.
  */
 
 const define = (title: string, extra: Partial<TemplateAction> = {}): TemplateAction => ({
   title,
   imfFunction: 'define',
+  ...extra,
+});
+const guide = (title: string, extra: Partial<TemplateAction> = {}): TemplateAction => ({
+  title,
+  imfFunction: 'guide',
   ...extra,
 });
 const monitor = (title: string, extra: Partial<TemplateAction> = {}): TemplateAction => ({
@@ -98,7 +116,7 @@ export const schotenTemplate: PlanTemplate = {
   ambition: 'We willen van integriteit een belangrijk aandachtspunt maken in onze organisatie.',
   // SCHOTEN! — one value per letter, with the current wording (section 2.2.1.1).
   values: [
-    { name: 'Samenwerking', description: 'We werken positief samen met onze partners aan een veilig Schoten.' },
+    { name: 'Samenwerking', description: 'We werken positief samen met onze partners aan een veilige leefomgeving.' },
     { name: 'Collegialiteit', description: 'We zijn één team met respect en waardering voor ieders taak.' },
     { name: 'Hulpvaardigheid', description: 'We zijn betrokken en flexibel. We staan ten dienste van de bevolking.' },
     { name: 'Objectiviteit', description: 'We onthouden ons van elke vorm van discriminatie en partijdigheid.' },
@@ -113,7 +131,8 @@ export const schotenTemplate: PlanTemplate = {
       description: 'We zijn integer, vervullen een voorbeeldrol en houden ons aan onze deontologische code.',
     },
   ],
-  needs: [],
+  // Chapter 2.1: the needs are determined by a risk analysis in six steps.
+  needs: schotenRiskAnalysisSteps.map((s) => `Stap ${s.step}. ${s.title}: ${s.description}${/[.!?]$/.test(s.description) ? '' : '.'}`),
   // The 16 processes given priority in OD 3.1.1.4.
   vulnerableProcesses: [
     'Rekrutering, selectie en aanwerving van medewerkers',
@@ -145,10 +164,7 @@ export const schotenTemplate: PlanTemplate = {
           code: '3.1.1.1',
           title: 'Herdefiniëring van onze waarden',
           actions: [
-            define(
-              'Op de korpslesdag van 17 september 2024 zullen we samen de waarden achter het acroniem SCHOTEN opnieuw definiëren',
-              { timing: 'korpslesdag van 17 september 2024' },
-            ),
+            define('Op een korpslesdag zullen we samen onze waarden opnieuw definiëren', { timing: 'korpslesdag' }),
           ],
         },
         {
@@ -157,7 +173,7 @@ export const schotenTemplate: PlanTemplate = {
           actions: [
             define(
               'Op dezelfde korpslesdag zullen we inventariseren welke ethische dilemma’s momenteel binnen het korps spelen door middel van een gezamenlijke denksessie',
-              { timing: 'dezelfde korpslesdag (17 september 2024)' },
+              { timing: 'dezelfde korpslesdag' },
             ),
           ],
         },
@@ -180,7 +196,7 @@ export const schotenTemplate: PlanTemplate = {
             'Prioritaire processen: Rekrutering, selectie en aanwerving van medewerkers; Aanwending van middelen (budget en materiaal); Behandeling van aangehouden personen; Beheer van in beslag genomen overtuigingsstukken; Consultatie van gegevensbanken; Ontvangen van geschenken; Uitoefening van bijkomende beroepsactiviteiten; Opvolging van het gebruik van materiaal; Opvolging van het gebruik van voertuigen; Opvolging van de veroorzaakte schadegevallen; Opvolging van het gebruik van tankkaarten; Opvolging van het gebruik van simkaarten voor telefonie- en dataverkeer; Opvolging van arbeidsprestaties en inconveniënten; Opvolging van het gebruik van de ter beschikking gestelde ICT-toestellen; Opvolging van de kennisgevingen van nevenactiviteiten; Functiescheiding bij aankoop van middelen.',
           actions: [
             define(
-              'We zullen integriteitsrisico’s binnen PZ Schoten systematisch identificeren en in kaart brengen, waarbij we prioriteit geven aan de volgende processen',
+              `We zullen integriteitsrisico’s binnen ${ORG} systematisch identificeren en in kaart brengen, waarbij we prioriteit geven aan de volgende processen`,
             ),
           ],
         },
@@ -207,7 +223,7 @@ export const schotenTemplate: PlanTemplate = {
     {
       code: '3.1.2',
       // Heading lost in the seed; see the file comment.
-      title: 'Structureel integreren van het integriteitsbeleid binnen ons korps',
+      title: 'Begeleiden naar integriteit',
       description:
         'Structureel integreren van het integriteitsbeleid binnen ons korps is essentieel voor het bevorderen van een cultuur van integriteit. Dit vereist een reeks operationele doelstellingen die bijdragen aan de dagelijkse naleving en versterking van onze kernwaarden.',
       operationalObjectives: [
@@ -215,127 +231,59 @@ export const schotenTemplate: PlanTemplate = {
           code: '3.1.2.1',
           title: 'Beleid en structuur',
           actions: [
-            {
-              title:
-                'Een integriteitscoördinator wordt aangesteld als referentiepersoon en aanspreekpunt om het integriteitsbeleid uit te dragen, te ondersteunen en te coördineren waar nodig',
-            },
-            {
-              title:
-                'Structuur voor integriteit: De bestaande structuren voor integriteit met alle actoren en hun verantwoordelijkheden zoals uiteengezet in hoofdstuk 4, worden gewaarborgd en verder versterkt',
-            },
-            {
-              title:
-                'Alle medewerkers van onze zone ondertekenen het integriteitscharter om hun betrokkenheid bij integriteit te bevestigen',
-            },
-            { title: 'De deontologische code is het beoordelingskader voor het handelen en voor eventuele disfuncties' },
-            {
-              title:
-                'We ontwikkelen heldere structuren en richtlijnen voor onder andere rekrutering, klachtafhandeling en klokkenluidersregelingen en zorgen ervoor dat deze voor iedereen toegankelijk zijn',
-            },
-            {
-              title:
-                'Bespreking van het thema diversiteit en integriteit tijdens het intakegesprek van nieuwe medewerkers met de mandaathouder',
-            },
-            { title: 'Mentorschap voor nieuwe medewerkers: bijvoorbeeld aan de hand van een peter-meter systeem' },
+            guide('Een integriteitscoördinator wordt aangesteld als referentiepersoon en aanspreekpunt om het integriteitsbeleid uit te dragen, te ondersteunen en te coördineren waar nodig'),
+            guide('Structuur voor integriteit: De bestaande structuren voor integriteit met alle actoren en hun verantwoordelijkheden zoals beschreven in punt 4 (Actoren) van dit plan, worden gewaarborgd en verder versterkt'),
+            guide('Alle medewerkers van onze zone ondertekenen het integriteitscharter om hun betrokkenheid bij integriteit te bevestigen'),
+            guide('De deontologische code is het beoordelingskader voor het handelen en voor eventuele disfuncties'),
+            guide('We ontwikkelen heldere structuren en richtlijnen voor onder andere rekrutering, klachtafhandeling en klokkenluidersregelingen en zorgen ervoor dat deze voor iedereen toegankelijk zijn'),
+            guide('Bespreking van het thema diversiteit en integriteit tijdens het intakegesprek van nieuwe medewerkers met de mandaathouder'),
+            guide('Mentorschap voor nieuwe medewerkers: bijvoorbeeld aan de hand van een peter-meter systeem'),
           ],
         },
         {
           code: '3.1.2.2',
           title: 'Leiderschap en cultuur',
           actions: [
-            {
-              title:
-                'Leidinggevenden vervullen hun voorbeeldfunctie door ethisch leiderschap en het bespreken van integriteitsvraagstukken in een veilige werkomgeving. Leidinggevenden spelen een cruciale rol in het bevorderen van een integriteitscultuur door dienend leiderschap en het uitdragen van de organisatiewaarden',
-              owner: 'Leidinggevenden',
-            },
-            {
-              title:
-                'Oprichting van een integriteitsnetwerk: Het netwerk houdt de thematiek van integriteit levend en ondersteunt de implementatie van het integriteitsbeleid',
-            },
-            {
-              title:
-                'Er wordt een positieve feedbackcultuur gecreëerd voor medewerkers die vakmanschap en integriteit tonen in hun werk',
-            },
-            {
-              title:
-                'Dynamiseren van de visie, missie en waarden: De interne organisatie- en cultuurontwikkeling wordt gedynamiseerd door een hernieuwde focus op de visie, missie en waarden',
-            },
-            { title: 'Adequaat reageren op afwijkend gedrag door bespreken, afspreken, aanspreken en opvolgen' },
-            { title: 'Stimuleren van een open cultuur over gedrag (dat beter kan)' },
-            { title: 'Aangrijpen van fouten om eruit te leren en volgende keer beter te doen' },
+            guide('Leidinggevenden vervullen hun voorbeeldfunctie door ethisch leiderschap en het bespreken van integriteitsvraagstukken in een veilige werkomgeving. Leidinggevenden spelen een cruciale rol in het bevorderen van een integriteitscultuur door dienend leiderschap en het uitdragen van de organisatiewaarden', { owner: 'Leidinggevenden' }),
+            guide('Oprichting van een integriteitsnetwerk: Het netwerk houdt de thematiek van integriteit levend en ondersteunt de implementatie van het integriteitsbeleid'),
+            guide('Er wordt een positieve feedbackcultuur gecreëerd voor medewerkers die vakmanschap en integriteit tonen in hun werk'),
+            guide('Dynamiseren van de visie, missie en waarden: De interne organisatie- en cultuurontwikkeling wordt gedynamiseerd door een hernieuwde focus op de visie, missie en waarden'),
+            guide('Adequaat reageren op afwijkend gedrag door bespreken, afspreken, aanspreken en opvolgen'),
+            guide('Stimuleren van een open cultuur over gedrag (dat beter kan)'),
+            guide('Aangrijpen van fouten om eruit te leren en volgende keer beter te doen'),
           ],
         },
         {
           code: '3.1.2.3',
           title: 'HR-processen en opleidingen',
           actions: [
-            { title: 'Integriteitsthema’s worden geïntegreerd in alle HR-processen, zoals aanwerving, onboarding, en evaluatie' },
-            {
-              title:
-                'De waarden en integriteitscompetenties van kandidaten worden tijdens selectie- en bevorderingsprocedures grondig getoetst',
-            },
-            {
-              title:
-                'Tijdens de eedaflegging en onboarding van nieuwe leden ligt de focus op integriteit, met speciale aandacht voor het verstrekken van informatie over het integriteitsbeleid',
-            },
-            {
-              title:
-                'Integriteit inbedden in functionerings- en evaluatiegesprekken: Integriteit en bijhorende competenties worden besproken tijdens de feedback, beoordeling en evaluatiecyclus van elke medewerker',
-            },
-            {
-              title:
-                'We bevorderen deelname aan opleidingen en trainingen rond ethische besluitvorming, ethiek en deontologie, zowel voor medewerkers als leidinggevenden',
-            },
-            { title: 'Verduidelijken in gesprekken met medewerkers over ‘het belang van het moreel kompas\'' },
-            {
-              title:
-                'Beoordelen van de competentie ‘integriteit’ in het adviesformulier voor kandidaat leidinggevenden als binair: je bent ‘integer’ of je bent het niet',
-            },
+            guide('Integriteitsthema’s worden geïntegreerd in alle HR-processen, zoals aanwerving, onboarding, en evaluatie'),
+            guide('De waarden en integriteitscompetenties van kandidaten worden tijdens selectie- en bevorderingsprocedures grondig getoetst'),
+            guide('Tijdens de eedaflegging en onboarding van nieuwe leden ligt de focus op integriteit, met speciale aandacht voor het verstrekken van informatie over het integriteitsbeleid'),
+            guide('Integriteit inbedden in functionerings- en evaluatiegesprekken: Integriteit en bijhorende competenties worden besproken tijdens de feedback, beoordeling en evaluatiecyclus van elke medewerker'),
+            guide('We bevorderen deelname aan opleidingen en trainingen rond ethische besluitvorming, ethiek en deontologie, zowel voor medewerkers als leidinggevenden'),
+            guide("Verduidelijken in gesprekken met medewerkers over ‘het belang van het moreel kompas'"),
+            guide('Beoordelen van de competentie ‘integriteit’ in het adviesformulier voor kandidaat leidinggevenden als binair: je bent ‘integer’ of je bent het niet'),
           ],
         },
         {
           code: '3.1.2.4',
           title: 'Communicatie en informatiebeheer',
           actions: [
-            {
-              title:
-                'We implementeren een inclusieve communicatiestrategie die zowel interne als externe communicatie dekt, waarbij rekening wordt gehouden met de diversiteit binnen het korps en de gemeente',
-            },
-            {
-              title:
-                'Via interne communicatie maken we het integriteitsbeleid transparant en bevorderen we het integriteitsbewustzijn',
-            },
-            {
-              title:
-                'Het imago en de reputatie van PZ Schoten worden geïllustreerd door een uniforme huisstijl en aandacht voor het persoonlijk voorkomen en gedrag',
-            },
-            {
-              title:
-                'We optimaliseren de informatiefluxen onder andere door in te stappen op het kennisplatform Learnr en BlueConnect en door het beheer van onze Sharepoint pagina’s',
-            },
-            {
-              title:
-                'We bewaken de naleving van interne richtlijnen betreffende het gebruik van personele, materiële en budgettaire middelen',
-            },
-            {
-              title:
-                'Opvolging van het gebruik van de databanken door periodieke steekproeven (logging controle) van de ‘redenraadpleging’ van entiteiten per medewerker',
-              timing: 'periodieke steekproeven',
-            },
+            guide('We implementeren een inclusieve communicatiestrategie die zowel interne als externe communicatie dekt, waarbij rekening wordt gehouden met de diversiteit binnen het korps en de gemeente'),
+            guide('Via interne communicatie maken we het integriteitsbeleid transparant en bevorderen we het integriteitsbewustzijn'),
+            guide(`Het imago en de reputatie van ${ORG} worden geïllustreerd door een uniforme huisstijl en aandacht voor het persoonlijk voorkomen en gedrag`),
+            guide('We optimaliseren de informatiefluxen onder andere door in te stappen op het kennisplatform Learnr en BlueConnect en door het beheer van onze Sharepoint pagina’s'),
+            guide('We bewaken de naleving van interne richtlijnen betreffende het gebruik van personele, materiële en budgettaire middelen'),
+            guide('Opvolging van het gebruik van de databanken door periodieke steekproeven (logging controle) van de ‘redenraadpleging’ van entiteiten per medewerker', { timing: 'periodieke steekproeven' }),
           ],
         },
         {
           code: '3.1.2.5',
           title: 'Externe betrokkenheid en reflectie',
           actions: [
-            {
-              title:
-                'Integriteitsthema’s worden besproken tijdens reguliere overlegmomenten zoals korpslesdagen, stuurgroepen en teamvergaderingen',
-            },
-            {
-              title:
-                'Deelname aan externe activiteiten en evenementen op het gebied van integriteit, om intern kennis en expertise te versterken en te borgen',
-            },
+            guide('Integriteitsthema’s worden besproken tijdens reguliere overlegmomenten zoals korpslesdagen, stuurgroepen en teamvergaderingen'),
+            guide('Deelname aan externe activiteiten en evenementen op het gebied van integriteit, om intern kennis en expertise te versterken en te borgen'),
           ],
         },
       ],
@@ -344,7 +292,7 @@ export const schotenTemplate: PlanTemplate = {
       code: '3.1.3',
       title: 'Monitoren van integriteit',
       description:
-        'Om het integriteitsbeleid continu te verbeteren, implementeren we een evaluatiesysteem dat jaarlijkse monitoring en aanpassingen mogelijk maakt. We verbinden ons ertoe om jaarlijks zowel onze strategische als operationele doelstellingen te evalueren (zie hoofdstuk 2.3.1).',
+        'Om het integriteitsbeleid continu te verbeteren, implementeren we een evaluatiesysteem dat jaarlijkse monitoring en aanpassingen mogelijk maakt. We verbinden ons ertoe om jaarlijks zowel onze strategische als operationele doelstellingen te evalueren (zie punt 5, Monitoring).',
       operationalObjectives: [
         {
           code: '3.1.3.1',
@@ -380,7 +328,7 @@ export const schotenTemplate: PlanTemplate = {
           title: 'Klachten- en risicoanalyse',
           actions: [
             monitor(
-              'We analyseren het aantal en de aard van klachten, alsook tucht- of gerechtelijke dossiers tegen medewerkers van PZ Schoten, om organisatorische risico’s voortvloeiend uit individuele disfuncties te identificeren en passende maatregelen te nemen',
+              `We analyseren het aantal en de aard van klachten, alsook tucht- of gerechtelijke dossiers tegen medewerkers van ${ORG}, om organisatorische risico’s voortvloeiend uit individuele disfuncties te identificeren en passende maatregelen te nemen`,
             ),
           ],
         },
@@ -399,7 +347,7 @@ export const schotenTemplate: PlanTemplate = {
       code: '3.1.4',
       title: 'Afdwingen van integriteit',
       description:
-        'Hoewel we ernaar streven om integriteitsschendingen te voorkomen, is het essentieel om een effectief sanctiebeleid te hebben voor situaties waarin dit toch nodig blijkt (zie ook hoofdstuk 2.3.2).',
+        'Hoewel we ernaar streven om integriteitsschendingen te voorkomen, is het essentieel om een effectief sanctiebeleid te hebben voor situaties waarin dit toch nodig blijkt. Het afdwingen van integriteit gebeurt door middel van informele en formele sancties. Informele sancties kunnen bestaan uit mondelinge terechtwijzingen, functioneringsgesprekken of sociale controle, terwijl formele sancties disciplinair of juridisch van aard kunnen zijn, afhankelijk van de ernst van de schending. Het is essentieel dat deze maatregelen rechtvaardig en consistent worden toegepast.',
       operationalObjectives: [
         {
           code: '3.1.4.1',
@@ -439,7 +387,7 @@ export const schotenTemplate: PlanTemplate = {
           title: 'Registratie en rapportage',
           actions: [
             enforce(
-              'Klachten worden geregistreerd en gerapporteerd. Tevens wordt een overzicht bijgehouden van het aantal klachten, formele functioneringsnota’s, ordemaatregelen en (geïnitieerde) tucht- en gerechtelijke dossiers met betrekking tot leden van PZ Schoten',
+              `Klachten worden geregistreerd en gerapporteerd. Tevens wordt een overzicht bijgehouden van het aantal klachten, formele functioneringsnota’s, ordemaatregelen en (geïnitieerde) tucht- en gerechtelijke dossiers met betrekking tot leden van ${ORG}`,
             ),
             enforce(
               'Deze informatie wordt periodiek overgemaakt aan de respectieve overheden (burgemeester, Vast Comité P, Tuchtraad, ...)',
@@ -468,7 +416,7 @@ export const schotenTemplate: PlanTemplate = {
       role: 'Hun taak is om eerstelijnsondersteuning te bieden aan medewerkers, vertrouwelijke meldingen te behandelen en indien nodig de meldingen door te verwijzen naar de verantwoordelijke integriteit.',
     },
     {
-      name: 'Externe vertrouwenspersonen integriteit via Politie Antwerpen',
+      name: 'Externe vertrouwenspersonen integriteit via een andere politiezone',
       role: 'een extra laag van onafhankelijkheid en ondersteuning bieden aan de interne structuur',
     },
     {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listTemplates, modelImfFunctions, modelPlanSections, planTemplates, schotenRiskAnalysisSteps } from './index.js';
-import type { PlanTemplate } from './types.js';
+import { GUIDED_FIELDS, planGuidance } from './guidance.js';
+import { ORG, type PlanTemplate } from './types.js';
 
 type Key = PlanTemplate['key'];
 
@@ -11,7 +12,11 @@ type Key = PlanTemplate['key'];
  * string can be found verbatim in the (normalised) seed.
  */
 interface SeedReading {
-  /** [artefact, repair] pairs, applied to the whitespace-collapsed seed text. */
+  /**
+   * [artefact, repair] pairs, applied to the whitespace-collapsed seed text: OCR repairs, and the
+   * rewrites made for adoption (the source's name as `ORG`, neutral wording, references to the
+   * seed's own chapters), so the rest of each rewritten text is still checked against the seed.
+   */
   corrections: [string, string][];
   /**
    * The seed is a poor OCR (words run together, diacritics garbled): compare
@@ -22,6 +27,8 @@ interface SeedReading {
   sdCodeInSeed?: (code: string) => string;
   /** The seed does not number its ODs (CARMA): OD codes are assigned and not checked. */
   odCodesAssigned?: boolean;
+  /** SD titles that are not in the seed, each explained in the template's comment. */
+  sdTitlesNotInSeed?: string[];
 }
 
 const reading: Record<Key, SeedReading> = {
@@ -35,9 +42,16 @@ const reading: Record<Key, SeedReading> = {
       ['integriteits management', 'integriteitsmanagement'],
       ['v1s1e', 'visie'],
       [',·--)', ', …)'],
+      ['de Federale Politie', ORG],
+      ['De Federale Politie', ORG],
     ],
   },
-  elsene: { corrections: [] },
+  elsene: {
+    corrections: [
+      ['de politiezone Brussel HOOFDSTAD Elsene', ORG],
+      ['de waarden van PolBru', `de waarden van ${ORG}`],
+    ],
+  },
   schoten: {
     ocr: true,
     corrections: [
@@ -46,10 +60,25 @@ const reading: Record<Key, SeedReading> = {
       ['|dentificatie', 'Identificatie'],
       // The heading of 3.1.2 is lost; its body starts mid-word.
       ['uctureel integreren', 'Structureel integreren'],
+      // Adoption.
+      ['PZ Schoten', ORG],
+      ['een veilig Schoten', 'een veilige leefomgeving'],
+      ['Op de korpslesdag van 17 september 2024 zullen we samen de waarden achter het acroniem SCHOTEN opnieuw', 'Op een korpslesdag zullen we samen onze waarden opnieuw'],
+      ['zoals uiteengezet in hoofdstuk 4', 'zoals beschreven in punt 4 (Actoren) van dit plan'],
     ],
+    // Lost heading of 3.1.2: the AIG model's name of the second IMF function (see schoten.ts).
+    sdTitlesNotInSeed: ['Begeleiden naar integriteit'],
   },
   carma: {
-    corrections: [],
+    corrections: [
+      // "m.o.o." (met oog op) came out of the OCR as "moo"; SD 5 doubles the "op".
+      ['moo op uitbouw', 'met het oog op uitbouw'],
+      ['moo ', 'met het oog op '],
+      ['beleidsadvixeur', 'beleidsadviseur'],
+      ['de de statutaire', 'de statutaire'],
+      ['van politie CARMA', `van ${ORG}`],
+      ['PZ CARMA', ORG],
+    ],
     sdCodeInSeed: (code) => code.replace(/^SD /, 'Strategische doelstelling '),
     odCodesAssigned: true,
   },
@@ -96,14 +125,16 @@ const expected: Record<
     odsPerSd: [6, 5, 5, 4],
     actions: 46,
     values: 7,
-    needs: 0,
+    // The six steps of the risk analysis (2.1).
+    needs: 6,
     vulnerableProcesses: 16,
     priorityThemes: 0,
   },
   carma: {
     sds: 7,
-    ods: 36,
-    odsPerSd: [9, 3, 5, 4, 5, 7, 3],
+    // The "Communicatieplan" (SD 3) and "Opleidingsplan" (SD 4, SD 5) rows are notes, not ODs.
+    ods: 33,
+    odsPerSd: [9, 3, 4, 3, 4, 7, 3],
     actions: 0,
     values: 7,
     needs: 0,
@@ -174,7 +205,7 @@ describe('plan templates', () => {
       });
 
       it('takes every SD and OD title and code from the seed', () => {
-        const sdTitles = t.strategicObjectives.map((sd) => sd.title);
+        const sdTitles = t.strategicObjectives.map((sd) => sd.title).filter((x) => !r.sdTitlesNotInSeed?.includes(x));
         const odTitles = allOds(t).map((od) => od.title);
         expect(missing(sdTitles)).toEqual([]);
         expect(missing(odTitles)).toEqual([]);
@@ -197,7 +228,8 @@ describe('plan templates', () => {
       });
 
       it('takes needs, vulnerable processes, priority themes and ambition from the seed', () => {
-        expect(missing(t.needs)).toEqual([]);
+        // Schoten's needs are its risk-analysis steps, "Stap N. Title: description.".
+        expect(missing(t.needs.map((n) => n.replace(/^Stap \d\. [^:]+: /, '').replace(/\.$/, '')))).toEqual([]);
         expect(missing(t.vulnerableProcesses)).toEqual([]);
         expect(missing(t.priorityThemes)).toEqual([]);
         if (t.ambition) expect(missing([t.ambition])).toEqual([]);
@@ -215,6 +247,22 @@ describe('plan templates', () => {
       const all = modelPlanSections.flatMap((s) => [s, ...(s.subsections ?? [])]);
       expect(all.filter((s) => !inSeed(`${s.number}${s.number.includes('.') ? '' : '.'} ${s.title}`))).toEqual([]);
       expect(all.flatMap((s) => s.guidance).filter((g) => !inSeed(g))).toEqual([]);
+    });
+
+    it('gives the model\'s guidance per field, in Dutch verbatim and in French and German', () => {
+      const catalog = JSON.parse(fs.readFileSync(new URL('../../../../../locales/translations/plan-templates.json', import.meta.url), 'utf8')) as Record<string, Record<'nl' | 'fr' | 'de', string>>;
+      expect(Object.keys(planGuidance).sort()).toEqual([...GUIDED_FIELDS].sort());
+      const descriptors = GUIDED_FIELDS.flatMap((f) => planGuidance[f]);
+      for (const d of descriptors) {
+        expect(catalog[d.id], d.id).toBeDefined();
+        for (const l of ['nl', 'fr', 'de'] as const) expect(catalog[d.id][l]?.trim(), `${d.id} ${l}`).toBeTruthy();
+      }
+      // Every instruction of the model is guidance of exactly one field, in the model's words (a
+      // sentence that introduces 2.1 and 2.2 with a colon ends with a full stop on its own).
+      const dutch = descriptors.map((d) => catalog[d.id].nl.replace(/\.$/, ''));
+      const modelGuidance = modelPlanSections.flatMap((x) => [x, ...(x.subsections ?? [])]).flatMap((x) => x.guidance).map((g) => g.replace(/[.:]$/, ''));
+      expect([...dutch].sort()).toEqual([...modelGuidance].sort());
+      expect(dutch.filter((g) => !inSeed(g))).toEqual([]);
     });
 
     it('has the four IMF functions with their instruments', () => {

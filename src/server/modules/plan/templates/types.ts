@@ -5,7 +5,16 @@
  * `../seeds/`) as written: titles are verbatim, only PDF-extraction artefacts
  * (broken hyphenation, stray page numbers, OCR glyph errors, footnote markers)
  * are repaired. Code and comments are English; the data itself is Dutch.
+ *
+ * A template is a starting point for another organisation, so what only fits the source does
+ * not survive adoption: the source's own name is written as the placeholder `ORG` (replaced by
+ * the adopting organisation's name, see `adopt.ts`) or rewritten neutrally, and references to
+ * the seed's own chapters point at the plan's sections or are dropped. Instruction text of the
+ * AIG model is never content: it is guidance (`guidance.ts`), shown beside empty fields.
  */
+
+/** Stands for the adopting organisation's name in template texts ("Ook in {organisatie} is …"). */
+export const ORG = '{organisatie}';
 
 /** The four functions of an integrity instrument in the Integrity Management Framework (IMF). */
 export type ImfFunction = 'define' | 'guide' | 'monitor' | 'enforce';
