@@ -1,28 +1,23 @@
 import type { MessageDescriptor } from '@lingui/core';
-import {
-  LANGUAGE_TAGS, paragraphs as para, renderDocx as renderDocument, renderPdf as renderPdfDocument, toCsv, type Block, type CsvColumn,
-} from '../../platform/export/index.js';
+import { languageTag, paragraphs as para, toCsv, type Block, type CsvColumn, type ExportDocument } from '../../platform/export/index.js';
 import { translate } from '../../platform/i18n/index.js';
 import type { Locale } from '../../../shared/roles.js';
 import type { ActionView, EvaluationView, ObjectiveNode, PlanTree } from './contract.js';
 import { exportLabels as L, imfLabels, planStatusLabels, sectionHeadings as H, statusLabels } from './messages.js';
 
 /**
- * The plan's Word, PDF and CSV exports, built on the platform's document model: the model's
- * 7 section headings and labels in the requested language, the plan's own texts as written.
- * Confidential notes never go in.
+ * What the plan's Word, PDF and CSV exports contain, as the platform's document model (rendered
+ * by platform/export): the model's 7 section headings and labels in the requested language, the
+ * plan's own texts as written. Confidential notes never go in.
  */
-
-export type { Block };
-export { LANGUAGE_TAGS };
 
 function formatDate(locale: Locale, d: string | null): string {
   if (!d) return '';
-  return new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d.slice(0, 10)}T00:00:00Z`));
+  return new Intl.DateTimeFormat(languageTag(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d.slice(0, 10)}T00:00:00Z`));
 }
 
 function formatNumber(locale: Locale, n: number | null): string {
-  return n === null ? '' : new Intl.NumberFormat(LANGUAGE_TAGS[locale], { maximumFractionDigits: 2 }).format(n);
+  return n === null ? '' : new Intl.NumberFormat(languageTag(locale), { maximumFractionDigits: 2 }).format(n);
 }
 
 function owner(a: { owner: { displayName: string } | null; ownerUnit: { name: string } | null; ownerLabel: string | null }): string {
@@ -149,14 +144,14 @@ export function evaluationBlocks(ev: EvaluationView, plan: { title: string; peri
   return out;
 }
 
-// Word and PDF ---------------------------------------------------------------------------------
+// Documents ----------------------------------------------------------------------------------
 
-export function renderDocx(blocks: Block[], meta: { title: string; locale: Locale }): Promise<Buffer> {
-  return renderDocument({ meta: { title: meta.title, language: LANGUAGE_TAGS[meta.locale] }, blocks });
+export function planDocument(tree: PlanTree, orgName: string, locale: Locale): ExportDocument {
+  return { meta: { title: tree.plan.title, language: languageTag(locale) }, blocks: planBlocks(tree, orgName, locale) };
 }
 
-export function renderPdf(blocks: Block[], meta: { title: string; locale: Locale; compress?: boolean }): Promise<Buffer> {
-  return renderPdfDocument({ meta: { title: meta.title, language: LANGUAGE_TAGS[meta.locale] }, blocks }, { compress: meta.compress });
+export function evaluationDocument(ev: EvaluationView, plan: { title: string; periodFrom: number; periodTo: number }, orgName: string, locale: Locale): ExportDocument {
+  return { meta: { title: `${plan.title} — ${ev.year}`, language: languageTag(locale) }, blocks: evaluationBlocks(ev, plan, orgName, locale) };
 }
 
 // CSV ----------------------------------------------------------------------------------------
