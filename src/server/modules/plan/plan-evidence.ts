@@ -1,53 +1,44 @@
-/** Evidence files attached to an action: upload (type checked on content), list, download, delete. */
-import { createHash } from 'node:crypto';
+/**
+ * Evidence files attached to an action, on the platform's file store (platform/files): the upload is
+ * checked against the evidence policy, stored sealed on the action (record type 'plan_action'),
+ * listed, downloaded (digest checked) and deleted. The plan keeps its evidence rows (repo: which
+ * file of which action of which version) for its lists, counts and version copies.
+ */
+import { randomUUID } from 'node:crypto';
+import { acceptFile, fileStore, type FileAudit, type FilePolicy, type FileTypeName } from '../../platform/files/index.js';
+import type { Upload } from '../../platform/http/upload.js';
 import { withOrgTx } from '../../platform/db/tx.js';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
+import { forbidden, notFound } from '../../platform/errors.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
 import { iso, type PlanContext, type PlanCtx } from './plan-context.js';
+import { defaultDataDir } from './sealed.js';
 
-/** Evidence content types accepted, with the magic bytes that must open the file. */
-export const EVIDENCE_TYPES: Record<string, { ext: string[]; magic: ((b: Buffer) => boolean) }> = {
-  'application/pdf': { ext: ['pdf'], magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { ext: ['docx'], magic: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: ['xlsx'], magic: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) },
-  'image/png': { ext: ['png'], magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  'image/jpeg': { ext: ['jpg', 'jpeg'], magic: (b) => b.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) },
-  'text/plain': { ext: ['txt'], magic: isText },
-  'text/csv': { ext: ['csv'], magic: isText },
-};
+/** What evidence may be: PDF, Word, Excel, PNG, JPEG, text and CSV, each checked on its content. */
+export const EVIDENCE_TYPES = ['pdf', 'docx', 'xlsx', 'png', 'jpeg', 'txt', 'csv'] as const satisfies readonly FileTypeName[];
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-// Control characters never belong in a file name (header injection, log forging).
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+export const EVIDENCE_POLICY: FilePolicy = { maxBytes: EVIDENCE_MAX_BYTES, types: EVIDENCE_TYPES };
 
-function isText(b: Buffer): boolean {
-  if (b.includes(0)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export function makePlanEvidence({ deps, db, sealed, actorIn, loadPlanForAction, audit }: PlanContext) {
+  const files = fileStore(deps.dataDir ?? defaultDataDir());
+  const fileOf = (orgId: string, actionId: string) => ({ organisationId: orgId, recordType: repo.EVIDENCE_FILE_RECORD, recordId: actionId });
+  // The plan's audit events, as before the move: on the plan, naming the action and the evidence.
+  const planAudit = (planId: string, action: string, details: Record<string, unknown>): FileAudit => ({ action, recordType: 'plan', recordId: planId, details });
 
-export function makePlanEvidence({ db, sealed, actorIn, loadPlanForAction, audit }: PlanContext) {
   return {
-    async uploadEvidence(ctx: PlanCtx, orgId: string, planId: string, actionId: string, file: { filename: string; mimetype: string; data: Buffer }) {
-      const type = EVIDENCE_TYPES[file.mimetype];
-      const name = file.filename.replace(/^.*[\\/]/, '').replace(CONTROL_CHARS, '').trim().slice(0, 200) || 'file';
-      const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
-      if (!type || !type.ext.includes(ext) || !type.magic(file.data)) throw new AppError('plan_evidence_type', 415, {}, 'file');
-      if (file.data.length === 0) throw invalid('plan_evidence_empty', 'file');
-      if (file.data.length > EVIDENCE_MAX_BYTES) throw new AppError('body_too_large', 413, {}, 'file');
+    async uploadEvidence(ctx: PlanCtx, orgId: string, planId: string, actionId: string, upload: Upload) {
+      const file = acceptFile(upload, EVIDENCE_POLICY);
       return withOrgTx(db, orgId, async (tx) => {
         const pa = await actorIn(tx, ctx.actor, orgId);
         const { plan, subject } = await loadPlanForAction(tx, orgId, planId, pa, actionId, true);
         if (!P.canUpdateAction(pa, plan, subject)) throw forbidden();
-        const sha256 = createHash('sha256').update(file.data).digest('hex');
-        const id = await repo.insertEvidence(tx, { orgId, planId, actionId, filename: name, contentType: file.mimetype, data: sealed.sealFile(file.data), size: file.data.length, sha256, by: ctx.actor.userId });
-        await audit(tx, ctx, orgId, planId, 'plan.evidence_upload', { actionId, evidenceId: id, size: file.data.length, contentType: file.mimetype });
-        const row = (await repo.listEvidence(tx, orgId, actionId)).find((e) => e.id === id)!;
+        const id = randomUUID();
+        const stored = await files.storeFile(tx, ctx.audit, {
+          ...fileOf(orgId, actionId), file, id,
+          audit: planAudit(planId, 'plan.evidence_upload', { actionId, evidenceId: id, size: file.size, contentType: file.mediaType }),
+        });
+        await repo.insertEvidence(tx, { id: stored.id, orgId, planId, actionId, fileId: stored.id, filename: stored.filename, contentType: stored.mediaType, size: stored.size, sha256: stored.sha256, by: ctx.actor.userId });
+        const row = (await repo.listEvidence(tx, orgId, actionId)).find((e) => e.id === stored.id)!;
         return evidenceOut(row);
       });
     },
@@ -66,10 +57,17 @@ export function makePlanEvidence({ db, sealed, actorIn, loadPlanForAction, audit
         const pa = await actorIn(tx, ctx.actor, orgId);
         const { subject } = await loadPlanForAction(tx, orgId, planId, pa, actionId);
         if (!P.canSeeActionNotes(pa, subject)) throw forbidden();
-        const file = await repo.findEvidenceData(tx, orgId, actionId, evidenceId);
-        if (!file) throw notFound('plan_evidence');
-        await audit(tx, ctx, orgId, planId, 'plan.evidence_download', { actionId, evidenceId });
-        return { filename: file.filename, contentType: file.content_type, data: sealed.openFile(file.data) };
+        const ev = await repo.findEvidence(tx, orgId, actionId, evidenceId);
+        if (!ev) throw notFound('plan_evidence');
+        const details = { actionId, evidenceId };
+        if (ev.file_id) {
+          const f = await files.readFile(tx, ctx.audit, { ...fileOf(orgId, actionId), fileId: ev.file_id, audit: planAudit(planId, 'plan.evidence_download', details) });
+          if (!f) throw notFound('plan_evidence');
+          return { filename: f.filename, contentType: f.mediaType, data: f.data };
+        }
+        // A row written into the evidence table the old way holds its content itself.
+        await audit(tx, ctx, orgId, planId, 'plan.evidence_download', details);
+        return { filename: ev.filename, contentType: ev.content_type, data: sealed.openFile(ev.data!) };
       });
     },
 
@@ -78,8 +76,16 @@ export function makePlanEvidence({ db, sealed, actorIn, loadPlanForAction, audit
         const pa = await actorIn(tx, ctx.actor, orgId);
         const { plan, subject } = await loadPlanForAction(tx, orgId, planId, pa, actionId, true);
         if (!P.canUpdateAction(pa, plan, subject)) throw forbidden();
-        if ((await repo.deleteEvidence(tx, orgId, actionId, evidenceId)) === 0) throw notFound('plan_evidence');
-        await audit(tx, ctx, orgId, planId, 'plan.evidence_delete', { actionId, evidenceId });
+        const ev = await repo.findEvidence(tx, orgId, actionId, evidenceId);
+        if (!ev) throw notFound('plan_evidence');
+        const details = { actionId, evidenceId };
+        if (ev.file_id) {
+          // The evidence row goes with its file (foreign key, on delete cascade).
+          await files.deleteFile(tx, ctx.audit, { ...fileOf(orgId, actionId), fileId: ev.file_id, audit: planAudit(planId, 'plan.evidence_delete', details) });
+        } else {
+          await repo.deleteEvidence(tx, orgId, actionId, evidenceId);
+          await audit(tx, ctx, orgId, planId, 'plan.evidence_delete', details);
+        }
       });
     },
   };

@@ -3,6 +3,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { currentRoleCondition } from '../../platform/authz/current-role.js';
 import type { Queryable } from '../../platform/db/pool.js';
 import { EditConflict, updateAtRevision } from '../../platform/db/revision.js';
+import { copyFilesOf } from '../../platform/files/index.js';
 import type { ActionFilters, PlanStatus } from './contract.js';
 import { plan, planAction, planEvaluation, planIndicator, planIndicatorMeasurement, planObjective } from './schema.js';
 
@@ -352,15 +353,16 @@ export async function listActionUpdates(q: Queryable, orgId: string, actionId: s
 
 // Evidence -----------------------------------------------------------------------------------
 
+/** The record type of evidence files on the platform's file store: the action they prove (migration 0019 uses it too). */
+export const EVIDENCE_FILE_RECORD = 'plan_action';
+
 export type EvidenceRow = { id: string; action_id: string; filename: string; content_type: string; size: number; sha256: string; uploaded_by: string | null; uploader_name: string | null; uploaded_at: Date }
 
-/** `data` is the sealed file; `size` the person's file as uploaded (what the screens show). */
-export async function insertEvidence(q: Queryable, v: { orgId: string; planId: string; actionId: string; filename: string; contentType: string; data: Buffer; size: number; sha256: string; by: string }): Promise<string> {
-  const r = await q.execute<{ id: string }>(sql`
-    INSERT INTO plan_action_evidence (organisation_id, plan_id, action_id, filename, content_type, size, sha256, data, uploaded_by)
-    VALUES (${v.orgId}, ${v.planId}, ${v.actionId}, ${v.filename}, ${v.contentType}, ${v.size}, ${v.sha256}, ${v.data}, ${v.by})
-    RETURNING id`);
-  return r.rows[0].id;
+/** The evidence row of a file stored on the platform (same id); name, type, size and digest as stored there. */
+export async function insertEvidence(q: Queryable, v: { id: string; orgId: string; planId: string; actionId: string; fileId: string; filename: string; contentType: string; size: number; sha256: string; by: string }): Promise<void> {
+  await q.execute(sql`
+    INSERT INTO plan_action_evidence (id, organisation_id, plan_id, action_id, file_id, filename, content_type, size, sha256, uploaded_by)
+    VALUES (${v.id}, ${v.orgId}, ${v.planId}, ${v.actionId}, ${v.fileId}, ${v.filename}, ${v.contentType}, ${v.size}, ${v.sha256}, ${v.by})`);
 }
 
 export async function listEvidence(q: Queryable, orgId: string, actionId: string): Promise<EvidenceRow[]> {
@@ -371,15 +373,41 @@ export async function listEvidence(q: Queryable, orgId: string, actionId: string
   return r.rows;
 }
 
-export async function findEvidenceData(q: Queryable, orgId: string, actionId: string, evidenceId: string): Promise<{ filename: string; content_type: string; data: Buffer } | undefined> {
-  const r = await q.execute<{ filename: string; content_type: string; data: Buffer }>(sql`
-    SELECT filename, content_type, data FROM plan_action_evidence WHERE organisation_id = ${orgId} AND action_id = ${actionId} AND id = ${evidenceId}`);
+/** `file_id` for a file on the platform; otherwise `data` holds the (sealed) content of a row written the old way. */
+export async function findEvidence(q: Queryable, orgId: string, actionId: string, evidenceId: string): Promise<{ file_id: string | null; filename: string; content_type: string; data: Buffer | null } | undefined> {
+  const r = await q.execute<{ file_id: string | null; filename: string; content_type: string; data: Buffer | null }>(sql`
+    SELECT file_id, filename, content_type, data FROM plan_action_evidence WHERE organisation_id = ${orgId} AND action_id = ${actionId} AND id = ${evidenceId}`);
   return r.rows[0];
 }
 
 export async function deleteEvidence(q: Queryable, orgId: string, actionId: string, evidenceId: string): Promise<number> {
   const r = await q.execute(sql`DELETE FROM plan_action_evidence WHERE organisation_id = ${orgId} AND action_id = ${actionId} AND id = ${evidenceId}`);
   return r.rowCount ?? 0;
+}
+
+/**
+ * The evidence of the actions copied into a new version: each file on the platform is copied onto
+ * the new action (copyFilesOf, content as it is) with an evidence row under the copy's id; rows
+ * written the old way are copied with their content.
+ */
+async function copyEvidence(q: Queryable, orgId: string, fromPlanId: string, toPlanId: string): Promise<void> {
+  const pairs = await q.execute<{ from: string; to: string }>(sql`
+    SELECT source_action_id AS "from", id AS "to" FROM plan_action
+     WHERE organisation_id = ${orgId} AND plan_id = ${toPlanId} AND source_action_id IS NOT NULL`);
+  const copies = await copyFilesOf(q, orgId, EVIDENCE_FILE_RECORD, pairs.rows);
+  const oldIds = [...copies.keys()];
+  await q.execute(sql`
+    WITH m AS (SELECT * FROM unnest(${pgArray(oldIds)}::uuid[], ${pgArray(oldIds.map((id) => copies.get(id)!))}::uuid[]) AS m(old_id, new_id))
+    INSERT INTO plan_action_evidence (id, organisation_id, plan_id, action_id, file_id, filename, content_type, size, sha256, uploaded_by, uploaded_at)
+    SELECT m.new_id, e.organisation_id, ${toPlanId}, na.id, m.new_id, e.filename, e.content_type, e.size, e.sha256, e.uploaded_by, e.uploaded_at
+      FROM plan_action_evidence e JOIN m ON m.old_id = e.file_id
+      JOIN plan_action na ON na.source_action_id = e.action_id AND na.plan_id = ${toPlanId} AND na.organisation_id = ${orgId}
+     WHERE e.organisation_id = ${orgId} AND e.plan_id = ${fromPlanId}`);
+  await q.execute(sql`
+    INSERT INTO plan_action_evidence (organisation_id, plan_id, action_id, filename, content_type, size, sha256, data, uploaded_by, uploaded_at)
+    SELECT e.organisation_id, ${toPlanId}, na.id, e.filename, e.content_type, e.size, e.sha256, e.data, e.uploaded_by, e.uploaded_at
+      FROM plan_action_evidence e JOIN plan_action na ON na.source_action_id = e.action_id AND na.plan_id = ${toPlanId} AND na.organisation_id = ${orgId}
+     WHERE e.organisation_id = ${orgId} AND e.plan_id = ${fromPlanId} AND e.file_id IS NULL`);
 }
 
 // People around the plan -----------------------------------------------------------------------
@@ -445,11 +473,7 @@ export async function copyPlanContents(q: Queryable, orgId: string, fromPlanId: 
       FROM plan_action a JOIN mo ON mo.old_id = a.objective_id
      WHERE a.organisation_id = ${orgId} AND a.plan_id = ${fromPlanId}`);
   // Evidence stays proof of the work already done: the new version's copy of the action keeps it.
-  await q.execute(sql`
-    INSERT INTO plan_action_evidence (organisation_id, plan_id, action_id, filename, content_type, size, sha256, data, uploaded_by, uploaded_at)
-    SELECT e.organisation_id, ${toPlanId}, na.id, e.filename, e.content_type, e.size, e.sha256, e.data, e.uploaded_by, e.uploaded_at
-      FROM plan_action_evidence e JOIN plan_action na ON na.source_action_id = e.action_id AND na.plan_id = ${toPlanId} AND na.organisation_id = ${orgId}
-     WHERE e.organisation_id = ${orgId} AND e.plan_id = ${fromPlanId}`);
+  await copyEvidence(q, orgId, fromPlanId, toPlanId);
 }
 
 export async function latestVersion(q: Queryable, orgId: string, lineageId: string): Promise<number> {

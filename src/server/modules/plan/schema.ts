@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn,
+  bigserial, boolean, check, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { appUser } from '../../platform/auth/schema.js';
+import { storedFile } from '../../platform/files/schema.js';
 import { organisation, orgUnit } from '../organisations/schema.js';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -166,7 +167,13 @@ export const planActionUpdate = pgTable(
   (t) => [index('plan_action_update_action_idx').on(t.actionId, t.at), index('plan_action_update_plan_idx').on(t.planId, t.at)],
 );
 
-/** Evidence files, kept out of plan_action so tree queries never touch the bytes. */
+/**
+ * The evidence of an action: which files belong to which action of which plan version. The file
+ * itself is on the platform (stored_file, record type 'plan_action', same id as this row); name,
+ * type, size and digest are repeated here so lists and counts stay one-table queries. `data` holds
+ * the content only for rows written by SQL into this table the old way (moved by migration 0019
+ * otherwise): it is sealed at boot like any registered field and read as before.
+ */
 export const planActionEvidence = pgTable(
   'plan_action_evidence',
   {
@@ -174,15 +181,19 @@ export const planActionEvidence = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
     planId: uuid('plan_id').notNull().references(() => plan.id, { onDelete: 'cascade' }),
     actionId: uuid('action_id').notNull().references(() => planAction.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id').unique('plan_action_evidence_file_uq').references(() => storedFile.id, { onDelete: 'cascade' }),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    data: bytea('data').notNull(),
+    data: bytea('data'),
     uploadedBy: uuid('uploaded_by').references(() => appUser.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('plan_action_evidence_action_idx').on(t.actionId)],
+  (t) => [
+    index('plan_action_evidence_action_idx').on(t.actionId),
+    check('plan_action_evidence_content_chk', sql`(${t.fileId} IS NULL) <> (${t.data} IS NULL)`),
+  ],
 );
 
 /** The yearly evaluation (Check of PDCA); approved by the chief, it is the plan chapter of the yearly report. */

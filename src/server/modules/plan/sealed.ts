@@ -2,7 +2,9 @@ import path from 'node:path';
 import { registerSealedField, sealerFor } from '../../platform/crypto/index.js';
 
 // Confidential plan content is sealed at rest (docs/decisions/0009): the plan's confidential
-// notes, the working notes of an action and of each progress report, and evidence files.
+// notes, the working notes of an action and of each progress report, and evidence files. Evidence
+// is on the platform's file store (stored_file, registered by the platform); plan_action_evidence.data
+// holds content only for rows written into that table the old way (see schema.ts).
 registerSealedField({ table: 'plan', column: 'confidential_notes', kind: 'text', purpose: 'notes' });
 registerSealedField({ table: 'plan_action', column: 'notes', kind: 'text', purpose: 'notes' });
 registerSealedField({ table: 'plan_action_update', column: 'note', kind: 'text', purpose: 'notes' });
@@ -18,7 +20,6 @@ export function planSealing(dataDir: string) {
   return {
     sealNotes: (v: string | null): string | null => (v === null ? null : sealer().seal('notes', v)),
     openNotes: (v: string | null): string | null => (v === null ? null : sealer().openText('notes', v)),
-    sealFile: (b: Buffer): Buffer => sealer().sealBytes('files', b),
     openFile: (b: Buffer): Buffer => sealer().openFile('files', b),
   };
 }

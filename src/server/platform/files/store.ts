@@ -152,14 +152,16 @@ export function fileStore(dataDir: string) {
     deleteFilesOf,
     copyFilesOf,
 
-    /** Seals and stores an accepted file on a record. Audited (`size`, `mediaType`, never the name or content). */
-    async storeFile(q: Queryable, ctx: AuditContext, v: FileRef & { file: AcceptedFile; audit?: FileAudit }): Promise<StoredFileView> {
-      const r = await q.execute<{ id: string }>(sql`
-        INSERT INTO stored_file (organisation_id, record_type, record_id, filename, media_type, size, sha256, content, created_by)
-        VALUES (${v.organisationId}, ${v.recordType}, ${v.recordId}, ${v.file.filename}, ${v.file.mediaType}, ${v.file.size}, ${v.file.sha256},
-                ${sealer().sealBytes('files', v.file.data)}, ${ctx.actorUserId})
-        RETURNING id`);
-      const id = r.rows[0].id;
+    /**
+     * Seals and stores an accepted file on a record. Audited (`size`, `mediaType`, never the name or
+     * content). `id`: when the module keeps a row of its own for the file under the same id.
+     */
+    async storeFile(q: Queryable, ctx: AuditContext, v: FileRef & { file: AcceptedFile; audit?: FileAudit; id?: string }): Promise<StoredFileView> {
+      const id = v.id ?? randomUUID();
+      await q.execute(sql`
+        INSERT INTO stored_file (id, organisation_id, record_type, record_id, filename, media_type, size, sha256, content, created_by)
+        VALUES (${id}, ${v.organisationId}, ${v.recordType}, ${v.recordId}, ${v.file.filename}, ${v.file.mediaType}, ${v.file.size}, ${v.file.sha256},
+                ${sealer().sealBytes('files', v.file.data)}, ${ctx.actorUserId})`);
       await recordAudit(q, ctx, auditEntry(v, v.audit, 'store', { fileId: id, size: v.file.size, mediaType: v.file.mediaType }));
       return (await findFile(q, v, id))!;
     },
