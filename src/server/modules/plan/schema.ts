@@ -214,6 +214,9 @@ export const planEvaluation = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     approvedBy: uuid('approved_by').references(() => appUser.id),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** The officer sent the draft to the chief for approval (the chief is told; it shows on their home page). */
+    submittedBy: uuid('submitted_by').references(() => appUser.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
     /** Optimistic concurrency: bumped by every change of the row, compared on every edit (ADR 0011). */
     revision: integer('revision').notNull().default(1),
   },
