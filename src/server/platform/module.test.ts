@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app.js';
+import { createOrganisation, createTestApp, createUser, ownerQuery, sessionFor, type TestApp } from '../../test/app.js';
 import { planWorld, YEAR, type PlanWorld } from '../modules/plan/plan.testkit.js';
+import { completeForSubmission } from '../modules/plan/plan-workflow.testkit.js';
 import { buildApp } from '../app.js';
 import { modules } from '../modules/index.js';
 import { checkModules, tablesOf, type ServerModule } from './module.js';
@@ -45,6 +46,7 @@ describe('GET /api/orgs/:orgId/home', () => {
       const r = await w.s.officer.post(`${base}/${plan.plan.id}/actions`, { objectiveId: od, title, ownerUserId: w.users.owner.id, startDate: `${YEAR - 1}-01-01`, dueDate });
       expect(r.statusCode, r.body).toBe(201);
     }
+    await completeForSubmission(w.s.officer, w.org, plan.plan.id);
     expect((await w.s.officer.post(`${base}/${plan.plan.id}/submit`)).statusCode).toBe(200);
     expect((await w.s.chief.post(`${base}/${plan.plan.id}/approve`)).statusCode).toBe(200);
 
@@ -64,6 +66,35 @@ describe('GET /api/orgs/:orgId/home', () => {
     try {
       const r = await app.inject({ method: 'GET', url: `/api/orgs/${w.org}/home`, cookies: w.s.staff.cookies });
       expect(r.json().figures).toContainEqual({ id: 'probe.count', count: 7 });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('oversight figures: every module\'s, in one audited read, small counts hidden by the organisation\'s threshold', async () => {
+    // The plan of the test above, in force (approval may or may not put it in force at once).
+    await ownerQuery(t, `UPDATE plan SET status = 'in_force', in_force_at = coalesce(in_force_at, now()) WHERE organisation_id = $1 AND status = 'approved'`, [w.org]);
+    const aig = await createOrganisation(t, { kind: 'inspectorate' });
+    const inspector = await sessionFor(t, (await createUser(t, { roles: [{ orgId: aig, role: 'oversight' }] })).id);
+    const probe: ServerModule = {
+      name: 'probe',
+      oversightFigures: async (scope) => [{ id: 'probe.people', organisationId: w.org, value: scope.count(w.org, 2) }],
+    };
+    const app = await buildApp(t.deps, { logger: false, modules: [...modules, probe] });
+    try {
+      const r = await app.inject({ method: 'GET', url: '/api/oversight/figures', cookies: inspector.cookies });
+      expect(r.statusCode, r.body).toBe(200);
+      const mine = (r.json().figures as { id: string; organisationId: string; value: number | null; suppressed: boolean }[]).filter((f) => f.organisationId === w.org);
+      expect(mine).toContainEqual({ id: 'probe.people', organisationId: w.org, value: null, suppressed: true });
+      expect(mine).toContainEqual({ id: 'plan.in_force', organisationId: w.org, value: 1, suppressed: false });
+      expect(mine).toContainEqual({ id: 'plan.actions_total', organisationId: w.org, value: 2, suppressed: false });
+      expect(mine).toContainEqual({ id: 'plan.actions_late', organisationId: w.org, value: 1, suppressed: false });
+      const events = await ownerQuery<{ details: { figures: number; suppressedCells: number } }>(t,
+        `SELECT details FROM audit_event WHERE organisation_id = $1 AND action = 'oversight.figures_read'`, [aig]);
+      expect(events).toHaveLength(1);
+      expect(events[0].details.suppressedCells).toBe(1);
+      // A zone's officer is not oversight.
+      expect((await app.inject({ method: 'GET', url: '/api/oversight/figures', cookies: w.s.officer.cookies })).statusCode).toBe(403);
     } finally {
       await app.close();
     }

@@ -3,6 +3,7 @@ import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import type { Actor } from './authz/actor.js';
 import type { Deps } from './deps.js';
+import type { Cell, OversightScope } from './oversight/index.js';
 import type { PublicRoutes, PublicServiceProvider } from './public/types.js';
 
 /** What a module's jobs are built with: everything of `Deps` but the job queue, which starts after them. */
@@ -15,6 +16,15 @@ export interface HomeFigure {
   count: number;
   /** Further figures the tile's label names, e.g. `{ late: 2 }` for "5 open, 2 late". */
   values?: Record<string, number>;
+}
+
+/** One anonymised figure about one organisation, for oversight (`GET /api/oversight/figures`). */
+export interface OversightFigure {
+  /** `<module>.<what>`, e.g. `plan.actions_late`. */
+  id: string;
+  organisationId: string;
+  /** A count through `scope.count`/`scope.group` when it describes people (small counts hidden), else shown as is. */
+  value: Cell;
 }
 
 /**
@@ -49,6 +59,12 @@ export interface ServerModule {
   demo?: (url: string) => Promise<void>;
   /** Counts of what waits for the actor in an organisation, for the home page (`GET /api/orgs/:orgId/home`). */
   homeFigures?: (deps: Deps, actor: Actor, orgId: string) => Promise<HomeFigure[]>;
+  /**
+   * Anonymised figures per organisation for the inspectorate and Comité P, computed in the
+   * oversight read's system-scope transaction (`scope.tx`) with each organisation's suppression
+   * threshold; counts only, never rows. The platform audits the read once for all modules.
+   */
+  oversightFigures?: (scope: OversightScope) => Promise<OversightFigure[]>;
 }
 
 /** The names of the drizzle tables a schema module exports (`tablesOf(await import('./schema.js'))`). */

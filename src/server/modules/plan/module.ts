@@ -3,6 +3,7 @@ import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
 import { loadDemoPlans } from './demo.js';
 import { registerPlanJobs } from './jobs.js';
+import { planOversightFigures } from './oversight-figures.js';
 import { PLAN_ROLES } from './policy.js';
 import { planRoutes } from './routes.js';
 import * as schema from './schema.js';
@@ -15,6 +16,7 @@ export const planModule: ServerModule = {
   jobs: (deps) => registerPlanJobs({ database: deps.database, mailer: deps.mailer, publicUrl: deps.config.publicUrl }),
   tables: tablesOf(schema),
   demo: loadDemoPlans,
+  oversightFigures: planOversightFigures,
   homeFigures: async (deps, actor, orgId) => {
     if (!hasRole(actor, orgId, PLAN_ROLES)) return [];
     const svc = makePlanService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir });
