@@ -1,11 +1,13 @@
 /** Objectives (SD/OD), actions, the owners' progress reports, the timeline and "my actions". */
 import { randomUUID } from 'node:crypto';
 import { withOrgTx } from '../../platform/db/tx.js';
+import { removeDeadlinesOf } from '../../platform/deadlines/index.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import type { ActionFilters, ActionUpdateBody, CreateActionBody, UpdateActionBody } from './contract.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
 import { actionView, iso, type PlanContext, type PlanCtx } from './plan-context.js';
+import { syncActionDeadlines } from './plan-reminders.js';
 import type { PlanSealing } from './sealed.js';
 
 export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForAction, audit, editing, checkOwner }: PlanContext) {
@@ -57,6 +59,7 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
         await checkOwner(tx, orgId, body);
         const id = randomUUID();
         await repo.insertActions(tx, [{ ...actionColumns(body, sealed), id, organisationId: orgId, planId, objectiveId: body.objectiveId, title: body.title }]);
+        await syncActionDeadlines(tx, orgId, [id]); // due date, owner and status decide its deadline (none in a draft)
         await audit(tx, ctx, orgId, planId, 'plan.action_create', { actionId: id, objectiveId: body.objectiveId });
         return actionView((await repo.findAction(tx, orgId, planId, id))!, pa, plan, sealed);
       });
@@ -72,6 +75,7 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
         if (start && due && start > due) throw invalid('plan_dates_order', 'dueDate');
         await checkOwner(tx, orgId, body);
         await repo.editAction(tx, orgId, actionId, expected, actionColumns(body, sealed), async () => actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed));
+        await syncActionDeadlines(tx, orgId, [actionId]);
         await audit(tx, ctx, orgId, planId, 'plan.action_update_definition', { actionId, fields: Object.keys(body) });
         return actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed);
       });
@@ -81,6 +85,7 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
       return editing(ctx, orgId, planId, async (tx) => {
         if (!(await repo.findAction(tx, orgId, planId, actionId))) throw notFound('plan_action');
         await repo.deleteAction(tx, orgId, actionId);
+        await removeDeadlinesOf(tx, orgId, 'plan_action', actionId);
         await audit(tx, ctx, orgId, planId, 'plan.action_delete', { actionId });
       });
     },
@@ -97,6 +102,7 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
         const status = body.status ?? action.stored_status;
         const progress = body.progress ?? (status === 'done' && body.status ? 100 : action.progress);
         await repo.updateAction(tx, orgId, actionId, { status, progress, ...(body.note !== undefined ? { notes: sealed.sealNotes(body.note) } : {}) });
+        await syncActionDeadlines(tx, orgId, [actionId]); // done or stopped: completed; reopened: open again
         await repo.insertActionUpdate(tx, { orgId, planId, actionId, by: ctx.actor.userId, status, progress, note: sealed.sealNotes(body.note ?? null) });
         await audit(tx, ctx, orgId, planId, 'plan.action_progress', { actionId, status, progress, note: body.note !== undefined });
         return actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed);

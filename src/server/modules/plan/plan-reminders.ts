@@ -1,10 +1,23 @@
-/** Due-date reminders and the heads of service's monthly listing (daily jobs). */
-import { sql } from 'drizzle-orm';
+/**
+ * The plan's deadlines and the heads of service's monthly listing.
+ *
+ * Due-date reminders are the platform's (platform/deadlines): an open action with a due date and an
+ * owner in a plan in force has a deadline of kind `plan.action_due`; the daily job `deadline-reminders`
+ * reminds the owner (for a unit: its heads of service) once per due date, within the organisation's
+ * lead time. The write paths of actions sync their deadline; the job reconciles the kind with this
+ * rule first, so plans that came into force or were superseded since are right on the day.
+ *
+ * The monthly listing stays the plan's own job: it is a digest per head of service and month over
+ * all their units' actions (late ones included), not a step of one record's due date.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { currentRoleCondition } from '../../platform/authz/current-role.js';
+import type { Queryable } from '../../platform/db/pool.js';
 import { withSystemTx } from '../../platform/db/tx.js';
+import { registerDeadlineKind, runDeadlineReminders, syncDeadlines } from '../../platform/deadlines/index.js';
 import { registerMailTemplate } from '../../platform/mail/index.js';
 import { DEFAULT_LOCALE, type Locale } from '../../../shared/roles.js';
 import { isLocale } from '../../platform/i18n/index.js';
-import { currentRoleCondition } from '../../platform/authz/current-role.js';
 import { unitsHeadedBy } from '../../platform/tenancy/units.js';
 import { getOrganisationSettings } from '../organisations/service.js';
 import { planMails } from './messages.js';
@@ -18,61 +31,74 @@ registerMailTemplate('plan.monthly_listing', { subject: planMails.listingSubject
 /** A user's language for their mail; an unknown stored value falls back to the default. */
 const mailLocale = (v: string): Locale => (isLocale(v) ? v : DEFAULT_LOCALE);
 
+export const PLAN_ACTION_DUE = 'plan.action_due';
+
+/**
+ * Which actions have a deadline, as the platform's sync wants it: open (planned, in progress), with
+ * a due date and an owner (a person, or a unit), in a plan in force. Drafts have none: their dates
+ * are proposals until the plan is adopted. The lead time is the organisation's setting, read by the
+ * job each day (null here). Migration 0018 applied the same rule to the actions of the day.
+ */
+export const planActionDeadlines = (): SQL => sql`
+  SELECT a.organisation_id, a.id AS record_id, a.due_date AS due_on, a.owner_user_id AS assignee_user_id,
+         a.owner_unit_id AS assignee_unit_id, NULL::int[] AS remind_days_before, NULL::int AS escalate_after_days
+    FROM plan_action a
+    JOIN plan p ON p.id = a.plan_id AND p.organisation_id = a.organisation_id AND p.status = 'in_force'
+   WHERE a.status IN ('planned', 'in_progress') AND a.due_date IS NOT NULL
+     AND (a.owner_user_id IS NOT NULL OR a.owner_unit_id IS NOT NULL)`;
+
+/** After a write of actions (created, changed, progress reported): their deadlines follow the rule, in the same transaction. */
+export async function syncActionDeadlines(tx: Queryable, orgId: string, actionIds: string[]): Promise<void> {
+  await syncDeadlines(tx, { kind: PLAN_ACTION_DUE, source: planActionDeadlines(), organisationId: orgId, recordIds: actionIds });
+}
+
+/** After a plan changed status (in force, superseded): the deadlines of all its actions follow. */
+export async function syncPlanDeadlines(tx: Queryable, orgId: string, planId: string): Promise<void> {
+  const ids = (await tx.execute<{ id: string }>(sql`SELECT id FROM plan_action WHERE organisation_id = ${orgId} AND plan_id = ${planId}`)).rows.map((r) => r.id);
+  await syncActionDeadlines(tx, orgId, ids);
+}
+
+async function actionOf(tx: Queryable, orgId: string, actionId: string) {
+  const r = await tx.execute<{ plan_id: string; title: string; progress: number }>(sql`
+    SELECT plan_id, title, progress FROM plan_action WHERE organisation_id = ${orgId} AND id = ${actionId}`);
+  return r.rows[0];
+}
+
+registerDeadlineKind({
+  kind: PLAN_ACTION_DUE,
+  recordType: 'plan_action',
+  link: async (tx, d) => `/o/${d.organisationId}/plans/${(await actionOf(tx, d.organisationId, d.recordId)).plan_id}/actions?action=${d.recordId}`,
+  // An action's title is not confidential (the plan is shared with the whole organisation): the mail names it and its progress.
+  mail: async (tx, m) => {
+    const a = await actionOf(tx, m.deadline.organisationId, m.deadline.recordId);
+    return {
+      template: m.via === 'unit' ? 'plan.unit_reminder' : 'plan.reminder',
+      params: { title: a.title, dueDate: m.deadline.dueOn, progress: a.progress, link: m.link },
+    };
+  },
+  defaults: async (tx, orgId) => ({ remindDaysBefore: [(await getOrganisationSettings(tx, orgId)).reminderDaysBeforeDue] }),
+  // A unit's action: the heads of service of that unit itself (a sub-unit without a head of its own
+  // has nobody to remind; its head above sees it in the monthly listing).
+  unitRecipients: async (tx, d, today) => (await tx.execute<{ user_id: string }>(sql`
+    SELECT DISTINCT pe.user_id FROM person pe
+      JOIN role_assignment ra ON ra.organisation_id = pe.organisation_id AND ra.user_id = pe.user_id AND ra.role = 'head_of_service'
+                             AND ${currentRoleCondition('ra', today)}
+     WHERE pe.organisation_id = ${d.organisationId} AND pe.unit_id = ${d.assigneeUnitId} AND pe.user_id IS NOT NULL
+       AND (pe.end_date IS NULL OR pe.end_date >= ${today}::date)`)).rows.map((r) => r.user_id),
+  // No escalation: late actions reach the heads of service in the monthly listing.
+  reconcile: async (tx) => { await syncDeadlines(tx, { kind: PLAN_ACTION_DUE, source: planActionDeadlines() }); },
+});
+
 export function makePlanReminders({ db, deps }: PlanContext) {
   return {
     // Reminders and listings (jobs call these with today's date; tests with any date) --------------
 
     /**
-     * Reminders before the due date of a running plan's open actions: to the owner, or, for an
-     * action owned by a unit, to the heads of service of that unit. One claim per action and due
-     * date, so a reminder goes out once; a later due date earns a new one.
+     * The platform's deadline job for the plan's kind only, on `today` (default: today in Belgium).
+     * Returns the number of mails written.
      */
-    async sendDueReminders(today = todayIso()): Promise<number> {
-      return withSystemTx(db, async (tx) => {
-        const rows = (await tx.execute<{ id: string; organisation_id: string; plan_id: string; title: string; due_date: string; progress: number; days_left: number; by_unit: boolean; email: string; locale: string }>(sql`
-          WITH due AS (
-            SELECT a.id, a.organisation_id, a.plan_id, a.title, a.due_date, a.progress, a.owner_user_id, a.owner_unit_id, (a.due_date - ${today}::date) AS days_left
-              FROM plan_action a
-              JOIN plan p ON p.id = a.plan_id AND p.status = 'in_force'
-             WHERE a.status IN ('planned', 'in_progress') AND a.due_date BETWEEN ${today}::date AND ${today}::date + 90
-               AND (a.owner_user_id IS NOT NULL OR a.owner_unit_id IS NOT NULL)
-               AND NOT EXISTS (SELECT 1 FROM plan_reminder_sent r WHERE r.action_id = a.id AND r.due_date = a.due_date)
-          ), recipient AS (
-            SELECT d.id AS action_id, d.owner_user_id AS user_id, false AS by_unit FROM due d WHERE d.owner_user_id IS NOT NULL
-            UNION
-            SELECT d.id, ra.user_id, true
-              FROM due d
-              JOIN person pe ON pe.organisation_id = d.organisation_id AND pe.unit_id = d.owner_unit_id AND pe.user_id IS NOT NULL
-                            AND (pe.end_date IS NULL OR pe.end_date >= ${today}::date)
-              JOIN role_assignment ra ON ra.organisation_id = d.organisation_id AND ra.user_id = pe.user_id AND ra.role = 'head_of_service'
-                            AND ${currentRoleCondition('ra', today)}
-             WHERE d.owner_user_id IS NULL
-          )
-          SELECT d.id, d.organisation_id, d.plan_id, d.title, d.due_date, d.progress, d.days_left, r.by_unit, u.email, u.locale
-            FROM due d
-            JOIN recipient r ON r.action_id = d.id
-            JOIN app_user u ON u.id = r.user_id AND u.disabled_at IS NULL
-           ORDER BY d.organisation_id, d.due_date, d.id, u.email`)).rows;
-        const settings = new Map<string, number>();
-        const claimed = new Map<string, boolean>();
-        let sent = 0;
-        for (const r of rows) {
-          if (!settings.has(r.organisation_id)) settings.set(r.organisation_id, (await getOrganisationSettings(tx, r.organisation_id)).reminderDaysBeforeDue);
-          if (Number(r.days_left) > settings.get(r.organisation_id)!) continue;
-          if (!claimed.has(r.id)) {
-            const claim = await tx.execute(sql`
-              INSERT INTO plan_reminder_sent (action_id, due_date, organisation_id) VALUES (${r.id}, ${r.due_date}, ${r.organisation_id}) ON CONFLICT DO NOTHING`);
-            claimed.set(r.id, (claim.rowCount ?? 0) > 0);
-          }
-          if (!claimed.get(r.id)) continue;
-          await deps.mailer.enqueue(tx, {
-            organisationId: r.organisation_id, to: r.email, locale: mailLocale(r.locale), template: r.by_unit ? 'plan.unit_reminder' : 'plan.reminder',
-            params: { title: r.title, dueDate: r.due_date, progress: r.progress, link: `${deps.publicUrl}/o/${r.organisation_id}/plans/${r.plan_id}/actions?action=${r.id}` },
-          });
-          sent++;
-        }
-        return sent;
-      });
+    async sendDueReminders(today?: string): Promise<number> {
+      return (await runDeadlineReminders({ db, mailer: deps.mailer, publicUrl: deps.publicUrl }, { today, kinds: [PLAN_ACTION_DUE] })).mails;
     },
 
     /**

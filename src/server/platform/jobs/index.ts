@@ -54,6 +54,11 @@ export async function startJobs(adminUrl: string, onError: (err: Error) => void)
     }
     if (def.cron) await boss.schedule(def.name, def.cron);
   }
+  // pg-boss keeps schedules in the database: a job that left the code (or lost its cron) must stop
+  // firing into a queue nobody works (the plan's due-date reminders became deadline-reminders).
+  for (const s of await boss.getSchedules()) {
+    if (!definitions.some((d) => d.name === s.name && d.cron)) await boss.unschedule(s.name);
+  }
   return {
     running: true,
     send: (name, data = {}) => boss.send(name, data),
