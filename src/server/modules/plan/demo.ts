@@ -62,6 +62,10 @@ export async function loadDemoPlans(url: string): Promise<void> {
     const ind1 = await svc.createIndicator(officer, zone, plan.plan.id, sd1.id, { name: 'Aandeel medewerkers dat de dilemmatraining volgde', unit: '%', baseline: 12, target: 90 });
     const ind2 = await svc.createIndicator(officer, zone, plan.plan.id, sd1.id, { name: 'Steekproeven reden van raadpleging ANG per jaar', unit: 'steekproeven', baseline: 0, target: 12 });
 
+    // A plan is submitted with someone responsible for every operational objective (issue 17).
+    const odOwners = ['Integriteitsbeleidsverantwoordelijke', 'Diensthoofd Recherche', 'Diensthoofd Interventie', 'Directeur Operaties'];
+    const ownerless = [...walk(plan.objectives)].filter((o) => o.parentId && !o.owner && !o.ownerUnit && !o.ownerLabel);
+    for (const [i, od] of ownerless.entries()) await svc.updateObjective(officer, zone, plan.plan.id, od.id, { ownerLabel: odOwners[i % odOwners.length] }, od.revision);
     await svc.transition(officer, zone, plan.plan.id, 'submit', '2024-02-12');
     await svc.transition(chief, zone, plan.plan.id, 'approve', '2024-02-26');
     const steps: [number, 'in_progress' | 'done' | 'stopped', string][] = [

@@ -142,3 +142,76 @@ export const planMails = {
     message: 'Hello,\n\nActions of the integrity policy plan owned by your unit: {dueCount} due this month, {lateCount} late.\n\nDue this month:\n{dueList}\n\nLate:\n{lateList}\n\nOpen them in Kompas: {link}\n\nThis is an automatic message.',
   },
 };
+
+// Workflow (issue 17): submission checks, the plan in force, dates in the period, who is told ----------
+
+export const planWorkflowErrors = {
+  plan_incomplete: /*i18n*/ { id: 'error.plan_incomplete', message: 'The plan is not complete enough to be submitted for approval. Still missing:' },
+  plan_replacement_changed: /*i18n*/ { id: 'error.plan_replacement_changed', message: 'The plans this step replaces have changed since you opened it. Read what it will do now and confirm again.' },
+  plan_measurement_year: /*i18n*/ { id: 'error.plan_measurement_year', message: 'The year lies outside the period of the plan.' },
+  plan_action_date_period: /*i18n*/ { id: 'error.plan_action_date_period', message: 'The date lies outside the period of the plan ({from}–{to}).' },
+  plan_evaluation_submitted: /*i18n*/ { id: 'error.plan_evaluation_submitted', message: 'This evaluation has already been sent to the chief of police for approval.' },
+};
+
+/** What a plan still lacks before it can be submitted: one line each, named as the AIG model names the part. */
+export const planMissing = {
+  entityName: /*i18n*/ { id: 'plan.missing.entity_name', message: 'Section 1: the name of the entity.' },
+  responsible: /*i18n*/ { id: 'plan.missing.responsible', message: 'Section 1: the person responsible (mandate holder or final responsible for integrity).' },
+  ambition: /*i18n*/ { id: 'plan.missing.ambition', message: 'Section 2: the multi-year ambition and vision.' },
+  values: /*i18n*/ { id: 'plan.missing.values', message: 'Section 2: at least one core value.' },
+  needs: /*i18n*/ { id: 'plan.missing.needs', message: 'Section 2: the specific needs, the vulnerable processes and functions or the priority themes.' },
+  objectives: /*i18n*/ { id: 'plan.missing.objectives', message: 'Section 2: at least one strategic objective with an operational objective.' },
+  actions: /*i18n*/ { id: 'plan.missing.actions', message: 'Section 3: at least one action.' },
+  actors: /*i18n*/ { id: 'plan.missing.actors', message: 'Section 4: at least one actor with their role.' },
+  monitoring: /*i18n*/ { id: 'plan.missing.monitoring', message: 'Section 5: how the objectives are monitored (a text or indicators).' },
+  evaluationPlanning: /*i18n*/ { id: 'plan.missing.evaluation_planning', message: 'Section 6: the planning of evaluation and reporting.' },
+  communication: /*i18n*/ { id: 'plan.missing.communication', message: 'Section 7: how the plan is communicated.' },
+  objectiveOwner: /*i18n*/ { id: 'plan.missing.objective_owner', message: 'Operational objective {code} {title}: who is responsible for it.' },
+  actionOwner: /*i18n*/ { id: 'plan.missing.action_owner', message: 'Action "{title}" ({objective}): an owner (a person, a unit or a description).' },
+  actionDates: /*i18n*/ { id: 'plan.missing.action_dates', message: 'Action "{title}" ({objective}): its dates lie outside the period {from}–{to}.' },
+  measurementYear: /*i18n*/ { id: 'plan.missing.measurement_year', message: 'Indicator "{name}": the measurement of {year} lies outside the period {from}–{to}.' },
+  more: /*i18n*/ { id: 'plan.missing.more', message: 'And {count} more of the same kind.' },
+};
+
+/** Mails of the plan's steps: the plan's title, version, period and a link, never its content. */
+export const planWorkflowMails = {
+  submittedSubject: /*i18n*/ { id: 'mail.plan_submitted.subject', message: 'Kompas: a policy plan awaits your approval' },
+  submittedBody: /*i18n*/ {
+    id: 'mail.plan_submitted.body',
+    message: 'Hello,\n\nThe integrity policy plan "{title}" (version {version}, {period}) has been submitted for your approval.\n\nRead and approve it in Kompas: {link}\n\nThis is an automatic message.',
+  },
+  withdrawnSubject: /*i18n*/ { id: 'mail.plan_withdrawn.subject', message: 'Kompas: a policy plan no longer awaits your approval' },
+  withdrawnBody: /*i18n*/ {
+    id: 'mail.plan_withdrawn.body',
+    message: 'Hello,\n\nThe integrity policy plan "{title}" (version {version}, {period}) has been withdrawn for changes. It no longer awaits your approval; you will be told when it is submitted again.\n\n{link}\n\nThis is an automatic message.',
+  },
+  returnedSubject: /*i18n*/ { id: 'mail.plan_returned.subject', message: 'Kompas: a policy plan was returned to draft' },
+  returnedBody: /*i18n*/ {
+    id: 'mail.plan_returned.body',
+    message: 'Hello,\n\nThe chief of police returned the integrity policy plan "{title}" (version {version}, {period}) to draft. Complete it and submit it again.\n\nOpen it in Kompas: {link}\n\nThis is an automatic message.',
+  },
+  approvedWaitingSubject: /*i18n*/ { id: 'mail.plan_approved_waiting.subject', message: 'Kompas: a policy plan was approved' },
+  approvedWaitingBody: /*i18n*/ {
+    id: 'mail.plan_approved_waiting.body',
+    message: 'Hello,\n\nThe integrity policy plan "{title}" (version {version}, {period}) has been approved. Its period has not started yet: it goes in force automatically on 1 January {year}, unless the chief of police puts it in force earlier.\n\nOpen it in Kompas: {link}\n\nThis is an automatic message.',
+  },
+  inForceSubject: /*i18n*/ { id: 'mail.plan_in_force.subject', message: 'Kompas: a policy plan is in force' },
+  inForceBody: /*i18n*/ {
+    id: 'mail.plan_in_force.body',
+    message: 'Hello,\n\nThe integrity policy plan "{title}" (version {version}, {period}) is in force from today. Owners of its actions can report their progress now.\n\nOpen it in Kompas: {link}\n\nThis is an automatic message.',
+  },
+  inForceReplacingBody: /*i18n*/ {
+    id: 'mail.plan_in_force_replacing.body',
+    message: 'Hello,\n\nThe integrity policy plan "{title}" (version {version}, {period}) is in force from today. It replaces "{replaced}" ({replacedPeriod}), which ended today. Owners of its actions can report their progress now.\n\nOpen it in Kompas: {link}\n\nThis is an automatic message.',
+  },
+  evaluationSubject: /*i18n*/ { id: 'mail.plan_evaluation_submitted.subject', message: 'Kompas: the evaluation of {year} awaits your approval' },
+  evaluationBody: /*i18n*/ {
+    id: 'mail.plan_evaluation_submitted.body',
+    message: 'Hello,\n\nThe yearly evaluation of {year} of the integrity policy plan "{title}" ({period}) has been written and awaits your approval.\n\nRead and approve it in Kompas: {link}\n\nThis is an automatic message.',
+  },
+  evaluationApprovedSubject: /*i18n*/ { id: 'mail.plan_evaluation_approved.subject', message: 'Kompas: the evaluation of {year} was approved' },
+  evaluationApprovedBody: /*i18n*/ {
+    id: 'mail.plan_evaluation_approved.body',
+    message: 'Hello,\n\nThe chief of police approved the yearly evaluation of {year} of the integrity policy plan "{title}" ({period}).\n\nOpen it in Kompas: {link}\n\nThis is an automatic message.',
+  },
+};

@@ -1,4 +1,5 @@
 import { hasRole } from '../../platform/authz/actor.js';
+import { withOrgTx } from '../../platform/db/tx.js';
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
 import { loadDemoPlans } from './demo.js';
@@ -8,6 +9,7 @@ import { PLAN_ROLES } from './policy.js';
 import { planRoutes } from './routes.js';
 import * as schema from './schema.js';
 import { makePlanService } from './service.js';
+import { waitingFigures } from './plan-workflow.js';
 
 /** The integrity policy plan: plans, objectives, actions, indicators, evaluations, exports. */
 export const planModule: ServerModule = {
@@ -22,6 +24,8 @@ export const planModule: ServerModule = {
     const svc = makePlanService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir });
     const { items } = await svc.myActions({ actor, audit: { actorUserId: actor.userId, ip: null } }, orgId);
     const open = items.filter((a) => a.status !== 'done' && a.status !== 'stopped');
-    return [{ id: 'plan.my_actions', count: open.length, values: { late: open.filter((a) => a.status === 'late').length } }];
+    // What waits for the chief's approval, the officer's drafts, approved plans not yet in force (plan-workflow.ts).
+    const steps = await withOrgTx(deps.database.db, orgId, (tx) => waitingFigures(tx, actor, orgId));
+    return [{ id: 'plan.my_actions', count: open.length, values: { late: open.filter((a) => a.status === 'late').length } }, ...steps];
   },
 };

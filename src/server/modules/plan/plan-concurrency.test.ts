@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ifMatch, ownerQuery, type TestApp } from '../../../test/app.js';
 import type { PlanTree } from './contract.js';
 import { planWorld, YEAR, type PlanWorld } from './plan.testkit.js';
+import { completeForSubmission } from './plan-workflow.testkit.js';
 import { makePlanService } from './service.js';
 
 /** Lost edits and plans in force (issue 15; ADR 0011), on real PostgreSQL with truly concurrent requests. */
@@ -48,7 +49,7 @@ describe('stale writes', () => {
   });
 
   it('a stale plan section, objective, indicator, measurement or evaluation gets 409 with the current record', async () => {
-    const { p, plan, sd, indicator } = await draft();
+    const { p, planId, plan, sd, indicator } = await draft();
     expect((await w.s.officer.patch(p, { sections: { ambition: 'A' } }, ifMatch(plan.revision))).statusCode).toBe(200);
     const planConflict = await w.s.chief.patch(p, { sections: { ambition: 'B' } }, ifMatch(plan.revision));
     expect(planConflict.statusCode).toBe(409);
@@ -62,6 +63,7 @@ describe('stale writes', () => {
 
     // Measurements and evaluations belong to a plan in force.
     await ownerQuery(t, `UPDATE plan SET status = 'superseded' WHERE organisation_id = $1 AND status = 'in_force'`, [w.org]);
+    await completeForSubmission(w.s.officer, w.org, planId);
     expect((await w.s.officer.post(`${p}/submit`)).statusCode).toBe(200);
     expect((await w.s.chief.post(`${p}/approve`)).json().plan.status).toBe('in_force');
     const m = `${p}/indicators/${indicator.id}/measurements/${YEAR}`;
@@ -115,7 +117,9 @@ describe('stale writes', () => {
   });
 
   it('lifecycle steps and progress reports move the revision, so an editor holding the old one is told', async () => {
-    const { p, plan } = await draft();
+    const { p, planId } = await draft();
+    // Completing the plan for submission (issue 17) moves the revision too: the step is measured from there.
+    const { plan } = await completeForSubmission(w.s.officer, w.org, planId);
     const submitted = (await w.s.officer.post(`${p}/submit`)).json() as PlanTree;
     expect(submitted.plan.revision).toBe(plan.revision + 1);
     expect((await w.s.chief.post(`${p}/return-to-draft`, {}, ifMatch(plan.revision))).json().code).toBe('edit_conflict');
@@ -125,16 +129,18 @@ describe('stale writes', () => {
 });
 
 describe('plans in force', () => {
+  // Approval replaces the plan in force for the same years (ADR 0011, addendum), but only the one the
+  // chief was shown: each of these chiefs saw nothing to replace, so after the first only 409s remain.
   it('two plans approved at the same time: one goes in force, the other gets 409', async () => {
     await ownerQuery(t, `UPDATE plan SET status = 'superseded' WHERE organisation_id = $1 AND status IN ('approved', 'in_force')`, [w.org]);
     const plans = [await draft(), await draft(YEAR - 1, YEAR + 3), await draft()];
-    for (const x of plans) expect((await w.s.officer.post(`${x.p}/submit`)).statusCode).toBe(200);
-    const rs = await Promise.all(plans.map((x) => w.s.chief.post(`${x.p}/approve`)));
-    expect(statuses(rs)).toEqual([200, 409, 409]);
-    for (const r of rs.filter((x) => x.statusCode === 409)) {
-      expect(r.json()).toMatchObject({ code: 'plan_in_force_exists' });
-      expect(r.json().message).toMatch(/already in force/);
+    for (const x of plans) {
+      await completeForSubmission(w.s.officer, w.org, x.planId);
+      expect((await w.s.officer.post(`${x.p}/submit`)).statusCode).toBe(200);
     }
+    const rs = await Promise.all(plans.map((x) => w.s.chief.post(`${x.p}/approve`, { replacing: [] })));
+    expect(statuses(rs)).toEqual([200, 409, 409]);
+    for (const r of rs.filter((x) => x.statusCode === 409)) expect(r.json()).toMatchObject({ code: 'plan_replacement_changed' });
     const inForce = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM plan WHERE organisation_id = $1 AND status = 'in_force'`, [w.org]);
     expect(inForce[0].n).toBe(1);
     // The refused ones are still submitted, nothing half-done.
@@ -151,15 +157,18 @@ describe('plans in force', () => {
     await ownerQuery(t, `UPDATE plan SET status = 'draft' WHERE id = $1`, [later.planId]);
   });
 
-  it('the daily job leaves an approved plan whose years are taken by the plan in force approved, without failing', async () => {
+  // Changed on purpose (issue 17, ADR 0011 addendum): the plan approved for later years replaces the plan in
+  // force on its first day instead of waiting forever; by hand, a stale view of what it replaces is refused.
+  it('the daily job puts an approved plan in force on its first day, ending the plan in force for those years', async () => {
+    const [running] = await ownerQuery<{ id: string }>(t, `SELECT id FROM plan WHERE organisation_id = $1 AND status = 'in_force'`, [w.org]);
     const { p, planId } = await draft(YEAR + 1, YEAR + 5);
+    await completeForSubmission(w.s.officer, w.org, planId);
     expect((await w.s.officer.post(`${p}/submit`)).statusCode).toBe(200);
     expect((await w.s.chief.post(`${p}/approve`)).json().plan.status).toBe('approved');
+    expect((await w.s.chief.post(`${p}/put-in-force`, { replacing: [] })).json().code).toBe('plan_replacement_changed');
     const svc = makePlanService({ db: t.db.db, mailer: t.deps.mailer, publicUrl: 'http://x', dataDir: t.deps.config.dataDir });
-    expect(await svc.activateDuePlans(`${YEAR + 1}-01-01`)).toBe(0);
-    const [row] = await ownerQuery<{ status: string }>(t, `SELECT status FROM plan WHERE id = $1`, [planId]);
-    expect(row.status).toBe('approved');
-    // Putting it in force by hand names the reason.
-    expect((await w.s.chief.post(`${p}/put-in-force`)).json().code).toBe('plan_in_force_exists');
+    expect(await svc.activateDuePlans(`${YEAR + 1}-01-01`)).toBe(1);
+    const rows = await ownerQuery<{ id: string; status: string }>(t, `SELECT id, status FROM plan WHERE id = ANY($1::uuid[])`, [[planId, running.id]]);
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [planId]: 'in_force', [running.id]: 'superseded' });
   });
 });

@@ -154,6 +154,7 @@ export function evaluationView(r: repo.EvaluationRow): EvaluationView {
     id: r.id, planId: r.plan_id, year: r.year, doneText: r.done_text, indicatorsText: r.indicators_text, changesText: r.changes_text,
     indicators, actionCounts: Array.isArray(snap) ? undefined : snap.actionCounts, status: r.status, approvedAt: iso(r.approved_at),
     approvedBy: r.approved_by ? { id: r.approved_by, displayName: r.approver_name ?? '' } : null, createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!, revision: r.revision,
+    submittedAt: iso(r.submitted_at),
   };
 }
 

@@ -7,6 +7,7 @@ import type { EvaluationView, IndicatorSnapshotItem, StatusCounts } from './cont
 import * as P from './policy.js';
 import * as repo from './repo.js';
 import { emptyCounts, evaluationView, targetMet, todayIso, type PlanContext, type PlanCtx } from './plan-context.js';
+import { tell } from './plan-workflow.js';
 
 /** The indicators' values of a year and the actions' status counts at its end (or today, for the running year). */
 export async function snapshot(tx: Queryable, orgId: string, plan: repo.PlanRow, year: number) {
@@ -27,7 +28,7 @@ export async function snapshot(tx: Queryable, orgId: string, plan: repo.PlanRow,
   return { indicators: items, actionCounts };
 }
 
-export function makePlanEvaluations({ db, loadPlan, audit }: PlanContext) {
+export function makePlanEvaluations({ db, deps, loadPlan, audit }: PlanContext) {
   return {
     async listEvaluations(ctx: PlanCtx, orgId: string, planId: string) {
       return withOrgTx(db, orgId, async (tx) => {
@@ -43,7 +44,7 @@ export function makePlanEvaluations({ db, loadPlan, audit }: PlanContext) {
         const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
         if (!P.isPlanManager(pa)) throw forbidden();
         if (!P.canEvaluate(pa, plan)) throw conflict('plan_wrong_status', { status: plan.status });
-        if (body.year < plan.period_from || body.year > plan.period_to) throw invalid('plan_evaluation_year', 'year');
+        if (!P.yearInPeriod(plan, body.year)) throw invalid('plan_evaluation_year', 'year');
         if (await repo.findEvaluation(tx, orgId, planId, body.year)) throw conflict('plan_evaluation_exists', {}, 'year');
         await repo.insertEvaluation(tx, {
           orgId, planId, year: body.year, doneText: body.doneText ?? '', indicatorsText: body.indicatorsText ?? '', changesText: body.changesText ?? '',
@@ -82,6 +83,7 @@ export function makePlanEvaluations({ db, loadPlan, audit }: PlanContext) {
         if (expected !== undefined && ev.revision !== expected) throw new EditConflict(evaluationView(ev));
         await repo.updateEvaluation(tx, orgId, ev.id, { snapshot: await snapshot(tx, orgId, plan, year), approvedBy: ctx.actor.userId });
         await audit(tx, ctx, orgId, planId, 'plan.evaluation_approve', { year });
+        await tell(tx, deps.mailer, deps.publicUrl, orgId, P.AUTHORS, ctx.actor.userId, 'plan.evaluation_approved', plan, { year }, '/evaluations');
         return evaluationView((await repo.findEvaluation(tx, orgId, planId, year))!);
       });
     },

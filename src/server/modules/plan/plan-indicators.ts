@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../platform/db/pool.js';
 import { withOrgTx } from '../../platform/db/tx.js';
-import { conflict, forbidden, notFound } from '../../platform/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import type { IndicatorView } from './contract.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
@@ -50,6 +50,8 @@ export function makePlanIndicators({ db, actorIn, loadPlan, audit, editing }: Pl
         if (!P.isPlanManager(pa)) throw forbidden();
         if (!P.canMeasure(pa, plan)) throw conflict('plan_wrong_status', { status: plan.status });
         if (!(await repo.findIndicator(tx, orgId, planId, indicatorId))) throw notFound('plan_indicator');
+        // A measurement belongs to a year of the plan, as an evaluation does (same rule, policy.ts).
+        if (!P.yearInPeriod(plan, year)) throw invalid('plan_measurement_year', 'year');
         // The conflict answer is the indicator with its measurements as they are now.
         await repo.putMeasurementAt(tx, orgId, planId, indicatorId, year, expected, { value: body.value, note: body.note ?? null }, () => indicatorOut(tx, orgId, planId, indicatorId));
         await audit(tx, ctx, orgId, planId, 'plan.measurement_put', { indicatorId, year });

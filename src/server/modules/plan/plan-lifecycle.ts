@@ -5,8 +5,8 @@ import { recordAudit } from '../../platform/audit/service.js';
 import type { Tx } from '../../platform/db/pool.js';
 import { withOrgTx, withSystemTx } from '../../platform/db/tx.js';
 import { EditConflict } from '../../platform/db/revision.js';
-import { conflict, forbidden, invalid } from '../../platform/errors.js';
-import type { Locale } from '../../../shared/roles.js';
+import { conflict, forbidden, invalid, unprocessable } from '../../platform/errors.js';
+import type { Locale, Role } from '../../../shared/roles.js';
 import {
   EMPTY_SECTIONS, type ActionFilters, type CreatePlanBody, type PlanDiff, type PlanSections, type PlanStatus, type UpdatePlanBody,
 } from './contract.js';
@@ -14,6 +14,7 @@ import { diffPlans, type DiffAction, type DiffObjective } from './diff.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
 import { iso, notesReturned, readSections, todayIso, toSummary, type PlanContext, type PlanCtx } from './plan-context.js';
+import { checkReplacing, completenessIssues, inForceMail, inForceOutlook, replacedNow, tell, type PlanMail } from './plan-workflow.js';
 import { adoptTemplate, planTemplates } from './templates/index.js';
 import type { PlanTemplate } from './templates/types.js';
 
@@ -72,7 +73,7 @@ async function instantiate(tx: Tx, orgId: string, planId: string, t: PlanTemplat
   return { objectives: objectives.length, actions: actions.length };
 }
 
-export function makePlanLifecycle({ db, sealed, actorIn, loadPlan, audit, requireEdit, editing, tree, orgName, exportLocale }: PlanContext) {
+export function makePlanLifecycle({ db, deps, sealed, actorIn, loadPlan, audit, requireEdit, editing, tree, orgName, exportLocale }: PlanContext) {
   return {
     templates() {
       return {
@@ -161,7 +162,13 @@ export function makePlanLifecycle({ db, sealed, actorIn, loadPlan, audit, requir
       });
     },
 
-    async transition(ctx: PlanCtx, orgId: string, planId: string, step: 'submit' | 'approve' | 'return_to_draft' | 'put_in_force', today = todayIso(), expected?: number) {
+    /**
+     * A status step. Submitting checks the plan is complete enough to be judged (422 naming what is
+     * missing); approving and putting in force replace the plans in force for the same years (decision
+     * 0011, addendum; `replacing` names those the chief was shown); each step tells whom it now waits for.
+     */
+    async transition(ctx: PlanCtx, orgId: string, planId: string, step: 'submit' | 'approve' | 'return_to_draft' | 'put_in_force', today = todayIso(), expected?: number,
+      opts: { replacing?: readonly string[] } = {}) {
       return withOrgTx(db, orgId, async (tx) => {
         const pa = await actorIn(tx, ctx.actor, orgId);
         const found = await loadPlan(tx, orgId, planId, pa);
@@ -178,48 +185,76 @@ export function makePlanLifecycle({ db, sealed, actorIn, loadPlan, audit, requir
           throw roleOk ? conflict('plan_wrong_status', { status: plan.status }) : forbidden();
         }
         const me = ctx.actor.userId;
+        const told = (roles: readonly Role[], template: PlanMail, extra: Record<string, string | number> = {}) =>
+          tell(tx, deps.mailer, deps.publicUrl, orgId, roles, me, template, plan, extra);
         if (step === 'submit') {
+          const missing = await completenessIssues(tx, orgId, plan);
+          if (missing.length > 0) throw unprocessable('plan_incomplete', missing);
           await repo.updatePlanColumns(tx, orgId, planId, { status: 'submitted', submittedAt: new Date(), submittedBy: me });
+          await told(P.APPROVERS, 'plan.submitted');
         } else if (step === 'return_to_draft') {
           await repo.updatePlanColumns(tx, orgId, planId, { status: 'draft', submittedAt: null, submittedBy: null });
+          // The one who submitted withdraws it (the chief need not act any more); anyone else sends it back to the officer.
+          if (plan.submitted_by === me) await told(P.APPROVERS, 'plan.withdrawn');
+          else await told(P.AUTHORS, 'plan.returned');
         } else {
-          if (step === 'put_in_force' && Number(today.slice(0, 4)) < plan.period_from - 1) throw conflict('plan_period_not_started');
-          const startsNow = Number(today.slice(0, 4)) >= plan.period_from;
-          const inForce = step === 'put_in_force' || startsNow;
+          if (step === 'put_in_force' && !P.mayStartEarly(plan, today)) throw conflict('plan_period_not_started');
+          const outlook = await inForceOutlook(tx, orgId, plan, step, today);
+          checkReplacing(outlook, opts.replacing);
+          const inForce = outlook.timing === 'now';
           // The approval of a newer version retires the older one (first: the older one may be the plan in force).
           const superseded = await repo.supersedeOthers(tx, orgId, plan.lineage_id, planId);
           for (const id of superseded) await audit(tx, ctx, orgId, id, 'plan.supersede', { by: planId });
-          // At most one plan in force per organisation and year; the lock above makes this check and the update one step.
-          const other = inForce ? await repo.overlappingInForce(tx, orgId, plan) : undefined;
-          if (other) throw conflict('plan_in_force_exists');
+          // Plans of other lineages for the same years: the one in force ends now, approved ones waiting are withdrawn.
+          for (const other of replacedNow(outlook)) {
+            if (await repo.supersedePlan(tx, orgId, other.id)) await audit(tx, ctx, orgId, other.id, 'plan.supersede', { by: planId, replaced: true, wasInForce: other.status === 'in_force' });
+          }
+          // The lock above makes the replacement and the update one step; the constraint stays the last word.
           await inForceGuard(() => repo.updatePlanColumns(tx, orgId, planId, {
             status: inForce ? 'in_force' : 'approved',
             ...(step === 'approve' ? { approvedAt: new Date(), approvedBy: me } : {}),
             ...(inForce ? { inForceAt: new Date() } : {}),
           }));
-          if (inForce) await audit(tx, ctx, orgId, planId, 'plan.in_force', {});
+          if (inForce) {
+            await audit(tx, ctx, orgId, planId, 'plan.in_force', outlook.ends.length ? { replaced: outlook.ends.map((o) => o.id) } : {});
+            const mail = inForceMail(outlook.ends);
+            await told([...P.AUTHORS, ...P.APPROVERS], mail.template, mail.extra);
+          } else {
+            await told(P.AUTHORS, 'plan.approved_waiting', { year: plan.period_from });
+          }
         }
         await audit(tx, ctx, orgId, planId, `plan.${step}`, { from: plan.status });
         return tree(tx, orgId, (await repo.findPlan(tx, orgId, planId))!, pa);
       });
     },
 
-    /** Approved plans whose period has started go in force (daily job). */
+    /**
+     * Approved plans whose period has started go in force (daily job), replacing the plan in force for
+     * the same years as an approval would; the officers and the chief are told.
+     */
     async activateDuePlans(today = todayIso()): Promise<number> {
       return withSystemTx(db, async (tx) => {
         const due = await tx.execute<{ id: string; organisation_id: string; lineage_id: string; period_from: number; period_to: number }>(sql`
           SELECT id, organisation_id, lineage_id, period_from, period_to FROM plan
            WHERE status = 'approved' AND period_from <= ${Number(today.slice(0, 4))} ORDER BY organisation_id, approved_at, id`);
         let n = 0;
+        const system = { actorUserId: null, ip: null };
         for (const p of due.rows) {
-          // Same lock as an approval; a plan whose years are taken by another plan in force stays approved
-          // (until the rules for replacing a plan decide otherwise) instead of failing the whole run.
+          // Same lock as an approval, then the plan as it is now (an approval may have withdrawn it meanwhile).
           await repo.lockInForce(tx, p.organisation_id);
-          if (await repo.overlappingInForce(tx, p.organisation_id, p)) continue;
-          const r = await tx.execute(sql`
-            UPDATE plan SET status = 'in_force', in_force_at = now(), updated_at = now(), revision = revision + 1 WHERE id = ${p.id} AND status = 'approved'`);
-          if ((r.rowCount ?? 0) === 0) continue;
-          await recordAudit(tx, { actorUserId: null, ip: null }, { organisationId: p.organisation_id, action: 'plan.in_force', recordType: 'plan', recordId: p.id, details: { automatic: true } });
+          const plan = await repo.findPlan(tx, p.organisation_id, p.id, { forUpdate: true });
+          if (!plan || plan.status !== 'approved') continue;
+          const outlook = await inForceOutlook(tx, p.organisation_id, plan, 'approve', today);
+          for (const other of replacedNow(outlook)) {
+            if (await repo.supersedePlan(tx, p.organisation_id, other.id)) {
+              await recordAudit(tx, system, { organisationId: p.organisation_id, action: 'plan.supersede', recordType: 'plan', recordId: other.id, details: { by: p.id, replaced: true, automatic: true } });
+            }
+          }
+          await tx.execute(sql`UPDATE plan SET status = 'in_force', in_force_at = now(), updated_at = now(), revision = revision + 1 WHERE id = ${p.id} AND status = 'approved'`);
+          const details = { automatic: true, ...(outlook.ends.length ? { replaced: outlook.ends.map((o) => o.id) } : {}) };
+          await recordAudit(tx, system, { organisationId: p.organisation_id, action: 'plan.in_force', recordType: 'plan', recordId: p.id, details });
+          const mail = inForceMail(outlook.ends);
+          await tell(tx, deps.mailer, deps.publicUrl, p.organisation_id, [...P.AUTHORS, ...P.APPROVERS], null, mail.template, plan, mail.extra);
           n++;
         }
         return n;

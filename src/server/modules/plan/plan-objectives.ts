@@ -7,6 +7,7 @@ import type { ActionFilters, ActionUpdateBody, CreateActionBody, UpdateActionBod
 import * as P from './policy.js';
 import * as repo from './repo.js';
 import { actionView, iso, type PlanContext, type PlanCtx } from './plan-context.js';
+import { requireDatesInPeriod } from './plan-workflow.js';
 import { syncActionDeadlines } from './plan-reminders.js';
 import type { PlanSealing } from './sealed.js';
 
@@ -56,6 +57,7 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
     async createAction(ctx: PlanCtx, orgId: string, planId: string, body: CreateActionBody) {
       return editing(ctx, orgId, planId, async (tx, pa, plan) => {
         if (!(await repo.findObjective(tx, orgId, planId, body.objectiveId))) throw invalid('plan_objective_parent', 'objectiveId');
+        requireDatesInPeriod(plan, body);
         await checkOwner(tx, orgId, body);
         const id = randomUUID();
         await repo.insertActions(tx, [{ ...actionColumns(body, sealed), id, organisationId: orgId, planId, objectiveId: body.objectiveId, title: body.title }]);
@@ -73,6 +75,7 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
         const start = body.startDate !== undefined ? body.startDate : current.start_date;
         const due = body.dueDate !== undefined ? body.dueDate : current.due_date;
         if (start && due && start > due) throw invalid('plan_dates_order', 'dueDate');
+        requireDatesInPeriod(plan, body);
         await checkOwner(tx, orgId, body);
         await repo.editAction(tx, orgId, actionId, expected, actionColumns(body, sealed), async () => actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed));
         await syncActionDeadlines(tx, orgId, [actionId]);

@@ -8,6 +8,7 @@ import { createTestApp, ownerQuery, type TestApp } from '../../../test/app.js';
 import { sealPlainValues } from '../../platform/crypto/index.js';
 import type { PlanTree } from './contract.js';
 import { docxText, planWorld, YEAR, type PlanWorld } from './plan.testkit.js';
+import { completeForSubmission } from './plan-workflow.testkit.js';
 
 /**
  * Issue 14: a copy of the database (and of the data dir without its key) reveals none of the
@@ -114,6 +115,7 @@ describe('confidential plan content at rest', () => {
     expect(a.statusCode, a.body).toBe(201);
     actionId = a.json().id;
     expect(a.json().notes).toBe(M.action);
+    await completeForSubmission(w.s.officer, w.org, planId);
     expect((await w.s.officer.post(`${base()}/${planId}/submit`)).statusCode).toBe(200);
     expect((await w.s.chief.post(`${base()}/${planId}/approve`)).statusCode).toBe(200);
     const u = await w.s.owner.post(`${base()}/${planId}/actions/${actionId}/updates`, { progress: 40, status: 'in_progress', note: M.progress });

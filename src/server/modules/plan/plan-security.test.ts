@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createUser, ifMatch, ownerQuery, sessionFor, type TestApp, createTestApp } from '../../../test/app.js';
 import type { PlanTree } from './contract.js';
 import { planWorld, YEAR, type PlanWorld } from './plan.testkit.js';
+import { completeForSubmission } from './plan-workflow.testkit.js';
 import { makePlanService } from './service.js';
 
 let t: TestApp;
@@ -162,7 +163,8 @@ describe('oversight', () => {
     expect(await ownerQuery(t, `SELECT organisation_id, actor_user_id, record_type FROM audit_event WHERE action = 'plan.oversight_read'`))
       .toEqual([{ organisation_id: aig, actor_user_id: inspector.id, record_type: 'plan' }]);
 
-    await w.s.officer.post(`${base()}/submit`);
+    await completeForSubmission(w.s.officer, w.org, planId);
+    expect((await w.s.officer.post(`${base()}/submit`)).statusCode).toBe(200);
     await w.s.chief.post(`${base()}/approve`);
     await w.s.owner.post(`${base()}/actions/${action}/updates`, { status: 'done' });
     r = await s.get('/api/oversight/plans');
@@ -208,7 +210,8 @@ describe('reminders and monthly listings', () => {
     await ownerQuery(t, `UPDATE role_assignment SET valid_from = '2000-01-01' WHERE organisation_id = $1`, [w.org]);
     // Not in force yet: nothing.
     expect(await svc.sendDueReminders(today)).toBe(0);
-    await w.s.officer.post(`${url}/submit`);
+    await completeForSubmission(w.s.officer, w.org, p.plan.id);
+    expect((await w.s.officer.post(`${url}/submit`)).statusCode).toBe(200);
     // One plan in force per organisation and year (ADR 0011): the plan of the earlier tests makes way.
     await ownerQuery(t, `UPDATE plan SET status = 'superseded' WHERE organisation_id = $1 AND status = 'in_force'`, [w.org]);
     expect((await w.s.chief.post(`${url}/approve`)).json().plan.status).toBe('in_force');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ifMatch, ownerQuery, type TestApp } from '../../../test/app.js';
 import type { ObjectiveNode, PlanTree } from './contract.js';
 import { docxText, planWorld, YEAR, type PlanWorld } from './plan.testkit.js';
+import { completeForSubmission } from './plan-workflow.testkit.js';
 import { makePlanService } from './service.js';
 import { adoptText, listTemplates } from './templates/index.js';
 
@@ -55,6 +56,8 @@ const planRevision = async (planId: string) => ((await w.s.officer.get(`${base()
 
 async function bringInForce(planId: string) {
   await retireOtherPlans(planId);
+  // Submission needs a plan that can be judged (issue 17): the sections of the AIG model, objectives and owners.
+  await completeForSubmission(w.s.officer, w.org, planId);
   expect((await w.s.officer.post(`${base()}/${planId}/submit`)).statusCode).toBe(200);
   const r = await w.s.chief.post(`${base()}/${planId}/approve`);
   expect(r.statusCode, r.body).toBe(200);
@@ -112,6 +115,7 @@ describe('lifecycle', () => {
     expect((await w.s.chief.post(`${base()}/${planId}/submit`)).statusCode).toBe(403);
     expect((await w.s.head.post(`${base()}/${planId}/submit`)).statusCode).toBe(403);
     expect((await w.s.chief.post(`${base()}/${planId}/approve`)).json().code).toBe('plan_wrong_status');
+    await completeForSubmission(w.s.officer, w.org, planId);
     const submitted = await w.s.officer.post(`${base()}/${planId}/submit`);
     expect(submitted.statusCode).toBe(200);
     expect((await w.s.officer.patch(`${base()}/${planId}`, { title: 'X' }, ifMatch(submitted.json().plan.revision))).json().code).toBe('plan_not_draft');
@@ -154,6 +158,7 @@ describe('lifecycle', () => {
 
   it('returns a submitted plan to draft', async () => {
     const plan = await newPlan();
+    await completeForSubmission(w.s.officer, w.org, plan.plan.id);
     await w.s.officer.post(`${base()}/${plan.plan.id}/submit`);
     expect((await w.s.staff.post(`${base()}/${plan.plan.id}/return-to-draft`)).statusCode).toBe(404);
     expect((await w.s.chief.post(`${base()}/${plan.plan.id}/return-to-draft`)).json().plan.status).toBe('draft');

@@ -63,6 +63,38 @@ export const canReadHistory = (a: PlanActor) => isPlanManager(a);
 export const canEvaluate = (a: PlanActor, p: PlanLike) => isPlanManager(a) && ['approved', 'in_force', 'superseded'].includes(p.status);
 export const canApproveEvaluation = (a: PlanActor) => has(a, 'chief');
 
+/** Who is told, and whose home page shows it, when a plan or evaluation waits for the next step. */
+export const APPROVERS: readonly Role[] = ['chief'];
+export const AUTHORS: readonly Role[] = ['integrity_officer'];
+/** The officer asks the chief to approve a yearly evaluation; the chief may approve any draft one. */
+export const canSubmitEvaluation = (a: PlanActor, p: PlanLike) => has(a, 'integrity_officer') && canEvaluate(a, p);
+
+// The plan's period ------------------------------------------------------------------------------
+
+/**
+ * Everything dated in a plan lies in its period, checked the same way everywhere: evaluations and
+ * measurements by year, action start and due dates by day (1 January of the first year to 31
+ * December of the last).
+ */
+interface PeriodLike { period_from: number; period_to: number }
+export const yearInPeriod = (p: PeriodLike, year: number) => year >= p.period_from && year <= p.period_to;
+export const dateInPeriod = (p: PeriodLike, isoDate: string) => yearInPeriod(p, Number(isoDate.slice(0, 4)));
+export const periodStart = (p: PeriodLike) => `${p.period_from}-01-01`;
+
+// Approval and the plan in force (decision 0011, addendum) -------------------------------------
+
+/**
+ * What approving (or putting in force) does on `today`: an approved plan whose period has started
+ * goes in force at once; one whose period starts later waits, approved, until 1 January of its first
+ * year (the daily job), unless the chief puts it in force earlier (from the year before). Going in
+ * force replaces the organisation's plan in force for any of the same years, which ends that day.
+ */
+export function inForceTiming(p: PeriodLike, step: 'approve' | 'put_in_force', today: string): 'now' | 'on_start' {
+  return step === 'put_in_force' || Number(today.slice(0, 4)) >= p.period_from ? 'now' : 'on_start';
+}
+/** Putting in force by hand is possible from the year before the period. */
+export const mayStartEarly = (p: PeriodLike, today: string) => Number(today.slice(0, 4)) >= p.period_from - 1;
+
 /** The owner, the head of the owning unit (or of a unit above it), the officer and the chief see an action's notes and evidence. */
 export function canSeeActionNotes(a: PlanActor, action: ActionLike): boolean {
   if (isPlanManager(a)) return true;

@@ -19,6 +19,27 @@ export const pgArray = (values: string[]) => `{${values.map((v) => `"${v.replace
 export const effectiveStatus = (today: string | null = null): SQL =>
   sql`CASE WHEN a.status IN ('planned', 'in_progress') AND a.due_date < coalesce(${today}::date, current_date) THEN 'late' ELSE a.status END`;
 
+/**
+ * SQL sort key of a code in natural order ("SD 2" < "SD 10", "O.D. 1.2" < "O.D. 1.10"): digit runs
+ * zero-padded, the rest lower-cased, compared bytewise; an empty or missing code gives NULL (sort it
+ * last). The server's counterpart of `compareCodes` (src/shared/natural-sort.ts); no collation or
+ * function in the database is needed, so it runs on any PostgreSQL (and Citus) as it is.
+ */
+export const naturalSortKey = (code: SQL): SQL => sql`(SELECT string_agg(CASE WHEN m.part[1] ~ '^[0-9]' THEN lpad(m.part[1], 20, '0') ELSE lower(m.part[1]) END, '' ORDER BY m.n)
+    FROM regexp_matches(coalesce(${code}, ''), '[0-9]+|[^0-9]+', 'g') WITH ORDINALITY AS m(part, n)) COLLATE "C"`;
+
+/**
+ * Rows grouped by objective in the order of the plan's tree: SD 1, its OD 1.1, OD 1.2 … OD 1.10, then
+ * SD 2 (the SD's key, then the OD's), the objective's position breaking ties.
+ */
+const objectiveOrder = (objectiveId: SQL): SQL => sql`
+  (SELECT concat_ws(chr(1), ${naturalSortKey(sql`po.code`)}, ${naturalSortKey(sql`ob.code`)})
+     FROM plan_objective ob LEFT JOIN plan_objective po ON po.id = ob.parent_id WHERE ob.id = ${objectiveId}) COLLATE "C" NULLS LAST,
+  (SELECT ob.position FROM plan_objective ob WHERE ob.id = ${objectiveId}), ${objectiveId}`;
+
+/** Actions of one objective: natural order of their codes (actions without one after), then their position. */
+const ACTION_ORDER = sql`${naturalSortKey(sql`a.code`)} NULLS LAST, a.position, a.created_at, a.id`;
+
 const iso = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString() : String(d));
 export { iso };
 
@@ -43,13 +64,14 @@ export type PlanRow = {
   created_at: Date;
   updated_at: Date;
   submitted_at: Date | null;
+  submitted_by: string | null;
   approved_at: Date | null;
   in_force_at: Date | null;
   superseded_at: Date | null;
 }
 
 const PLAN_COLUMNS = sql.raw(`id, organisation_id, lineage_id, version, previous_version_id, title, period_from, period_to, language,
-  template_key, status, sections, confidential_notes, shared_with_oversight, revision, created_at, updated_at, submitted_at, approved_at, in_force_at, superseded_at`);
+  template_key, status, sections, confidential_notes, shared_with_oversight, revision, created_at, updated_at, submitted_at, submitted_by, approved_at, in_force_at, superseded_at`);
 
 export async function findPlan(q: Queryable, orgId: string, planId: string, opts: { forUpdate?: boolean } = {}): Promise<PlanRow | undefined> {
   const r = await q.execute<PlanRow>(sql`SELECT ${PLAN_COLUMNS} FROM plan WHERE organisation_id = ${orgId} AND id = ${planId} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`);
@@ -167,7 +189,7 @@ export async function listObjectives(q: Queryable, orgId: string, planId: string
       LEFT JOIN app_user u ON u.id = o.owner_user_id
       LEFT JOIN org_unit ou ON ou.id = o.owner_unit_id AND ou.organisation_id = o.organisation_id
      WHERE o.organisation_id = ${orgId} AND o.plan_id = ${planId}
-     ORDER BY o.position, o.code, o.id`);
+     ORDER BY ${naturalSortKey(sql`o.code`)} NULLS LAST, o.position, o.title, o.id`);
   return r.rows;
 }
 
@@ -214,7 +236,7 @@ export async function listIndicators(q: Queryable, orgId: string, planId: string
                        FROM plan_indicator_measurement m WHERE m.indicator_id = i.id), '[]'::json) AS measurements
       FROM plan_indicator i
      WHERE i.organisation_id = ${orgId} AND i.plan_id = ${planId}
-     ORDER BY i.objective_id, i.position, i.name`);
+     ORDER BY ${objectiveOrder(sql`i.objective_id`)}, i.position, i.name, i.id`);
   return r.rows;
 }
 
@@ -301,7 +323,7 @@ export async function listActions(q: Queryable, orgId: string, planId: string, f
   const r = await q.execute<ActionRow>(sql`
     ${ACTION_SELECT(today)}
      WHERE a.organisation_id = ${orgId} AND a.plan_id = ${planId} ${actionFilterSql(orgId, filters, today)}
-     ORDER BY a.objective_id, a.position, a.created_at, a.id`);
+     ORDER BY ${objectiveOrder(sql`a.objective_id`)}, ${ACTION_ORDER}`);
   return r.rows;
 }
 
@@ -514,12 +536,12 @@ export async function history(q: Queryable, orgId: string, planIds: string[]): P
 export type EvaluationRow = {
   id: string; plan_id: string; year: number; done_text: string; indicators_text: string; changes_text: string;
   indicators_snapshot: unknown; status: 'draft' | 'approved'; approved_at: Date | null; approved_by: string | null; approver_name: string | null;
-  created_at: Date; updated_at: Date; revision: number;
+  created_at: Date; updated_at: Date; revision: number; submitted_at: Date | null;
 }
 
 const EVALUATION_SELECT = sql`
   SELECT v.id, v.plan_id, v.year, v.done_text, v.indicators_text, v.changes_text, v.indicators_snapshot, v.status, v.approved_at, v.approved_by,
-         u.display_name AS approver_name, v.created_at, v.updated_at, v.revision
+         u.display_name AS approver_name, v.created_at, v.updated_at, v.revision, v.submitted_at
     FROM plan_evaluation v LEFT JOIN app_user u ON u.id = v.approved_by`;
 
 export async function listEvaluations(q: Queryable, orgId: string, planId: string): Promise<EvaluationRow[]> {
@@ -561,13 +583,39 @@ export async function updateEvaluation(q: Queryable, orgId: string, id: string, 
      WHERE organisation_id = ${orgId} AND id = ${id}`);
 }
 
-/** Counts of the actions whose span touches a year, by effective status at the end of that year (or today). */
+/**
+ * The actions of a year by their status at `asOf` (the end of the year, or today in the running year).
+ * An action belongs to the year when its start–due span touches it, and also when it was still open
+ * at the start of the year although due before it: work carried over from an earlier year, late.
+ * Its status on a day is the one its owner last reported on or before that day (following copies
+ * into newer versions back to their source), 'planned' before a first report, the stored status
+ * when nobody ever reported on it; planned or in progress past its due date is late.
+ */
 export async function yearActionCounts(q: Queryable, orgId: string, planId: string, year: number, asOf: string): Promise<{ status: string; n: number }[]> {
   const r = await q.execute<{ status: string; n: number }>(sql`
-    SELECT ${effectiveStatus(asOf)} AS status, count(*)::int AS n FROM plan_action a
-     WHERE a.organisation_id = ${orgId} AND a.plan_id = ${planId}
-       AND (a.start_date IS NULL OR a.start_date <= make_date(${year}::int, 12, 31))
-       AND (a.due_date IS NULL OR a.due_date >= make_date(${year}::int, 1, 1))
+    WITH RECURSIVE origin(action_id, source_id) AS (
+      SELECT a.id, a.id FROM plan_action a WHERE a.organisation_id = ${orgId} AND a.plan_id = ${planId}
+      UNION ALL
+      SELECT o.action_id, s.source_action_id FROM origin o JOIN plan_action s ON s.id = o.source_id AND s.organisation_id = ${orgId}
+       WHERE s.source_action_id IS NOT NULL
+    ), reported AS (
+      SELECT a.id, a.status AS stored, a.start_date, a.due_date,
+             EXISTS (SELECT 1 FROM origin o JOIN plan_action_update x ON x.action_id = o.source_id WHERE o.action_id = a.id) AS ever,
+             (SELECT x.status FROM origin o JOIN plan_action_update x ON x.action_id = o.source_id
+               WHERE o.action_id = a.id AND x.at < make_date(${year}::int, 1, 1) ORDER BY x.at DESC, x.id DESC LIMIT 1) AS at_start,
+             (SELECT x.status FROM origin o JOIN plan_action_update x ON x.action_id = o.source_id
+               WHERE o.action_id = a.id AND x.at < ${asOf}::date + 1 ORDER BY x.at DESC, x.id DESC LIMIT 1) AS at_end
+        FROM plan_action a WHERE a.organisation_id = ${orgId} AND a.plan_id = ${planId}
+    ), dated AS (
+      SELECT r.*, CASE WHEN r.ever THEN coalesce(r.at_start, 'planned') ELSE r.stored END AS status_start,
+                  CASE WHEN r.ever THEN coalesce(r.at_end, 'planned') ELSE r.stored END AS status_end
+        FROM reported r
+    )
+    SELECT CASE WHEN d.status_end IN ('planned', 'in_progress') AND d.due_date < ${asOf}::date THEN 'late' ELSE d.status_end END AS status,
+           count(*)::int AS n
+      FROM dated d
+     WHERE (d.start_date IS NULL OR d.start_date <= make_date(${year}::int, 12, 31))
+       AND (d.due_date IS NULL OR d.due_date >= make_date(${year}::int, 1, 1) OR d.status_start IN ('planned', 'in_progress'))
      GROUP BY 1`);
   return r.rows;
 }
@@ -588,6 +636,69 @@ export async function myActions(q: Queryable, orgId: string, userId: string, uni
     ) x
     JOIN plan p ON p.id = x.plan_id AND p.organisation_id = ${orgId} AND p.status IN ('approved', 'in_force')
     JOIN plan_objective o ON o.id = x.objective_id AND o.organisation_id = ${orgId}
-    ORDER BY x.due_date NULLS LAST, x.title`);
+    ORDER BY x.due_date NULLS LAST, ${naturalSortKey(sql`o.code`)} NULLS LAST, ${naturalSortKey(sql`x.code`)} NULLS LAST, x.title, x.id`);
   return r.rows;
+}
+
+// Workflow: who is told, what waits, which plans a plan in force replaces ---------------------------
+
+/** The users holding one of `roles` in the organisation today, with an enabled account: whom a step concerns. */
+export async function planRecipients(q: Queryable, orgId: string, roles: readonly string[], exceptUserId: string | null = null): Promise<{ id: string; email: string; locale: string }[]> {
+  const r = await q.execute<{ id: string; email: string; locale: string }>(sql`
+    SELECT DISTINCT u.id, u.email, u.locale
+      FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id AND u.disabled_at IS NULL
+     WHERE ra.organisation_id = ${orgId} AND ra.role = ANY(${pgArray([...roles])}::text[]) AND ${currentRoleCondition('ra')}
+       AND u.id IS DISTINCT FROM ${exceptUserId}::uuid
+     ORDER BY u.id`);
+  return r.rows;
+}
+
+export type PlanRef = { id: string; lineage_id: string; title: string; version: number; status: PlanStatus; period_from: number; period_to: number };
+
+/**
+ * Plans a plan going in force (or approved to go in force) replaces: those of other lineages approved
+ * or in force for any of its years; and the other approved or in-force versions of its own lineage.
+ */
+export async function replaceablePlans(q: Queryable, orgId: string, p: { id: string; lineage_id: string; period_from: number; period_to: number }): Promise<PlanRef[]> {
+  const r = await q.execute<PlanRef>(sql`
+    SELECT id, lineage_id, title, version, status, period_from, period_to FROM plan
+     WHERE organisation_id = ${orgId} AND id <> ${p.id} AND status IN ('approved', 'in_force')
+       AND (lineage_id = ${p.lineage_id}
+            OR int4range(period_from, period_to, '[]') && int4range(${p.period_from}::int, ${p.period_to}::int, '[]'))
+     ORDER BY period_from, title, version`);
+  return r.rows;
+}
+
+/** One plan retired by another: superseded from now (its end date), the revision moved. */
+export async function supersedePlan(q: Queryable, orgId: string, planId: string): Promise<boolean> {
+  const r = await q.execute(sql`
+    UPDATE plan SET status = 'superseded', superseded_at = now(), updated_at = now(), revision = revision + 1
+     WHERE organisation_id = ${orgId} AND id = ${planId} AND status IN ('approved', 'in_force')`);
+  return (r.rowCount ?? 0) > 0;
+}
+
+export type WaitingRow = {
+  kind: 'approve_plan' | 'start_plan' | 'submit_plan' | 'approve_evaluation';
+  plan_id: string; title: string; version: number; period_from: number; period_to: number; year: number | null; since: Date | null;
+};
+
+/** What waits for a step in the organisation: submitted, approved and draft plans, and evaluations sent for approval. */
+export async function waitingSteps(q: Queryable, orgId: string): Promise<WaitingRow[]> {
+  const r = await q.execute<WaitingRow>(sql`
+    SELECT CASE p.status WHEN 'submitted' THEN 'approve_plan' WHEN 'approved' THEN 'start_plan' ELSE 'submit_plan' END AS kind,
+           p.id AS plan_id, p.title, p.version, p.period_from, p.period_to, NULL::int AS year,
+           CASE p.status WHEN 'submitted' THEN p.submitted_at WHEN 'approved' THEN p.approved_at ELSE p.updated_at END AS since
+      FROM plan p WHERE p.organisation_id = ${orgId} AND p.status IN ('submitted', 'approved', 'draft')
+    UNION ALL
+    SELECT 'approve_evaluation', p.id, p.title, p.version, p.period_from, p.period_to, v.year, v.submitted_at
+      FROM plan_evaluation v JOIN plan p ON p.id = v.plan_id AND p.organisation_id = ${orgId}
+     WHERE v.organisation_id = ${orgId} AND v.status = 'draft' AND v.submitted_at IS NOT NULL
+     ORDER BY since NULLS LAST, title, year`);
+  return r.rows;
+}
+
+export async function markEvaluationSubmitted(q: Queryable, orgId: string, evaluationId: string, by: string): Promise<void> {
+  await q.execute(sql`
+    UPDATE plan_evaluation SET submitted_at = now(), submitted_by = ${by}, updated_at = now(), revision = revision + 1
+     WHERE organisation_id = ${orgId} AND id = ${evaluationId}`);
 }

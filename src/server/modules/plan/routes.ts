@@ -53,10 +53,21 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
 
   // Lifecycle and versions -------------------------------------------------------------------
 
-  for (const [path, step] of [['submit', 'submit'], ['approve', 'approve'], ['return-to-draft', 'return_to_draft'], ['put-in-force', 'put_in_force']] as const) {
+  for (const [path, step] of [['submit', 'submit'], ['return-to-draft', 'return_to_draft']] as const) {
     app.post(`/orgs/:orgId/plans/:planId/${path}`, { config, schema: { tags, params: c.planParams, body: z.strictObject({}).optional(), response: { 200: c.planTree } } },
       async (req) => svc.transition(ctx(req), req.params.orgId, req.params.planId, step, undefined, optionalRevision(req)));
   }
+  // Approving and putting in force may name the plans they were shown to replace (decision 0011, addendum).
+  for (const [path, step] of [['approve', 'approve'], ['put-in-force', 'put_in_force']] as const) {
+    app.post(`/orgs/:orgId/plans/:planId/${path}`, { config, schema: { tags, params: c.planParams, body: c.inForceStepBody, response: { 200: c.planTree } } },
+      async (req) => svc.transition(ctx(req), req.params.orgId, req.params.planId, step, undefined, optionalRevision(req), { replacing: req.body?.replacing }));
+  }
+
+  app.get('/orgs/:orgId/plans/:planId/outlook', { config, schema: { tags, params: c.planParams, response: { 200: c.planOutlook } } },
+    async (req) => svc.outlook(ctx(req), req.params.orgId, req.params.planId));
+
+  app.get('/orgs/:orgId/plans/waiting', { config, schema: { tags, params: c.orgParams, response: { 200: c.waitingResponse } } },
+    async (req) => svc.waiting(ctx(req), req.params.orgId));
 
   app.post('/orgs/:orgId/plans/:planId/new-version', { config, schema: { tags, params: c.planParams, body: z.strictObject({}).optional(), response: { 201: c.planTree } } },
     async (req, reply) => reply.status(201).send(await svc.newVersion(ctx(req), req.params.orgId, req.params.planId)));
@@ -144,6 +155,9 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
 
   app.patch('/orgs/:orgId/plans/:planId/evaluations/:year', { config, schema: { tags, params: c.evaluationParams, body: c.evaluationBody, response: { 200: c.evaluationView } } },
     async (req) => svc.updateEvaluation(ctx(req), req.params.orgId, req.params.planId, req.params.year, req.body, expectedRevision(req)));
+
+  app.post('/orgs/:orgId/plans/:planId/evaluations/:year/submit', { config, schema: { tags, params: c.evaluationParams, body: z.strictObject({}).optional(), response: { 200: c.evaluationView } } },
+    async (req) => svc.submitEvaluation(ctx(req), req.params.orgId, req.params.planId, req.params.year));
 
   app.post('/orgs/:orgId/plans/:planId/evaluations/:year/approve', { config, schema: { tags, params: c.evaluationParams, body: z.strictObject({}).optional(), response: { 200: c.evaluationView } } },
     async (req) => svc.approveEvaluation(ctx(req), req.params.orgId, req.params.planId, req.params.year, optionalRevision(req)));

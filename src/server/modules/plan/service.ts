@@ -11,6 +11,7 @@ import { makePlanLifecycle } from './plan-lifecycle.js';
 import { makePlanObjectives } from './plan-objectives.js';
 import { makePlanOversight } from './plan-oversight.js';
 import { makePlanReminders } from './plan-reminders.js';
+import { makePlanWorkflow } from './plan-workflow.js';
 
 export {
   buildTree, notesReturned, readSections, targetMet, toSummary, type PlanContext, type PlanCtx, type PlanDeps,
@@ -28,6 +29,7 @@ export function makePlanService(deps: PlanDeps) {
     ...makePlanExports(ctx),
     ...makePlanOversight(ctx),
     ...makePlanReminders(ctx),
+    ...makePlanWorkflow(ctx),
   };
 }
 

@@ -66,6 +66,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       if (typeof params.what === 'string') params.what = translate(requestLocale(req), `record.${params.what}`);
       const extra: Partial<ErrorBody> = error.field ? { field: error.field } : {};
       if (error instanceof EditConflict) extra.current = error.current;
+      if (error.issues.length) extra.fields = error.issues.map((i) => ({ field: i.field, code: i.code, message: translate(requestLocale(req), i.message, i.values) }));
       return send(reply, req, error.status, error.code, extra, params);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
