@@ -20,7 +20,7 @@ let actionId: string;
 
 /** Every table a request could write to, as one digest (sessions left out: reading touches last_seen_at). */
 const TABLES = ['organisation', 'org_unit', 'person', 'app_user', 'role_assignment', 'plan', 'plan_objective', 'plan_indicator', 'plan_indicator_measurement',
-  'plan_action', 'plan_action_update', 'plan_action_evidence', 'plan_evaluation', 'audit_event', 'mail_outbox'];
+  'plan_action', 'plan_action_update', 'plan_action_evidence', 'plan_evaluation', 'audit_event', 'mail_outbox', 'stored_file', 'deadline'];
 async function digest(): Promise<string> {
   const parts = TABLES.map((tb) => `(SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM ${tb} x)`);
   const [r] = await ownerQuery<{ d: string }>(t, `SELECT concat_ws(',', ${parts.join(', ')}) AS d`);
