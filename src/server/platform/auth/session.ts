@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../db/pool.js';
-import { withSystemTx } from '../db/tx.js';
 import type { Actor, RoleGrant } from '../authz/actor.js';
 import { currentRoleCondition } from '../authz/current-role.js';
 import { isLocale } from '../i18n/index.js';
@@ -12,12 +11,14 @@ export const SESSION_COOKIE = 'kompas_session';
  * Resolves a session cookie to an actor in one query (user, session and current role grants).
  * Sessions idle longer than `idleMinutes` or revoked are refused. Touches last_seen_at at most
  * once a minute so a busy client does not write on every request.
- * Runs in system scope: the cookie is all we know yet, and role grants are rows of every
- * organisation the person works for (row-level security on role_assignment).
+ * The grants are rows of every organisation the person works for (row-level security on
+ * role_assignment): `kompas_role_assignments_of` reads them in system scope (migration 0021);
+ * sessions and accounts are the platform's, without row-level security.
  */
 export async function resolveSession(db: Db, token: string, idleMinutes: number): Promise<Actor | null> {
-  if (!token || token.length > 128) return null;
-  return withSystemTx(db, (tx) => resolveSessionIn(tx, token, idleMinutes));
+  // One statement, outside a transaction: it runs on every request (kompas_role_assignments_of
+  // reads the grants in system scope by itself, migration 0021).
+  return resolveSessionIn(db, token, idleMinutes);
 }
 
 /** The same, for a caller already in a system-scoped transaction. */
@@ -31,8 +32,8 @@ export async function resolveSessionIn(db: Queryable, token: string, idleMinutes
            u.totp_enabled_at IS NOT NULL AS totp_enabled, u.is_platform_admin,
            s.last_seen_at < now() - interval '1 minute' AS stale,
            coalesce((SELECT json_agg(json_build_object('organisationId', ra.organisation_id, 'role', ra.role))
-                       FROM role_assignment ra
-                      WHERE ra.user_id = u.id AND ${currentRoleCondition('ra')}), '[]') AS grants
+                       FROM kompas_role_assignments_of(u.id) ra
+                      WHERE ${currentRoleCondition('ra')}), '[]') AS grants
       FROM user_session s JOIN app_user u ON u.id = s.user_id
      WHERE s.token_hash = ${hashToken(token)} AND s.revoked_at IS NULL AND u.disabled_at IS NULL
        AND s.last_seen_at > now() - make_interval(mins => ${idleMinutes})`);
