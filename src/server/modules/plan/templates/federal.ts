@@ -1,6 +1,8 @@
 import { ORG, type PlanTemplate } from './types.js';
 
 /**
+ * (Over 400 lines because it is data: the seed plan's objectives and actions as written there.)
+ *
  * Integrity policy of the Federal Police (permanent note of the
  * Commissaris-generaal, service CG/Integriteit), seed 000.
  *

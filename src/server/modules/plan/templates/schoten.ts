@@ -1,6 +1,8 @@
 import { ORG, type PlanTemplate, type TemplateAction } from './types.js';
 
 /**
+ * (Over 400 lines because it is data: the seed plan's objectives and actions as written there.)
+ *
  * Integriteitsbeleidsplan of police zone Schoten (Politie Schoten), seed 003.
  *
  * Structure mapping. The plan is built on the three IMF pillars (chapter 2
