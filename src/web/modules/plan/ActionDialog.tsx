@@ -8,7 +8,7 @@ import { Button, ConfirmDialog, DialogActions, ErrorAlert, Field, layout, Loadin
 import { DateField } from '../../ui/DateField';
 import { conflictOf, EditConflictPanel, useRevision } from '../../ui/EditConflict';
 import { unitTree, useUnits } from '../admin/UnitsPage';
-import { del, keys, planBase, uploadFile, type ActionUpdates, type ActionView, type Evidence } from './api';
+import { del, keys, planBase, uploadFile, usePlan, type ActionUpdates, type ActionView, type Evidence } from './api';
 import { ActionStatusBadge, LinesField, Progress, UserPicker } from './components';
 import { ACTION_STATUS_LABELS, IMF_FUNCTIONS, IMF_LABELS } from './labels';
 import s from './plan.module.css';
@@ -159,6 +159,10 @@ function ActionEditor({ planId, objectiveId, action, onClose }: { planId: string
   const units = useUnits(orgId);
   const statusOptions = useStatusOptions();
   const [form, setForm] = useState<ActionForm>(toForm(action));
+  // Dates lie in the plan's period (the server checks the same); the tree is already loaded by the plan's frame.
+  const period = usePlan(orgId, planId).data?.plan;
+  const periodMin = period ? `${period.periodFrom}-01-01` : undefined;
+  const periodMax = period ? `${period.periodTo}-12-31` : undefined;
   const { revision, setRevision } = useRevision(action?.revision);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const set = <K extends keyof ActionForm>(k: K) => (v: ActionForm[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -216,8 +220,8 @@ function ActionEditor({ planId, objectiveId, action, onClose }: { planId: string
         <LinesField label={t`Co-actors`} value={form.coActors} onChange={set('coActors')} error={e('coActors')} />
       </fieldset>
       <div className={layout.grid2}>
-        <DateField label={t`Start`} value={form.startDate} onChange={set('startDate')} error={e('startDate')} />
-        <DateField label={t`Due`} value={form.dueDate} onChange={set('dueDate')} min={form.startDate || undefined} error={e('dueDate')} />
+        <DateField label={t`Start`} value={form.startDate} onChange={set('startDate')} min={periodMin} max={periodMax} error={e('startDate')} />
+        <DateField label={t`Due`} value={form.dueDate} onChange={set('dueDate')} min={form.startDate || periodMin} max={periodMax} error={e('dueDate')} />
         <SelectField label={t`Status`} options={statusOptions} value={form.status} onChange={set('status')} error={e('status')} />
         <Field label={t`Progress (%)`} type="number" inputMode="numeric" value={form.progress} onChange={set('progress')} error={e('progress')} />
         <SelectField label={t`IMF function`} value={form.imfFunction} onChange={set('imfFunction')} error={e('imfFunction')}

@@ -6,6 +6,7 @@ import { ApiError, get, patch, post } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { Button, buttonClass, ConfirmDialog, EmptyState, ErrorAlert, Field, layout, Loading, Notice, SelectField, useFormat } from '../../ui/components';
 import { SaveError } from '../../ui/EditConflict';
+import { sortByCode } from '../../../shared/natural-sort';
 import { keys, planBase, type EvaluationView, type Evaluations, type PlanTree } from './api';
 import { Counts } from './components';
 import { ACTION_STATUS_LABELS } from './labels';
@@ -27,6 +28,9 @@ function Evaluation({ data, ev }: { data: PlanTree; ev: EvaluationView }) {
   // Saves name the revision they were made on; the chief approves the revision they read (ADR 0011).
   const save = useMutation({ mutationFn: (rev: number | undefined = ev.revision) => patch(base, { doneText: done, indicatorsText: ind, changesText: changes }, { revision: rev }), onSuccess: () => { setSaved(true); refresh(); } });
   const approve = useMutation({ mutationFn: () => post(`${base}/approve`, {}, { revision: ev.revision }), onSuccess: () => { setApproving(false); refresh(); } });
+  // The officer sends the written evaluation to the chief, who is told by mail and sees it on the home page.
+  const [sending, setSending] = useState(false);
+  const send = useMutation({ mutationFn: () => post(`${base}/submit`, {}), onSuccess: () => { setSending(false); refresh(); void qc.invalidateQueries({ queryKey: keys.waiting(orgId) }); } });
   const editable = ev.status === 'draft' && data.permissions.evaluate;
   const err = save.error instanceof ApiError ? save.error : undefined;
   const n = (v: number | null) => (v === null ? '—' : f.number(v));
@@ -37,10 +41,15 @@ function Evaluation({ data, ev }: { data: PlanTree; ev: EvaluationView }) {
         <span className={layout.actions} data-print="hide">
           <a className={buttonClass('secondary')} href={`${base}/export.docx`} download aria-label={t`Download the evaluation of ${ev.year} as Word`}><Trans>Word</Trans></a>
           <a className={buttonClass('secondary')} href={`${base}/export.pdf`} download aria-label={t`Download the evaluation of ${ev.year} as PDF`}><Trans>PDF</Trans></a>
+          {ev.status === 'draft' && !ev.submittedAt && has('integrity_officer') && data.permissions.evaluate && (
+            <Button variant="secondary" onPress={() => { send.reset(); setSending(true); }}><Trans>Send to the chief for approval</Trans></Button>
+          )}
           {ev.status === 'draft' && has('chief') && <Button onPress={() => setApproving(true)}><Trans>Approve the evaluation</Trans></Button>}
         </span>
       </div>
-      <p>{ev.status === 'approved' ? t`Approved on ${f.date(ev.approvedAt)} by ${ev.approvedBy?.displayName ?? '—'}.` : t`Draft, last changed on ${f.date(ev.updatedAt)}.`}</p>
+      <p>{ev.status === 'approved' ? t`Approved on ${f.date(ev.approvedAt)} by ${ev.approvedBy?.displayName ?? '—'}.`
+        : ev.submittedAt ? t`Sent to the chief of police for approval on ${f.date(ev.submittedAt)}; last changed on ${f.date(ev.updatedAt)}.`
+          : t`Draft, last changed on ${f.date(ev.updatedAt)}.`}</p>
       {ev.actionCounts && (
         <Counts items={(['planned', 'in_progress', 'done', 'late', 'stopped'] as const).map((st) => ({ label: i18n._(ACTION_STATUS_LABELS[st]), value: ev.actionCounts![st] }))} />
       )}
@@ -50,7 +59,7 @@ function Evaluation({ data, ev }: { data: PlanTree; ev: EvaluationView }) {
             <caption><Trans>Indicators against targets</Trans></caption>
             <thead><tr><th scope="col"><Trans>Indicator</Trans></th><th scope="col"><Trans>Baseline</Trans></th><th scope="col"><Trans>Target</Trans></th><th scope="col">{ev.year}</th><th scope="col"><Trans>Target met</Trans></th></tr></thead>
             <tbody>
-              {ev.indicators.map((i) => (
+              {sortByCode(ev.indicators, (i) => i.objectiveCode).map((i) => (
                 <tr key={i.indicatorId}>
                   <th scope="row"><span className={s.muted}>{i.objectiveCode}</span> {i.name}{i.unit ? ` (${i.unit})` : ''}</th>
                   <td>{n(i.baseline)}</td><td>{n(i.target)}</td><td>{n(i.value)}</td>
@@ -78,6 +87,12 @@ function Evaluation({ data, ev }: { data: PlanTree; ev: EvaluationView }) {
           <dt><Trans>Indicators against targets</Trans></dt><dd className={s.prose}>{ev.indicatorsText || '—'}</dd>
           <dt><Trans>What changes for the next year</Trans></dt><dd className={s.prose}>{ev.changesText || '—'}</dd>
         </dl>
+      )}
+      {sending && (
+        <ConfirmDialog isOpen onOpenChange={setSending} title={t`Send the evaluation of ${ev.year} for approval?`} confirmLabel={t`Send to the chief for approval`}
+          onConfirm={() => send.mutate()} pending={send.isPending} error={send.error}>
+          <p><Trans>The chief of police is told by mail and finds the evaluation on their home page. You can still change it until it is approved; the chief approves the text as it is then.</Trans></p>
+        </ConfirmDialog>
       )}
       {approving && (
         <ConfirmDialog isOpen onOpenChange={setApproving} title={t`Approve the evaluation of ${ev.year}?`} confirmLabel={t`Approve the evaluation`}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { get } from '../../app/api';
 import { orgName } from '../../app/auth';
 import { DataTable, ErrorAlert, Loading, PageHeader, useFormat } from '../../ui/components';
+import { sortByCode } from '../../../shared/natural-sort';
 import type { OversightPlans } from './api';
 import { Counts, Progress } from './components';
 import s from './plan.module.css';
@@ -47,9 +48,9 @@ export function OversightPlansPage() {
             <details key={i.organisation.id} className={s.section}>
               <summary><strong>{t`Objectives of ${orgName(i.organisation.names, i18n.locale)}`}</strong></summary>
               <ul className={s.list}>
-                {i.content!.objectives.map((sd) => (
+                {sortByCode(i.content!.objectives, (sd) => sd.code).map((sd) => (
                   <li key={sd.code}>{sd.code} {sd.title}
-                    {sd.children.length > 0 && <ul className={s.list}>{sd.children.map((od) => <li key={od.code}>{od.code} {od.title}</li>)}</ul>}
+                    {sd.children.length > 0 && <ul className={s.list}>{sortByCode(sd.children, (od) => od.code).map((od) => <li key={od.code}>{od.code} {od.title}</li>)}</ul>}
                   </li>
                 ))}
               </ul>

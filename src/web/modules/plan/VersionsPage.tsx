@@ -9,7 +9,11 @@ import { keys, planBase, useVersions, type Diff, type PlanTree } from './api';
 import { PlanStatusBadge } from './components';
 import { FIELD_LABELS, SECTION_FIELD_LABELS } from './labels';
 import { PlanFrame } from './PlanFrame';
+import { sortByCode } from '../../../shared/natural-sort';
 import s from './plan.module.css';
+
+/** Objectives and actions of a comparison in the natural order of their codes (an action without one: its objective's). */
+const byCode = <T extends { code: string | null; parentCode: string | null }>(xs: T[]) => sortByCode(xs, (x) => x.code ?? x.parentCode);
 
 /** A value of a section or field as readable text (lists one per line, pairs as "name — role"). */
 function show(v: unknown): string {
@@ -44,10 +48,10 @@ function DiffView({ diff }: { diff: Diff }) {
       <h3>{title}</h3>
       {d.added.length + d.removed.length + d.changed.length === 0 ? <p className={s.muted}><Trans>No differences.</Trans></p> : (
         <>
-          {d.added.length > 0 && <><h4><Trans>Added</Trans></h4><ul className={s.list}>{d.added.map((x) => <li key={x.key}><span aria-hidden="true">+ </span>{name(x)}</li>)}</ul></>}
-          {d.removed.length > 0 && <><h4><Trans>Removed</Trans></h4><ul className={s.list}>{d.removed.map((x) => <li key={x.key}><span aria-hidden="true">− </span>{name(x)}</li>)}</ul></>}
+          {d.added.length > 0 && <><h4><Trans>Added</Trans></h4><ul className={s.list}>{byCode(d.added).map((x) => <li key={x.key}><span aria-hidden="true">+ </span>{name(x)}</li>)}</ul></>}
+          {d.removed.length > 0 && <><h4><Trans>Removed</Trans></h4><ul className={s.list}>{byCode(d.removed).map((x) => <li key={x.key}><span aria-hidden="true">− </span>{name(x)}</li>)}</ul></>}
           {d.changed.length > 0 && <><h4><Trans>Changed</Trans></h4>
-            {d.changed.map((x) => (
+            {byCode(d.changed).map((x) => (
               <div key={x.key} className={s.section} style={{ marginTop: 'var(--space-3)', paddingTop: 'var(--space-2)' }}>
                 <p><strong>{name(x)}</strong></p>
                 {x.changes.map((c) => <Fragment key={c.field}><p className={s.small}>{label(c.field)}</p><BeforeAfter before={c.before} after={c.after} /></Fragment>)}
