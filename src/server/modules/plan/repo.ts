@@ -113,16 +113,6 @@ export async function lockInForce(q: Queryable, orgId: string): Promise<void> {
   await q.execute(sql`SELECT pg_advisory_xact_lock(hashtext('plan_in_force'), hashtext(${orgId}))`);
 }
 
-/** Another plan of the organisation in force for a year of this period (other lineages: the own one is superseded). */
-export async function overlappingInForce(q: Queryable, orgId: string, p: { id: string; lineage_id: string; period_from: number; period_to: number }): Promise<{ id: string; title: string } | undefined> {
-  const r = await q.execute<{ id: string; title: string }>(sql`
-    SELECT id, title FROM plan
-     WHERE organisation_id = ${orgId} AND status = 'in_force' AND id <> ${p.id} AND lineage_id <> ${p.lineage_id}
-       AND int4range(period_from, period_to, '[]') && int4range(${p.period_from}::int, ${p.period_to}::int, '[]')
-     LIMIT 1`);
-  return r.rows[0];
-}
-
 // Guarded edits (ADR 0011): compare the revision in the UPDATE itself, 409 with the current record otherwise.
 
 type Current = () => Promise<unknown | undefined>;

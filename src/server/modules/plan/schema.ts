@@ -5,6 +5,7 @@ import {
 import { appUser } from '../../platform/auth/schema.js';
 import { storedFile } from '../../platform/files/schema.js';
 import { organisation, orgUnit } from '../organisations/schema.js';
+import { person } from '../people/schema.js';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
@@ -63,6 +64,8 @@ export const planObjective = pgTable(
     ownerLabel: text('owner_label'),
     ownerUserId: uuid('owner_user_id').references(() => appUser.id),
     ownerUnitId: uuid('owner_unit_id').references(() => orgUnit.id),
+    /** A staff member of the HR list owns it (with or without an account); owner_user_id then holds their account, if any. */
+    ownerPersonId: uuid('owner_person_id').references(() => person.id),
     coActors: text('co_actors').array().notNull().default(sql`'{}'::text[]`),
     position: integer('position').notNull().default(0),
     /** Optimistic concurrency: bumped by every change of the row, compared on every edit (ADR 0011). */
@@ -78,6 +81,8 @@ export const planIndicator = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
     planId: uuid('plan_id').notNull().references(() => plan.id, { onDelete: 'cascade' }),
     objectiveId: uuid('objective_id').notNull().references(() => planObjective.id, { onDelete: 'cascade' }),
+    /** Set when the indicator measures one action (objective_id is then that action's objective); null: the objective's own. */
+    actionId: uuid('action_id').references((): AnyPgColumn => planAction.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     unit: text('unit'),
     baseline: numeric('baseline'),
@@ -86,7 +91,7 @@ export const planIndicator = pgTable(
     /** Optimistic concurrency: bumped by every change of the row, compared on every edit (ADR 0011). */
     revision: integer('revision').notNull().default(1),
   },
-  (t) => [index('plan_indicator_plan_idx').on(t.planId, t.objectiveId)],
+  (t) => [index('plan_indicator_plan_idx').on(t.planId, t.objectiveId), index('plan_indicator_action_idx').on(t.actionId).where(sql`action_id IS NOT NULL`)],
 );
 
 export const planIndicatorMeasurement = pgTable(
@@ -120,6 +125,11 @@ export const planAction = pgTable(
     description: text('description'),
     ownerUserId: uuid('owner_user_id').references(() => appUser.id),
     ownerUnitId: uuid('owner_unit_id').references(() => orgUnit.id),
+    /**
+     * The staff member (HR list) who owns the action, with or without an account. Their account, when
+     * linked, is the owner for rights and reminders; without one, the heads of service of their unit are reminded.
+     */
+    ownerPersonId: uuid('owner_person_id').references(() => person.id),
     ownerLabel: text('owner_label'),
     coActors: text('co_actors').array().notNull().default(sql`'{}'::text[]`),
     startDate: date('start_date'),
@@ -146,6 +156,7 @@ export const planAction = pgTable(
     index('plan_action_tree_idx').on(t.planId, t.objectiveId, t.position),
     index('plan_action_owner_idx').on(t.organisationId, t.ownerUserId),
     index('plan_action_unit_idx').on(t.organisationId, t.ownerUnitId),
+    index('plan_action_person_idx').on(t.organisationId, t.ownerPersonId),
     index('plan_action_due_idx').on(t.organisationId, t.dueDate).where(sql`status IN ('planned', 'in_progress')`),
   ],
 );
