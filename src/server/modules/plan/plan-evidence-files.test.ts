@@ -11,6 +11,7 @@ import { withDb } from '../../../test/global-setup.js';
 import { newMasterKey, Sealer, sealerFor } from '../../platform/crypto/sealing.js';
 import { MIGRATIONS_DIR } from '../../platform/db/migrate.js';
 import type { PlanTree } from './contract.js';
+import { completeForSubmission } from './plan-workflow.testkit.js';
 import { planWorld, YEAR, type PlanWorld } from './plan.testkit.js';
 
 /** Issue 16: evidence is stored by the platform's file service (platform/files), with the plan's rows beside it. */
@@ -44,6 +45,7 @@ beforeAll(async () => {
   planId = p.plan.id;
   const sd = (await w.s.officer.post(`${base()}/${planId}/objectives`, { code: 'SD 1', title: 'Integriteit bepalen' })).json().id;
   actionId = (await w.s.officer.post(`${base()}/${planId}/actions`, { objectiveId: sd, title: 'Dilemmatraining', ownerUserId: w.users.owner.id })).json().id;
+  await completeForSubmission(w.s.officer, w.org, planId);
   expect((await w.s.officer.post(`${base()}/${planId}/submit`)).statusCode).toBe(200);
   expect((await w.s.chief.post(`${base()}/${planId}/approve`)).statusCode).toBe(200);
 });

@@ -14,6 +14,7 @@ import { diffPlans, type DiffAction, type DiffObjective } from './diff.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
 import { iso, notesReturned, readSections, todayIso, toSummary, type PlanContext, type PlanCtx } from './plan-context.js';
+import { syncPlanDeadlines } from './plan-reminders.js';
 import { checkReplacing, completenessIssues, inForceMail, inForceOutlook, replacedNow, tell, type PlanMail } from './plan-workflow.js';
 import { adoptTemplate, planTemplates } from './templates/index.js';
 import type { PlanTemplate } from './templates/types.js';
@@ -159,7 +160,7 @@ export function makePlanLifecycle({ db, deps, sealed, actorIn, loadPlan, audit, 
         await tx.execute(sql`DELETE FROM plan_indicator WHERE organisation_id = ${orgId} AND plan_id = ${planId}`);
         await tx.execute(sql`UPDATE plan_objective SET parent_id = NULL WHERE organisation_id = ${orgId} AND plan_id = ${planId}`);
         await tx.execute(sql`DELETE FROM plan WHERE organisation_id = ${orgId} AND id = ${planId}`);
-      });
+      }, { deleting: true });
     },
 
     /**
@@ -215,6 +216,8 @@ export function makePlanLifecycle({ db, deps, sealed, actorIn, loadPlan, audit, 
             ...(step === 'approve' ? { approvedAt: new Date(), approvedBy: me } : {}),
             ...(inForce ? { inForceAt: new Date() } : {}),
           }));
+          // Reminders follow the plans' new status now, not at the next daily reconciliation.
+          for (const id of [planId, ...superseded, ...replacedNow(outlook).map((o) => o.id)]) await syncPlanDeadlines(tx, orgId, id);
           if (inForce) {
             await audit(tx, ctx, orgId, planId, 'plan.in_force', outlook.ends.length ? { replaced: outlook.ends.map((o) => o.id) } : {});
             const mail = inForceMail(outlook.ends);
@@ -251,6 +254,7 @@ export function makePlanLifecycle({ db, deps, sealed, actorIn, loadPlan, audit, 
             }
           }
           await tx.execute(sql`UPDATE plan SET status = 'in_force', in_force_at = now(), updated_at = now(), revision = revision + 1 WHERE id = ${p.id} AND status = 'approved'`);
+          for (const id of [p.id, ...replacedNow(outlook).map((o) => o.id)]) await syncPlanDeadlines(tx, p.organisation_id, id);
           const details = { automatic: true, ...(outlook.ends.length ? { replaced: outlook.ends.map((o) => o.id) } : {}) };
           await recordAudit(tx, system, { organisationId: p.organisation_id, action: 'plan.in_force', recordType: 'plan', recordId: p.id, details });
           const mail = inForceMail(outlook.ends);
