@@ -4,10 +4,10 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withOrgTx } from '../db/tx.js';
 import { createOrganisation, createTestApp, ownerQuery, type TestApp } from '../../../test/app.js';
-import { docxParagraphs, docxParts, docxTables, pdfPages } from './export.testkit.js';
+import { docxColumnWidths, docxFieldCodes, docxHeadersFooters, docxParagraphs, docxParts, docxTables, pdfInfo, pdfPages } from './export.testkit.js';
 import {
-  asciiFilename, auditedExport, contentDisposition, CONTENT_TYPES, csvStream, MAX_AUDITED_IDS, neutraliseFormula, paragraphs, recordExport,
-  renderDocx, renderPdf, safeFilename, sendDownload, toCsv, type ExportDocument,
+  asciiFilename, auditedExport, contentDisposition, CONTENT_TYPES, csvStream, documentLabels, fitColumns, MAX_AUDITED_IDS, neutraliseFormula,
+  pageNumberParts, paragraphs, recordExport, renderDocx, renderPdf, safeFilename, sendDownload, tableBlock, toCsv, type ExportDocument,
 } from './index.js';
 
 const hostile = `<script>alert("x")</script> & 'quotes'`;
@@ -103,6 +103,148 @@ describe('PDF', () => {
   it('splits free text into paragraphs', () => {
     expect(paragraphs('Een\n\nTwee\r\nDrie\n  \n')).toEqual(['Een', 'Twee', 'Drie'].map((text) => ({ kind: 'paragraph', text })));
     expect(paragraphs(null)).toEqual([]);
+  });
+});
+
+/** A document as a policy plan is sent: title page, contents, running header and footer, fitted tables, signatures. */
+const long = 'Integriteitsbeleidsverantwoordelijke';
+const furnished: ExportDocument = {
+  meta: { title: 'Beleidsplan', language: 'nl-BE', author: 'Politiezone Zuid' },
+  titlePage: { organisation: 'Politiezone Zuid', title: 'Beleidsplan', subtitle: 'Integriteit', fields: [{ label: 'Versie', value: '2' }], note: 'Gemaakt op 01/02/2026' },
+  page: { header: 'Politiezone Zuid — Beleidsplan', footer: 'Versie 2', pageNumbers: 'Pagina {page} van {pages}' },
+  blocks: [
+    { kind: 'toc', title: 'Inhoud' },
+    { kind: 'pageBreak' },
+    { kind: 'heading', level: 1, text: '1. Eerste hoofdstuk' },
+    { kind: 'paragraph', text: 'Tekst.' },
+    { kind: 'heading', level: 2, text: '1.1 Onderdeel' },
+    { kind: 'heading', level: 3, text: 'Niet in de inhoud' },
+    {
+      kind: 'table', header: ['Code', 'Actie', 'Eigenaar'], widths: [1, 5, 2],
+      rows: [['A 1.1.1', 'Dilemmatraining voor alle personeelsleden in elke dienst van de zone, met een opfrissing elk jaar', long], ['A 1.1.2', 'Steekproef', 'Recherche']],
+    },
+    { kind: 'pageBreak' },
+    { kind: 'heading', level: 1, text: '2. Tweede hoofdstuk' },
+    { kind: 'signatures', labels: { name: 'Naam', date: 'Datum', signature: 'Handtekening' }, signers: [{ role: 'Korpschef', name: 'Karel Peeters', date: '03/02/2026' }, { role: 'Integriteit' }] },
+  ],
+};
+
+describe('documents with a title page, contents, header and footer', () => {
+  let docx: Buffer;
+  let pdf: Buffer;
+  beforeAll(async () => {
+    docx = await renderDocx(furnished);
+    pdf = await renderPdf(furnished, { compress: false });
+  });
+
+  it('Word: the title page first, with its own empty header and footer', () => {
+    const ps = docxParagraphs(docx);
+    expect(ps.slice(0, 5).map((p) => p.text)).toEqual(['Politiezone Zuid', 'Beleidsplan', 'Integriteit', 'Versie: 2', 'Gemaakt op 01/02/2026']);
+    expect(ps[1].style).toBe('Title');
+    const { headers, footers } = docxHeadersFooters(docx);
+    expect(headers.first.map((p) => p.text).join('')).toBe('');
+    expect(footers.first.map((p) => p.text).join('')).toBe('');
+    expect(headers.default.map((p) => p.text)).toEqual(['Politiezone Zuid — Beleidsplan']);
+    expect(docxParts(docx).get('word/document.xml')).toContain('<w:titlePg/>');
+  });
+
+  it('Word: the footer numbers the pages with fields, the count written in', () => {
+    const { footers } = docxHeadersFooters(docx);
+    const footerPart = [...docxParts(docx).keys()].filter((k) => /^word\/footer\d+\.xml$/.test(k)).find((k) => docxFieldCodes(docx, k).length > 0)!;
+    expect(docxFieldCodes(docx, footerPart)).toEqual(['PAGE', 'NUMPAGES']);
+    // The laid-out count stands in the field's result: readers that do not update fields show it too.
+    // (The page number itself differs per page: Word fills it in as it shows each page.)
+    expect(footers.default[0].text).toBe('Versie 2\tPagina  van 4');
+  });
+
+  it('Word: a table of contents field over headings 1 and 2, with their page numbers', () => {
+    const codes = docxFieldCodes(docx);
+    expect(codes[0]).toBe('TOC \\h \\o "1-2"');
+    expect(codes.filter((c) => c.startsWith('PAGEREF '))).toHaveLength(3);
+    const entries = docxParagraphs(docx).filter((p) => /^TOC\d$/.test(p.style ?? ''));
+    expect(entries.map((p) => [p.style, p.text])).toEqual([
+      ['TOC1', '1. Eerste hoofdstuk\t3'], ['TOC2', '1.1 Onderdeel\t3'], ['TOC1', '2. Tweede hoofdstuk\t4'],
+    ]);
+  });
+
+  it('Word: author and language in the properties', () => {
+    const core = docxParts(docx).get('docProps/core.xml')!;
+    expect(core).toContain('<dc:creator>Politiezone Zuid</dc:creator>');
+    expect(docxParts(docx).get('word/styles.xml')).toContain('w:lang w:val="nl-BE"');
+  });
+
+  it('Word: fixed column widths that follow the hints and fit the longest words', () => {
+    const [widths] = docxColumnWidths(docx);
+    expect(widths).toHaveLength(3);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
+    expect(widths[1]).toBeGreaterThan(widths[0] * 3);
+    // 36 letters at 92 twips each, plus the cell margins.
+    expect(widths[2]).toBeGreaterThanOrEqual(long.length * 92);
+    expect(docxParts(docx).get('word/document.xml')).toContain('<w:tblLayout w:type="fixed"/>');
+  });
+
+  it('Word: signature lines with role, name and date, blanks where unknown', () => {
+    const sig = docxTables(docx).at(-1)!;
+    expect(sig.rows[0][0]).toBe('Korpschef\nNaam: Karel Peeters\nDatum: 03/02/2026\nHandtekening');
+    expect(sig.rows[0][1]).toMatch(/^Integriteit\nNaam: …+\nDatum: …+\nHandtekening$/);
+  });
+
+  it('PDF: title page without furniture, contents with page numbers, header and "page x of y" on the others', () => {
+    const pages = pdfPages(pdf);
+    expect(pages).toHaveLength(4);
+    expect(pages[0]).toContain('Politiezone Zuid');
+    expect(pages[0]).toContain('Gemaakt op 01/02/2026');
+    expect(pages[0]).not.toContain('Pagina');
+    expect(pages[1]).toContain('Inhoud');
+    expect(pages[1]).toMatch(/1\. Eerste hoofdstuk3/);
+    expect(pages[1]).toMatch(/1\.1 Onderdeel3/);
+    expect(pages[1]).toMatch(/2\. Tweede hoofdstuk4/);
+    expect(pages[1]).not.toContain('Niet in de inhoud3');
+    pages.slice(1).forEach((p, i) => {
+      expect(p).toContain('Politiezone Zuid — Beleidsplan');
+      expect(p).toContain(`Pagina ${i + 2} van 4`);
+    });
+    expect(pages[3]).toContain('Korpschef');
+    expect(pages[3]).toContain('Naam: Karel Peeters');
+    expect(pages[3]).toContain('Handtekening');
+    expect(pdfInfo(pdf, 'Author')).toBe('Politiezone Zuid');
+    expect(pdf.toString('latin1')).toContain('/Lang (nl-BE)');
+  });
+});
+
+describe('tables and labels', () => {
+  it('fits columns: longest words first, the rest by hint, all of the width', () => {
+    const opts = { width: 100, charWidth: 1, padding: 0 };
+    // Everything fits on one line: the spare width goes by hint.
+    expect(fitColumns(['a', 'b'], [['xx', 'yy']], { ...opts, hints: [1, 3] })).toEqual([2 + 24, 2 + 72]);
+    // Long text wraps, a long word does not: the word's column keeps it whole.
+    const w = fitColumns(['Titel', 'Eigenaar'], [['lorem ipsum '.repeat(30), long]], { ...opts, hints: [5, 1] });
+    expect(w[1]).toBeGreaterThanOrEqual(long.length);
+    expect(w[0] + w[1]).toBeCloseTo(100);
+    // Words too long to sit side by side: shared by their lengths.
+    expect(fitColumns(['a', 'b'], [['x'.repeat(150), 'y'.repeat(50)]], opts)).toEqual([75, 25]);
+    expect(fitColumns([], [], opts)).toEqual([]);
+  });
+
+  it('leaves out columns without a value, keeps those asked for, passes the hints of the rest', () => {
+    const t = tableBlock([
+      { header: 'Code', value: (r: { code?: string; title: string }) => r.code, width: 1 },
+      { header: 'Titel', value: (r) => r.title, width: 5 },
+      { header: 'Middelen', value: () => null, width: 2 },
+      { header: 'Voortgang', value: () => '', keep: true },
+    ], [{ code: 'A 1', title: 'Een' }, { title: 'Twee' }]);
+    expect(t).toEqual({ kind: 'table', header: ['Code', 'Titel', 'Voortgang'], rows: [['A 1', 'Een', ''], ['', 'Twee', '']], widths: [1, 5, 1] });
+  });
+
+  it('splits page-number patterns and translates the common labels', () => {
+    expect(pageNumberParts('Page {page} of {pages}')).toEqual(['Page ', { field: 'page' }, ' of ', { field: 'pages' }]);
+    expect(pageNumberParts('{page}/{pages}')).toEqual([{ field: 'page' }, '/', { field: 'pages' }]);
+    for (const locale of ['nl', 'fr', 'de', 'en'] as const) {
+      const l = documentLabels(locale);
+      expect(l.pageNumbers).toContain('{page}');
+      expect(l.pageNumbers).toContain('{pages}');
+      expect(l.contents).not.toBe('');
+    }
   });
 });
 

@@ -17,7 +17,7 @@ export interface DocxParagraph {
   style?: string;
   /** Numbering instance of a list item (`w:numId`). */
   numId?: string;
-  /** The runs' text; a line break is `\n`. */
+  /** The runs' text; a line break is `\n`, a tab `\t`. */
   text: string;
 }
 
@@ -25,8 +25,39 @@ const paragraphsOf = (xml: string): DocxParagraph[] =>
   [...xml.matchAll(/<w:p(?: [^>]*)?>([\s\S]*?)<\/w:p>/g)].map(([, body]) => ({
     style: /<w:pStyle w:val="([^"]+)"\/>/.exec(body)?.[1],
     numId: /<w:numId w:val="([^"]+)"\/>/.exec(body)?.[1],
-    text: [...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => (m[0] === '<w:br/>' ? '\n' : unescapeXml(m[1]))).join(''),
+    text: [...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
+      .map((m) => (m[0] === '<w:br/>' ? '\n' : m[0] === '<w:tab/>' ? '\t' : unescapeXml(m[1]))).join(''),
   }));
+
+/** The paragraphs of any part of the document (a header, a footer). */
+export function docxPartParagraphs(buf: Buffer, part: string): DocxParagraph[] {
+  const xml = docxParts(buf).get(part);
+  if (xml === undefined) throw new Error(`no ${part}`);
+  return paragraphsOf(xml);
+}
+
+/** The field codes of a part (`PAGE`, `NUMPAGES`, `TOC \\o "1-2" …`), trimmed, in order. */
+export function docxFieldCodes(buf: Buffer, part = 'word/document.xml'): string[] {
+  const xml = docxParts(buf).get(part) ?? '';
+  const simple = [...xml.matchAll(/<w:fldSimple [^>]*w:instr="([^"]*)"/g)].map((m) => unescapeXml(m[1]).trim());
+  const complex = [...xml.matchAll(/<w:instrText(?: [^>]*)?>([^<]*)<\/w:instrText>/g)].map((m) => unescapeXml(m[1]).trim());
+  return [...simple, ...complex];
+}
+
+/** The header and footer parts the body's section points at, by kind (`default`, `first`), read as paragraphs. */
+export function docxHeadersFooters(buf: Buffer): { headers: Record<string, DocxParagraph[]>; footers: Record<string, DocxParagraph[]> } {
+  const parts = docxParts(buf);
+  const rels = parts.get('word/_rels/document.xml.rels') ?? '';
+  const target = (id: string) => `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? /Target="([^"]+)"[^>]*Id="${id}"/.exec(rels)?.[1]}`;
+  const read = (tag: string) => Object.fromEntries([...documentXml(buf).matchAll(new RegExp(`<w:${tag}Reference w:type="(\\w+)" r:id="(\\w+)"/>`, 'g'))]
+    .map(([, kind, id]) => [kind, paragraphsOf(parts.get(target(id)) ?? '')]));
+  return { headers: read('header'), footers: read('footer') };
+}
+
+/** The widths of a table's columns (`w:gridCol`, twips), per table in order. */
+export function docxColumnWidths(buf: Buffer): number[][] {
+  return [...documentXml(buf).matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map(([, g]) => [...g.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1])));
+}
 
 function documentXml(buf: Buffer): string {
   const xml = docxParts(buf).get('word/document.xml');
@@ -54,6 +85,16 @@ export function docxTables(buf: Buffer): DocxTable[] {
     }
     return t;
   });
+}
+
+/** A string of the PDF's document information (/Title, /Author…), following an indirect reference; ASCII values only. */
+export function pdfInfo(buf: Buffer, key: string): string | undefined {
+  const s = buf.toString('latin1');
+  const direct = new RegExp(`/${key} \\(([^)]*)\\)`).exec(s);
+  if (direct) return direct[1];
+  const ref = new RegExp(`/${key} (\\d+) 0 R`).exec(s)?.[1];
+  if (!ref) return undefined;
+  return new RegExp(`\\n${ref} 0 obj\\n\\(([^)]*)\\)`).exec(s)?.[1];
 }
 
 /** The text of each page of an uncompressed PDF, decoded through the fonts' ToUnicode maps. */

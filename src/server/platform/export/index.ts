@@ -3,6 +3,8 @@
  * with one formula guard, one download helper for routes, and the audit event of an export.
  */
 export * from './model.js';
+export { fitColumns, type FitOptions } from './columns.js';
+export { documentLabels, exportMessages, type DocumentLabels } from './messages.js';
 export { renderDocx } from './docx.js';
 export { renderPdf, type PdfOptions } from './pdf.js';
 export { csvCell, csvStream, neutraliseFormula, toCsv, type CsvColumn, type CsvOptions, type CsvStream, type CsvValue } from './csv.js';
