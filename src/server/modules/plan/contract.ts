@@ -125,12 +125,30 @@ export const updatePlanBody = z
   .refine((b) => Object.keys(b).length > 0, { message: 'plan.nothing_to_update' });
 export type UpdatePlanBody = z.infer<typeof updatePlanBody>;
 
+/**
+ * Who answers for an objective or action: a staff member of the HR list (`ownerPersonId`, with or
+ * without an account), a unit, or a description. `ownerUserId` (an account) stays accepted: it is
+ * stored with the person linked to that account, if any. A person's unit is the owning unit unless
+ * `ownerUnitId` is given.
+ */
 const ownerFields = {
   ownerLabel: optText(300),
   ownerUserId: z.uuid().nullable().optional(),
+  ownerPersonId: z.uuid().nullable().optional(),
   ownerUnitId: z.uuid().nullable().optional(),
   coActors: z.array(line(300)).max(30).optional(),
 };
+
+export const createIndicatorBody = z.strictObject({
+  name: line(500),
+  unit: optText(50),
+  baseline: amount.nullable().optional(),
+  target: amount.nullable().optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export type CreateIndicatorBody = z.infer<typeof createIndicatorBody>;
+/** Indicators entered with a new objective or action, created in the same transaction. */
+const newIndicators = z.array(createIndicatorBody).max(20).optional();
 
 export const createObjectiveBody = z.strictObject({
   /** Null or absent: a strategic objective (SD); else the SD this operational objective (OD) belongs to. */
@@ -141,17 +159,12 @@ export const createObjectiveBody = z.strictObject({
   description: optText(20_000, true),
   ...ownerFields,
   position: z.number().int().min(0).max(10_000).optional(),
+  indicators: newIndicators,
 });
-export const updateObjectiveBody = createObjectiveBody.omit({ parentId: true }).partial()
+export type CreateObjectiveBody = z.infer<typeof createObjectiveBody>;
+export const updateObjectiveBody = createObjectiveBody.omit({ parentId: true, indicators: true }).partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'plan.nothing_to_update' });
-
-export const createIndicatorBody = z.strictObject({
-  name: line(500),
-  unit: optText(50),
-  baseline: amount.nullable().optional(),
-  target: amount.nullable().optional(),
-  position: z.number().int().min(0).max(10_000).optional(),
-});
+export type UpdateObjectiveBody = z.infer<typeof updateObjectiveBody>;
 export const updateIndicatorBody = createIndicatorBody.partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'plan.nothing_to_update' });
 export const measurementBody = z.strictObject({ value: amount, note: optText(2000) });
@@ -178,7 +191,7 @@ const actionFields = {
   position: z.number().int().min(0).max(10_000).optional(),
 };
 const datesInOrder = (b: { startDate?: string | null; dueDate?: string | null }) => !b.startDate || !b.dueDate || b.startDate <= b.dueDate;
-export const createActionBody = z.strictObject(actionFields).refine(datesInOrder, { message: 'plan.dates_order', path: ['dueDate'] });
+export const createActionBody = z.strictObject({ ...actionFields, indicators: newIndicators }).refine(datesInOrder, { message: 'plan.dates_order', path: ['dueDate'] });
 export const updateActionBody = z.strictObject(actionFields).partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'plan.nothing_to_update' })
   .refine(datesInOrder, { message: 'plan.dates_order', path: ['dueDate'] });
@@ -201,6 +214,8 @@ export const createEvaluationBody = evaluationBody.extend({ year });
 // Responses ----------------------------------------------------------------------------------
 
 const person = z.object({ id: z.uuid(), displayName: z.string() });
+/** A staff member of the HR list; `userId` is their account (null: none, so their head of service is reminded). */
+const staffMember = z.object({ id: z.uuid(), displayName: z.string(), userId: z.uuid().nullable(), unitId: z.uuid().nullable() });
 
 export const planSummary = z.object({
   id: z.uuid(),
@@ -229,7 +244,10 @@ export const planList = z.object({ items: z.array(planSummary) });
 /** A measurement's revision; a year without one is revision 0 ("create, if nobody did meanwhile"). */
 export const measurementView = z.object({ year: z.number().int(), value: z.number(), note: z.string().nullable(), revision: z.number().int() });
 export const indicatorView = z.object({
-  id: z.uuid(), objectiveId: z.uuid(), name: z.string(), unit: z.string().nullable(),
+  id: z.uuid(), objectiveId: z.uuid(),
+  /** The action it measures (its objective is then the action's); null: the objective's own indicator. */
+  actionId: z.uuid().nullable(),
+  name: z.string(), unit: z.string().nullable(),
   baseline: z.number().nullable(), target: z.number().nullable(), position: z.number().int(), revision: z.number().int(),
   measurements: z.array(measurementView),
 });
@@ -242,7 +260,10 @@ export const actionView = z.object({
   title: z.string(),
   description: z.string().nullable(),
   ownerLabel: z.string().nullable(),
+  /** The owner's account (rights, "my actions", reminders): the staff member's when one owns it. */
   owner: person.nullable(),
+  /** The staff member who owns it, with or without an account. */
+  ownerPerson: staffMember.nullable(),
   ownerUnit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   coActors: z.array(z.string()),
   startDate: z.string().nullable(),
@@ -281,6 +302,7 @@ export interface ObjectiveNode {
   description: string | null;
   ownerLabel: string | null;
   owner: { id: string; displayName: string } | null;
+  ownerPerson: { id: string; displayName: string; userId: string | null; unitId: string | null } | null;
   ownerUnit: { id: string; name: string } | null;
   coActors: string[];
   position: number;
@@ -301,6 +323,7 @@ export const objectiveNode: z.ZodType<ObjectiveNode> = z.lazy(() =>
     description: z.string().nullable(),
     ownerLabel: z.string().nullable(),
     owner: person.nullable(),
+    ownerPerson: staffMember.nullable(),
     ownerUnit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     coActors: z.array(z.string()),
     position: z.number().int(),
@@ -349,7 +372,7 @@ export type PlanTree = z.infer<typeof planTree>;
 
 export const objectiveView = z.object({
   id: z.uuid(), parentId: z.uuid().nullable(), code: z.string(), title: z.string(), description: z.string().nullable(),
-  ownerLabel: z.string().nullable(), ownerUserId: z.uuid().nullable(), ownerUnitId: z.uuid().nullable(),
+  ownerLabel: z.string().nullable(), ownerUserId: z.uuid().nullable(), ownerPersonId: z.uuid().nullable(), ownerUnitId: z.uuid().nullable(),
   coActors: z.array(z.string()), position: z.number().int(), revision: z.number().int(),
 });
 
@@ -481,6 +504,11 @@ export const inForceOutlook = z.object({
 });
 export type InForceOutlook = z.infer<typeof inForceOutlook>;
 export const planOutlook = z.object({ approve: inForceOutlook.nullable(), putInForce: inForceOutlook.nullable() });
+
+// Entering a plan (issue 17) ---------------------------------------------------------------------
+
+/** What a renumbering changed (codes of objectives and actions, in tree order), and the plan's new revision. */
+export const renumberResponse = z.object({ objectives: z.number().int(), actions: z.number().int(), revision: z.number().int() });
 
 export const WAITING_KINDS = ['approve_plan', 'start_plan', 'submit_plan', 'approve_evaluation'] as const;
 /** The steps of plans and evaluations that wait for the reader, oldest first. */

@@ -215,3 +215,19 @@ export const planWorkflowMails = {
     message: 'Hello,\n\nThe chief of police approved the yearly evaluation of {year} of the integrity policy plan "{title}" ({period}).\n\nOpen it in Kompas: {link}\n\nThis is an automatic message.',
   },
 };
+
+/** Entering a plan (issue 17): owners from the staff list, deleting a plan that is no draft. */
+export const planEntryErrors = {
+  plan_owner_person_not_found: /*i18n*/ { id: 'error.plan_owner_person_not_found', message: 'The staff member does not exist in this organisation.' },
+  plan_owner_conflict: /*i18n*/ { id: 'error.plan_owner_conflict', message: 'Give the owner either as a staff member or as an account, not as two different people.' },
+  plan_delete_submitted: /*i18n*/ { id: 'error.plan_delete_submitted', message: 'This plan has been submitted for approval and cannot be deleted. Withdraw it (back to draft) first; then it can be deleted.' },
+  plan_delete_not_draft: /*i18n*/ { id: 'error.plan_delete_not_draft', message: 'An approved, running or replaced plan cannot be deleted: it remains on record in the organisation.' },
+};
+
+/** The reminder to a head of service for an action owned by a staff member of their unit who has no account. */
+export const planEntryMails = {
+  personReminderBody: /*i18n*/ {
+    id: 'mail.plan_person_reminder.body',
+    message: 'Hello,\n\nThe action "{title}" of the integrity policy plan is owned by {owner} of your unit, who has no Kompas account. It is due on {dueDate}; its progress is {progress}%.\n\nPlease pass this on, and report its progress in Kompas: {link}\n\nThis is an automatic message.',
+  },
+};

@@ -58,6 +58,7 @@ export function actionView(r: repo.ActionRow, pa: P.PlanActor, plan: { status: P
   return {
     id: r.id, objectiveId: r.objective_id, code: r.code, title: r.title, description: r.description, ownerLabel: r.owner_label,
     owner: r.owner_user_id ? { id: r.owner_user_id, displayName: r.owner_name ?? '' } : null,
+    ownerPerson: ownerPersonOf(r),
     ownerUnit: r.owner_unit_id ? { id: r.owner_unit_id, name: r.unit_name ?? '' } : null,
     coActors: r.co_actors ?? [], startDate: r.start_date, dueDate: r.due_date, timingLabel: r.timing_label,
     status: r.status, storedStatus: r.stored_status, progress: r.progress,
@@ -66,6 +67,20 @@ export function actionView(r: repo.ActionRow, pa: P.PlanActor, plan: { status: P
     meansNote: r.means_note, notes: notesVisible ? sealed.openNotes(r.notes) : null, notesVisible, position: r.position, revision: r.revision,
     evidenceCount: Number(r.evidence_count ?? 0), lastUpdateAt: iso(r.last_update_at), updatedAt: iso(r.updated_at)!,
     canUpdate: P.canUpdateAction(pa, plan, subject),
+  };
+}
+
+/** The staff member owning an objective or action, as the views show them. */
+export function ownerPersonOf(r: repo.OwnerPersonColumns): ActionView['ownerPerson'] {
+  return r.owner_person_id ? { id: r.owner_person_id, displayName: r.owner_person_name ?? '', userId: r.owner_person_user_id, unitId: r.owner_person_unit_id } : null;
+}
+
+/** The view of an indicator row (of an objective, or of one of its actions). */
+export function indicatorViewOf(i: repo.IndicatorRow): IndicatorView {
+  return {
+    id: i.id, objectiveId: i.objective_id, actionId: i.action_id, name: i.name, unit: i.unit, baseline: i.baseline === null ? null : Number(i.baseline),
+    target: i.target === null ? null : Number(i.target), position: i.position, revision: i.revision,
+    measurements: (i.measurements ?? []).map((m) => ({ year: Number(m.year), value: Number(m.value), note: m.note ?? null, revision: Number(m.revision) })),
   };
 }
 
@@ -93,6 +108,7 @@ export function buildTree(
     byId.set(o.id, {
       id: o.id, parentId: o.parent_id, code: o.code, title: o.title, description: o.description, ownerLabel: o.owner_label,
       owner: o.owner_user_id ? { id: o.owner_user_id, displayName: o.owner_name ?? '' } : null,
+      ownerPerson: ownerPersonOf(o),
       ownerUnit: o.owner_unit_id ? { id: o.owner_unit_id, name: o.unit_name ?? '' } : null,
       coActors: o.co_actors ?? [], position: o.position, revision: o.revision, actionCount: 0, withoutAction: true, indicators: [], actions: [], children: [],
     });
@@ -103,13 +119,8 @@ export function buildTree(
     const parent = o.parent_id ? byId.get(o.parent_id) : undefined;
     (parent ? parent.children : roots).push(n);
   }
-  for (const i of indicators) {
-    byId.get(i.objective_id)?.indicators.push({
-      id: i.id, objectiveId: i.objective_id, name: i.name, unit: i.unit, baseline: i.baseline === null ? null : Number(i.baseline),
-      target: i.target === null ? null : Number(i.target), position: i.position, revision: i.revision,
-      measurements: (i.measurements ?? []).map((m) => ({ year: Number(m.year), value: Number(m.value), note: m.note ?? null, revision: Number(m.revision) })),
-    } satisfies IndicatorView);
-  }
+  // An action's indicators sit with its objective's (actionId says which action they measure).
+  for (const i of indicators) byId.get(i.objective_id)?.indicators.push(indicatorViewOf(i));
   for (const a of actions) byId.get(a.objectiveId)?.actions.push(a);
   const byStatus = emptyCounts();
   let total = 0;
@@ -188,24 +199,53 @@ export function makePlanContext(deps: PlanDeps) {
   const audit = (tx: Queryable, ctx: PlanCtx, orgId: string, planId: string, action: string, details: Record<string, unknown> = {}) =>
     recordAudit(tx, ctx.audit, { organisationId: orgId, action, recordType: 'plan', recordId: planId, details });
 
-  function requireEdit(pa: P.PlanActor, plan: repo.PlanRow) {
+  function requireEdit(pa: P.PlanActor, plan: repo.PlanRow, deleting = false) {
     if (!P.isPlanManager(pa)) throw forbidden();
-    if (!P.canEditPlan(pa, plan)) throw conflict('plan_not_draft');
+    if (P.canEditPlan(pa, plan)) return;
+    // Deleting says why it cannot be done for this status (a new version is no way to delete).
+    if (deleting) throw conflict(plan.status === 'submitted' ? 'plan_delete_submitted' : 'plan_delete_not_draft');
+    throw conflict('plan_not_draft');
   }
 
   /** A change to a plan the actor may edit, with the plan row locked until commit. */
-  function editing<T>(ctx: PlanCtx, orgId: string, planId: string, fn: (tx: Tx, pa: P.PlanActor, plan: repo.PlanRow) => Promise<T>): Promise<T> {
+  function editing<T>(ctx: PlanCtx, orgId: string, planId: string, fn: (tx: Tx, pa: P.PlanActor, plan: repo.PlanRow) => Promise<T>, opts: { deleting?: boolean } = {}): Promise<T> {
     return withOrgTx(db, orgId, async (tx) => {
       const pa = await actorIn(tx, ctx.actor, orgId);
       const plan = await loadPlan(tx, orgId, planId, pa, { forUpdate: true });
-      requireEdit(pa, plan);
+      requireEdit(pa, plan, opts.deleting);
       return fn(tx, pa, plan);
     });
   }
 
-  async function checkOwner(tx: Queryable, orgId: string, b: { ownerUserId?: string | null; ownerUnitId?: string | null }) {
-    if (b.ownerUserId && !(await repo.isMember(tx, orgId, b.ownerUserId))) throw invalid('plan_owner_not_member', 'ownerUserId');
-    if (b.ownerUnitId && !(await repo.unitExists(tx, orgId, b.ownerUnitId))) throw invalid('plan_unit_not_found', 'ownerUnitId');
+  /**
+   * The owner columns to store from a body, checked against the organisation (400 naming the field):
+   * a staff member (`ownerPersonId`) brings their account and, unless `ownerUnitId` is given, their unit;
+   * an account (`ownerUserId`, the older form) brings the staff member linked to it, if any. Absent
+   * fields leave the stored owner as it is.
+   */
+  async function resolveOwner(tx: Queryable, orgId: string, b: { ownerUserId?: string | null; ownerPersonId?: string | null; ownerUnitId?: string | null }) {
+    const out: { ownerUserId?: string | null; ownerPersonId?: string | null; ownerUnitId?: string | null } = {};
+    if (b.ownerUnitId) {
+      if (!(await repo.unitExists(tx, orgId, b.ownerUnitId))) throw invalid('plan_unit_not_found', 'ownerUnitId');
+    }
+    if (b.ownerUnitId !== undefined) out.ownerUnitId = b.ownerUnitId;
+    if (b.ownerPersonId) {
+      const person = await repo.findPerson(tx, orgId, b.ownerPersonId);
+      if (!person) throw invalid('plan_owner_person_not_found', 'ownerPersonId');
+      if (b.ownerUserId && b.ownerUserId !== person.user_id) throw invalid('plan_owner_conflict', 'ownerUserId');
+      out.ownerPersonId = person.id;
+      out.ownerUserId = person.user_id;
+      if (b.ownerUnitId === undefined) out.ownerUnitId = person.unit_id;
+    } else if (b.ownerUserId) {
+      if (!(await repo.isMember(tx, orgId, b.ownerUserId))) throw invalid('plan_owner_not_member', 'ownerUserId');
+      out.ownerUserId = b.ownerUserId;
+      out.ownerPersonId = (await repo.personOfUser(tx, orgId, b.ownerUserId))?.id ?? null;
+    } else if (b.ownerPersonId === null || b.ownerUserId === null) {
+      // No personal owner any more: neither the staff member nor the account that came with them.
+      out.ownerPersonId = null;
+      out.ownerUserId = null;
+    }
+    return out;
   }
 
   async function tree(tx: Queryable, orgId: string, plan: repo.PlanRow, pa: P.PlanActor, filters: ActionFilters = {}): Promise<PlanTree> {
@@ -241,7 +281,7 @@ export function makePlanContext(deps: PlanDeps) {
     return isLocale(first) ? first : DEFAULT_LOCALE;
   }
 
-  return { deps, db, sealed, actorIn, loadPlan, loadPlanForAction, audit, requireEdit, editing, checkOwner, tree, orgName, exportLocale };
+  return { deps, db, sealed, actorIn, loadPlan, loadPlanForAction, audit, requireEdit, editing, resolveOwner, tree, orgName, exportLocale };
 }
 
 /** The shared context the sub-services are built from. */

@@ -1,25 +1,38 @@
-/** Indicators of an operational objective and their yearly measurements. */
+/** Indicators of an objective or of one of its actions, and their yearly measurements. */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../platform/db/pool.js';
 import { withOrgTx } from '../../platform/db/tx.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
-import type { IndicatorView } from './contract.js';
+import type { CreateIndicatorBody, IndicatorView } from './contract.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
-import type { PlanContext, PlanCtx } from './plan-context.js';
+import { indicatorViewOf, type PlanContext, type PlanCtx } from './plan-context.js';
 
 export function makePlanIndicators({ db, actorIn, loadPlan, audit, editing }: PlanContext) {
+  async function insert(tx: Queryable, ctx: PlanCtx, orgId: string, planId: string, objectiveId: string, actionId: string | null, body: CreateIndicatorBody) {
+    const id = randomUUID();
+    await repo.insertIndicators(tx, [{
+      id, organisationId: orgId, planId, objectiveId, actionId, name: body.name, unit: body.unit ?? null,
+      baseline: body.baseline == null ? null : String(body.baseline), target: body.target == null ? null : String(body.target), position: body.position ?? 0,
+    }]);
+    await audit(tx, ctx, orgId, planId, 'plan.indicator_create', { objectiveId, ...(actionId ? { actionId } : {}), indicatorId: id });
+    return indicatorOut(tx, orgId, planId, id);
+  }
+
   return {
-    async createIndicator(ctx: PlanCtx, orgId: string, planId: string, objectiveId: string, body: { name: string; unit?: string | null; baseline?: number | null; target?: number | null; position?: number }) {
+    async createIndicator(ctx: PlanCtx, orgId: string, planId: string, objectiveId: string, body: CreateIndicatorBody) {
       return editing(ctx, orgId, planId, async (tx) => {
         if (!(await repo.findObjective(tx, orgId, planId, objectiveId))) throw notFound('plan_objective');
-        const id = randomUUID();
-        await repo.insertIndicators(tx, [{
-          id, organisationId: orgId, planId, objectiveId, name: body.name, unit: body.unit ?? null,
-          baseline: body.baseline == null ? null : String(body.baseline), target: body.target == null ? null : String(body.target), position: body.position ?? 0,
-        }]);
-        await audit(tx, ctx, orgId, planId, 'plan.indicator_create', { objectiveId, indicatorId: id });
-        return indicatorOut(tx, orgId, planId, id);
+        return insert(tx, ctx, orgId, planId, objectiveId, null, body);
+      });
+    },
+
+    /** An indicator of one action: it sits with the action's objective and goes when the action is deleted. */
+    async createActionIndicator(ctx: PlanCtx, orgId: string, planId: string, actionId: string, body: CreateIndicatorBody) {
+      return editing(ctx, orgId, planId, async (tx) => {
+        const action = await repo.findAction(tx, orgId, planId, actionId);
+        if (!action) throw notFound('plan_action');
+        return insert(tx, ctx, orgId, planId, action.objective_id, action.id, body);
       });
     },
 
@@ -74,10 +87,5 @@ export function makePlanIndicators({ db, actorIn, loadPlan, audit, editing }: Pl
 }
 
 async function indicatorOut(tx: Queryable, orgId: string, planId: string, indicatorId: string): Promise<IndicatorView> {
-  const i = (await repo.listIndicators(tx, orgId, planId)).find((x) => x.id === indicatorId)!;
-  return {
-    id: i.id, objectiveId: i.objective_id, name: i.name, unit: i.unit, baseline: i.baseline === null ? null : Number(i.baseline),
-    target: i.target === null ? null : Number(i.target), position: i.position, revision: i.revision,
-    measurements: (i.measurements ?? []).map((m) => ({ year: Number(m.year), value: Number(m.value), note: m.note ?? null, revision: Number(m.revision) })),
-  };
+  return indicatorViewOf((await repo.listIndicators(tx, orgId, planId)).find((x) => x.id === indicatorId)!);
 }

@@ -1,9 +1,15 @@
-/** Objectives (SD/OD), actions, the owners' progress reports, the timeline and "my actions". */
+/**
+ * Objectives (SD/OD), actions, the owners' progress reports, the timeline and "my actions"; the
+ * renumbering of codes in tree order. Owners are staff members (person), units or descriptions
+ * (resolveOwner in plan-context.ts); a new objective or action may bring its indicators along.
+ */
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../platform/db/pool.js';
 import { withOrgTx } from '../../platform/db/tx.js';
 import { removeDeadlinesOf } from '../../platform/deadlines/index.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
-import type { ActionFilters, ActionUpdateBody, CreateActionBody, UpdateActionBody } from './contract.js';
+import { renumberCodes, type CodeObjective } from '../../../shared/plan-codes.js';
+import type { ActionFilters, ActionUpdateBody, CreateActionBody, CreateIndicatorBody, CreateObjectiveBody, UpdateActionBody, UpdateObjectiveBody } from './contract.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
 import { actionView, iso, type PlanContext, type PlanCtx } from './plan-context.js';
@@ -11,33 +17,47 @@ import { requireDatesInPeriod } from './plan-workflow.js';
 import { syncActionDeadlines } from './plan-reminders.js';
 import type { PlanSealing } from './sealed.js';
 
-export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForAction, audit, editing, checkOwner }: PlanContext) {
+export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForAction, audit, editing, resolveOwner, tree }: PlanContext) {
+  /** The indicators entered with a new objective or action, in the same transaction. */
+  async function insertNewIndicators(tx: Queryable, orgId: string, planId: string, objectiveId: string, actionId: string | null, list: CreateIndicatorBody[] = []) {
+    if (list.length === 0) return [];
+    const rows = list.map((i, k) => ({
+      id: randomUUID(), organisationId: orgId, planId, objectiveId, actionId, name: i.name, unit: i.unit ?? null,
+      baseline: i.baseline == null ? null : String(i.baseline), target: i.target == null ? null : String(i.target), position: i.position ?? k,
+    }));
+    await repo.insertIndicators(tx, rows);
+    return rows.map((r) => r.id);
+  }
+
   return {
     // Objectives --------------------------------------------------------------------------
 
-    async createObjective(ctx: PlanCtx, orgId: string, planId: string, body: { parentId?: string | null; code?: string; title: string; description?: string | null; ownerLabel?: string | null; ownerUserId?: string | null; ownerUnitId?: string | null; coActors?: string[]; position?: number }) {
+    async createObjective(ctx: PlanCtx, orgId: string, planId: string, body: CreateObjectiveBody) {
       return editing(ctx, orgId, planId, async (tx) => {
         if (body.parentId) {
           const parent = await repo.findObjective(tx, orgId, planId, body.parentId);
           if (!parent || parent.parent_id !== null) throw invalid('plan_objective_parent', 'parentId');
         }
-        await checkOwner(tx, orgId, body);
+        const owner = await resolveOwner(tx, orgId, body);
         const id = randomUUID();
         await repo.insertObjectives(tx, [{
           id, organisationId: orgId, planId, parentId: body.parentId ?? null, code: body.code ?? '', title: body.title, description: body.description ?? null,
-          ownerLabel: body.ownerLabel ?? null, ownerUserId: body.ownerUserId ?? null, ownerUnitId: body.ownerUnitId ?? null, coActors: body.coActors ?? [], position: body.position ?? 0,
+          ownerLabel: body.ownerLabel ?? null, ownerUserId: owner.ownerUserId ?? null, ownerPersonId: owner.ownerPersonId ?? null, ownerUnitId: owner.ownerUnitId ?? null,
+          coActors: body.coActors ?? [], position: body.position ?? 0,
         }]);
-        await audit(tx, ctx, orgId, planId, 'plan.objective_create', { objectiveId: id, level: body.parentId ? 'OD' : 'SD' });
+        const indicatorIds = await insertNewIndicators(tx, orgId, planId, id, null, body.indicators);
+        await audit(tx, ctx, orgId, planId, 'plan.objective_create', { objectiveId: id, level: body.parentId ? 'OD' : 'SD', ...(indicatorIds.length ? { indicatorIds } : {}) });
         return objectiveOut((await repo.findObjective(tx, orgId, planId, id))!);
       });
     },
 
-    async updateObjective(ctx: PlanCtx, orgId: string, planId: string, objectiveId: string, body: Record<string, unknown>, expected: number) {
+    async updateObjective(ctx: PlanCtx, orgId: string, planId: string, objectiveId: string, body: UpdateObjectiveBody, expected: number) {
       return editing(ctx, orgId, planId, async (tx) => {
         if (!(await repo.findObjective(tx, orgId, planId, objectiveId))) throw notFound('plan_objective');
-        await checkOwner(tx, orgId, body as { ownerUserId?: string; ownerUnitId?: string });
+        const { ownerUserId: _u, ownerPersonId: _p, ownerUnitId: _n, ...rest } = body;
+        const set = { ...rest, ...(await resolveOwner(tx, orgId, body)) };
         const current = async () => objectiveOut((await repo.findObjective(tx, orgId, planId, objectiveId))!);
-        await repo.editObjective(tx, orgId, objectiveId, expected, body, current);
+        await repo.editObjective(tx, orgId, objectiveId, expected, set, current);
         await audit(tx, ctx, orgId, planId, 'plan.objective_update', { objectiveId, fields: Object.keys(body) });
         return objectiveOut((await repo.findObjective(tx, orgId, planId, objectiveId))!);
       });
@@ -58,11 +78,12 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
       return editing(ctx, orgId, planId, async (tx, pa, plan) => {
         if (!(await repo.findObjective(tx, orgId, planId, body.objectiveId))) throw invalid('plan_objective_parent', 'objectiveId');
         requireDatesInPeriod(plan, body);
-        await checkOwner(tx, orgId, body);
+        const owner = await resolveOwner(tx, orgId, body);
         const id = randomUUID();
-        await repo.insertActions(tx, [{ ...actionColumns(body, sealed), id, organisationId: orgId, planId, objectiveId: body.objectiveId, title: body.title }]);
+        await repo.insertActions(tx, [{ ...actionColumns(body, sealed), ...owner, id, organisationId: orgId, planId, objectiveId: body.objectiveId, title: body.title }]);
+        const indicatorIds = await insertNewIndicators(tx, orgId, planId, body.objectiveId, id, body.indicators);
         await syncActionDeadlines(tx, orgId, [id]); // due date, owner and status decide its deadline (none in a draft)
-        await audit(tx, ctx, orgId, planId, 'plan.action_create', { actionId: id, objectiveId: body.objectiveId });
+        await audit(tx, ctx, orgId, planId, 'plan.action_create', { actionId: id, objectiveId: body.objectiveId, ...(indicatorIds.length ? { indicatorIds } : {}) });
         return actionView((await repo.findAction(tx, orgId, planId, id))!, pa, plan, sealed);
       });
     },
@@ -76,8 +97,10 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
         const due = body.dueDate !== undefined ? body.dueDate : current.due_date;
         if (start && due && start > due) throw invalid('plan_dates_order', 'dueDate');
         requireDatesInPeriod(plan, body);
-        await checkOwner(tx, orgId, body);
-        await repo.editAction(tx, orgId, actionId, expected, actionColumns(body, sealed), async () => actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed));
+        const owner = await resolveOwner(tx, orgId, body);
+        await repo.editAction(tx, orgId, actionId, expected, { ...actionColumns(body, sealed), ...owner }, async () => actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed));
+        // An action's indicators belong to its objective too: they move with it.
+        if (body.objectiveId && body.objectiveId !== current.objective_id) await repo.moveActionIndicators(tx, orgId, actionId, body.objectiveId);
         await syncActionDeadlines(tx, orgId, [actionId]);
         await audit(tx, ctx, orgId, planId, 'plan.action_update_definition', { actionId, fields: Object.keys(body) });
         return actionView((await repo.findAction(tx, orgId, planId, actionId))!, pa, plan, sealed);
@@ -147,6 +170,31 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
       });
     },
 
+    /**
+     * Renumbers every objective and action in tree order (SD i, OD i.j, A i.j.k in the plan's style,
+     * shared/plan-codes.ts), in one transaction. A bulk edit of the plan: it requires the plan's
+     * revision (If-Match) and moves it, and each changed row's, so editors holding an old one are told.
+     */
+    async renumber(ctx: PlanCtx, orgId: string, planId: string, expected: number) {
+      return editing(ctx, orgId, planId, async (tx, pa, plan) => {
+        const revision = await repo.editPlan(tx, orgId, planId, expected, {}, async () => tree(tx, orgId, plan, pa));
+        const objectives = await repo.listObjectives(tx, orgId, planId);
+        const actions = await repo.listActions(tx, orgId, planId);
+        const nodes = new Map<string, CodeObjective & { children: CodeObjective[]; actions: { id: string; code: string | null }[] }>(
+          objectives.map((o) => [o.id, { id: o.id, code: o.code, children: [], actions: [] }]));
+        const roots: CodeObjective[] = [];
+        for (const o of objectives) (o.parent_id ? nodes.get(o.parent_id)?.children : roots)?.push(nodes.get(o.id)!);
+        for (const a of actions) nodes.get(a.objective_id)?.actions.push({ id: a.id, code: a.code });
+        const codes = renumberCodes(roots, plan.language);
+        const changed = {
+          objectives: await repo.setCodes(tx, orgId, planId, 'plan_objective', codes.objectives),
+          actions: await repo.setCodes(tx, orgId, planId, 'plan_action', codes.actions),
+        };
+        await audit(tx, ctx, orgId, planId, 'plan.renumber', changed);
+        return { ...changed, revision };
+      });
+    },
+
     async myActions(ctx: PlanCtx, orgId: string) {
       return withOrgTx(db, orgId, async (tx) => {
         const pa = await actorIn(tx, ctx.actor, orgId);
@@ -165,7 +213,7 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
 function objectiveOut(o: repo.ObjectiveRow) {
   return {
     id: o.id, parentId: o.parent_id, code: o.code, title: o.title, description: o.description, ownerLabel: o.owner_label,
-    ownerUserId: o.owner_user_id, ownerUnitId: o.owner_unit_id, coActors: o.co_actors ?? [], position: o.position, revision: o.revision,
+    ownerUserId: o.owner_user_id, ownerPersonId: o.owner_person_id, ownerUnitId: o.owner_unit_id, coActors: o.co_actors ?? [], position: o.position, revision: o.revision,
   };
 }
 
@@ -173,7 +221,7 @@ function actionColumns(b: Partial<CreateActionBody>, sealed: PlanSealing) {
   const out: Record<string, unknown> = {};
   const map: [keyof CreateActionBody, string][] = [
     ['objectiveId', 'objectiveId'], ['code', 'code'], ['title', 'title'], ['description', 'description'], ['ownerLabel', 'ownerLabel'],
-    ['ownerUserId', 'ownerUserId'], ['ownerUnitId', 'ownerUnitId'], ['coActors', 'coActors'], ['startDate', 'startDate'], ['dueDate', 'dueDate'],
+    ['coActors', 'coActors'], ['startDate', 'startDate'], ['dueDate', 'dueDate'],
     ['timingLabel', 'timingLabel'], ['status', 'status'], ['progress', 'progress'], ['imfFunction', 'imfFunction'], ['imfLayer', 'imfLayer'],
     ['nature', 'nature'], ['meansTime', 'meansTime'], ['meansPeople', 'meansPeople'], ['meansNote', 'meansNote'], ['notes', 'notes'], ['position', 'position'],
   ];

@@ -14,18 +14,19 @@ import { sql, type SQL } from 'drizzle-orm';
 import { currentRoleCondition } from '../../platform/authz/current-role.js';
 import type { Queryable } from '../../platform/db/pool.js';
 import { withSystemTx } from '../../platform/db/tx.js';
-import { registerDeadlineKind, runDeadlineReminders, syncDeadlines } from '../../platform/deadlines/index.js';
+import { registerDeadlineKind, runDeadlineReminders, syncDeadlines, type DeadlineMail } from '../../platform/deadlines/index.js';
 import { registerMailTemplate } from '../../platform/mail/index.js';
 import { DEFAULT_LOCALE, type Locale } from '../../../shared/roles.js';
 import { isLocale } from '../../platform/i18n/index.js';
 import { unitsHeadedBy } from '../../platform/tenancy/units.js';
 import { getOrganisationSettings } from '../organisations/service.js';
-import { planMails } from './messages.js';
+import { planEntryMails, planMails } from './messages.js';
 import * as repo from './repo.js';
 import { todayIso, type PlanContext } from './plan-context.js';
 
 registerMailTemplate('plan.reminder', { subject: planMails.reminderSubject, body: planMails.reminderBody });
 registerMailTemplate('plan.unit_reminder', { subject: planMails.reminderSubject, body: planMails.unitReminderBody });
+registerMailTemplate('plan.person_reminder', { subject: planMails.reminderSubject, body: planEntryMails.personReminderBody });
 registerMailTemplate('plan.monthly_listing', { subject: planMails.listingSubject, body: planMails.listingBody });
 
 /** A user's language for their mail; an unknown stored value falls back to the default. */
@@ -33,19 +34,35 @@ const mailLocale = (v: string): Locale => (isLocale(v) ? v : DEFAULT_LOCALE);
 
 export const PLAN_ACTION_DUE = 'plan.action_due';
 
+/** The owning staff member can be mailed: an enabled account, and not gone from the organisation. */
+const PERSON_REACHABLE = (today: string | null): SQL =>
+  sql`(pu.id IS NOT NULL AND (pe.end_date IS NULL OR pe.end_date >= coalesce(${today}::date, current_date)))`;
+
 /**
  * Which actions have a deadline, as the platform's sync wants it: open (planned, in progress), with
- * a due date and an owner (a person, or a unit), in a plan in force. Drafts have none: their dates
- * are proposals until the plan is adopted. The lead time is the organisation's setting, read by the
- * job each day (null here). Migration 0018 applied the same rule to the actions of the day.
+ * a due date and an owner, in a plan in force. Drafts have none: their dates are proposals until the
+ * plan is adopted. Who is reminded:
+ * - a staff member (person) who owns it: their account when they have one (enabled, still employed on
+ *   `today`); otherwise the heads of service of their unit (of the owning unit when they have none);
+ * - an account given directly: that account; a unit: its heads of service (unitRecipients below).
+ * The person's account and unit are read as they are at each sync, so linking an account in the HR
+ * list takes effect at the next daily run. The lead time is the organisation's setting, read by the
+ * job each day (null here). Migration 0018 applied the rule of the day (accounts and units) to the
+ * actions then open.
  */
-export const planActionDeadlines = (): SQL => sql`
-  SELECT a.organisation_id, a.id AS record_id, a.due_date AS due_on, a.owner_user_id AS assignee_user_id,
-         a.owner_unit_id AS assignee_unit_id, NULL::int[] AS remind_days_before, NULL::int AS escalate_after_days
-    FROM plan_action a
-    JOIN plan p ON p.id = a.plan_id AND p.organisation_id = a.organisation_id AND p.status = 'in_force'
-   WHERE a.status IN ('planned', 'in_progress') AND a.due_date IS NOT NULL
-     AND (a.owner_user_id IS NOT NULL OR a.owner_unit_id IS NOT NULL)`;
+export const planActionDeadlines = (today: string | null = null): SQL => sql`
+  SELECT * FROM (
+    SELECT a.organisation_id, a.id AS record_id, a.due_date AS due_on,
+           CASE WHEN a.owner_person_id IS NULL THEN a.owner_user_id WHEN ${PERSON_REACHABLE(today)} THEN pu.id END AS assignee_user_id,
+           CASE WHEN a.owner_person_id IS NOT NULL AND NOT ${PERSON_REACHABLE(today)} THEN coalesce(pe.unit_id, a.owner_unit_id)
+                ELSE a.owner_unit_id END AS assignee_unit_id,
+           NULL::int[] AS remind_days_before, NULL::int AS escalate_after_days
+      FROM plan_action a
+      JOIN plan p ON p.id = a.plan_id AND p.organisation_id = a.organisation_id AND p.status = 'in_force'
+      LEFT JOIN person pe ON pe.id = a.owner_person_id AND pe.organisation_id = a.organisation_id
+      LEFT JOIN app_user pu ON pu.id = pe.user_id AND pu.disabled_at IS NULL
+     WHERE a.status IN ('planned', 'in_progress') AND a.due_date IS NOT NULL
+  ) d WHERE d.assignee_user_id IS NOT NULL OR d.assignee_unit_id IS NOT NULL`;
 
 /** After a write of actions (created, changed, progress reported): their deadlines follow the rule, in the same transaction. */
 export async function syncActionDeadlines(tx: Queryable, orgId: string, actionIds: string[]): Promise<void> {
@@ -59,8 +76,10 @@ export async function syncPlanDeadlines(tx: Queryable, orgId: string, planId: st
 }
 
 async function actionOf(tx: Queryable, orgId: string, actionId: string) {
-  const r = await tx.execute<{ plan_id: string; title: string; progress: number }>(sql`
-    SELECT plan_id, title, progress FROM plan_action WHERE organisation_id = ${orgId} AND id = ${actionId}`);
+  const r = await tx.execute<{ plan_id: string; title: string; progress: number; owner_person: string | null }>(sql`
+    SELECT a.plan_id, a.title, a.progress, CASE WHEN pe.id IS NULL THEN NULL ELSE concat_ws(' ', pe.first_name, pe.last_name) END AS owner_person
+      FROM plan_action a LEFT JOIN person pe ON pe.id = a.owner_person_id AND pe.organisation_id = a.organisation_id
+     WHERE a.organisation_id = ${orgId} AND a.id = ${actionId}`);
   return r.rows[0];
 }
 
@@ -69,16 +88,21 @@ registerDeadlineKind({
   recordType: 'plan_action',
   link: async (tx, d) => `/o/${d.organisationId}/plans/${(await actionOf(tx, d.organisationId, d.recordId)).plan_id}/actions?action=${d.recordId}`,
   // An action's title is not confidential (the plan is shared with the whole organisation): the mail names it and its progress.
-  mail: async (tx, m) => {
+  mail: async (tx, m): Promise<DeadlineMail> => {
     const a = await actionOf(tx, m.deadline.organisationId, m.deadline.recordId);
+    // A head of service reminded for a staff member without an account is told whose action it is, to pass it on.
+    if (m.via === 'unit' && a.owner_person) {
+      return { template: 'plan.person_reminder', params: { title: a.title, owner: a.owner_person, dueDate: m.deadline.dueOn, progress: a.progress, link: m.link } };
+    }
     return {
       template: m.via === 'unit' ? 'plan.unit_reminder' : 'plan.reminder',
       params: { title: a.title, dueDate: m.deadline.dueOn, progress: a.progress, link: m.link },
     };
   },
   defaults: async (tx, orgId) => ({ remindDaysBefore: [(await getOrganisationSettings(tx, orgId)).reminderDaysBeforeDue] }),
-  // A unit's action: the heads of service of that unit itself (a sub-unit without a head of its own
-  // has nobody to remind; its head above sees it in the monthly listing).
+  // A unit's action, or one owned by a staff member without an account: the heads of service of that
+  // unit itself (a sub-unit without a head of its own has nobody to remind; its head above sees it in
+  // the monthly listing).
   unitRecipients: async (tx, d, today) => (await tx.execute<{ user_id: string }>(sql`
     SELECT DISTINCT pe.user_id FROM person pe
       JOIN role_assignment ra ON ra.organisation_id = pe.organisation_id AND ra.user_id = pe.user_id AND ra.role = 'head_of_service'
@@ -86,7 +110,7 @@ registerDeadlineKind({
      WHERE pe.organisation_id = ${d.organisationId} AND pe.unit_id = ${d.assigneeUnitId} AND pe.user_id IS NOT NULL
        AND (pe.end_date IS NULL OR pe.end_date >= ${today}::date)`)).rows.map((r) => r.user_id),
   // No escalation: late actions reach the heads of service in the monthly listing.
-  reconcile: async (tx) => { await syncDeadlines(tx, { kind: PLAN_ACTION_DUE, source: planActionDeadlines() }); },
+  reconcile: async (tx, today) => { await syncDeadlines(tx, { kind: PLAN_ACTION_DUE, source: planActionDeadlines(today) }); },
 });
 
 export function makePlanReminders({ db, deps }: PlanContext) {

@@ -66,9 +66,9 @@ export async function completenessIssues(q: Queryable, orgId: string, plan: repo
     issues.push(...list.slice(0, PER_KIND));
     if (list.length > PER_KIND) issues.push({ field: list[PER_KIND].field, code: list[PER_KIND].code, message: planMissing.more, values: { count: list.length - PER_KIND } });
   };
-  capped(ods.filter((o) => !o.owner_user_id && !o.owner_unit_id && blank(o.owner_label))
+  capped(ods.filter((o) => !o.owner_person_id && !o.owner_user_id && !o.owner_unit_id && blank(o.owner_label))
     .map((o) => ({ field: `objectives.${o.id}.owner`, code: 'owner_missing', message: planMissing.objectiveOwner, values: { code: o.code, title: o.title.slice(0, 120) } })));
-  capped(actions.filter((a) => !a.owner_user_id && !a.owner_unit_id && blank(a.owner_label))
+  capped(actions.filter((a) => !a.owner_person_id && !a.owner_user_id && !a.owner_unit_id && blank(a.owner_label))
     .map((a) => ({ field: `actions.${a.id}.owner`, code: 'owner_missing', message: planMissing.actionOwner, values: { title: a.title.slice(0, 120), objective: code.get(a.objective_id) ?? '' } })));
   capped(actions.filter((a) => [a.start_date, a.due_date].some((d) => d && !P.dateInPeriod(plan, d)))
     .map((a) => ({ field: `actions.${a.id}.dates`, code: 'date_outside_period', message: planMissing.actionDates, values: { title: a.title.slice(0, 120), objective: code.get(a.objective_id) ?? '', ...period } })));

@@ -162,6 +162,7 @@ export type ObjectiveRow = {
   title: string;
   description: string | null;
   owner_label: string | null;
+  /** The owner's account: the staff member's when one owns it (see OWNER_ACCOUNT). */
   owner_user_id: string | null;
   owner_name: string | null;
   owner_unit_id: string | null;
@@ -169,14 +170,33 @@ export type ObjectiveRow = {
   co_actors: string[];
   position: number;
   revision: number;
-}
+} & OwnerPersonColumns;
+
+/** The staff member owning an objective or action (HR list), with their account and unit as they are now. */
+export type OwnerPersonColumns = {
+  owner_person_id: string | null;
+  owner_person_name: string | null;
+  owner_person_user_id: string | null;
+  owner_person_unit_id: string | null;
+};
+
+/**
+ * The account that owns a row aliased `alias` whose person is joined as `pe`: the staff member's current
+ * account when a person owns it (none: nobody by account), else the account given directly.
+ */
+export const ownerAccount = (alias: string): SQL => sql.raw(`CASE WHEN ${alias}.owner_person_id IS NOT NULL THEN pe.user_id ELSE ${alias}.owner_user_id END`);
+const OWNER_PERSON_COLUMNS = (alias: string): SQL => sql.raw(`${alias}.owner_person_id,
+  CASE WHEN pe.id IS NULL THEN NULL ELSE concat_ws(' ', pe.first_name, pe.last_name) END AS owner_person_name,
+  pe.user_id AS owner_person_user_id, pe.unit_id AS owner_person_unit_id`);
+const OWNER_PERSON_JOIN = (alias: string): SQL => sql.raw(`LEFT JOIN person pe ON pe.id = ${alias}.owner_person_id AND pe.organisation_id = ${alias}.organisation_id`);
 
 export async function listObjectives(q: Queryable, orgId: string, planId: string): Promise<ObjectiveRow[]> {
   const r = await q.execute<ObjectiveRow>(sql`
-    SELECT o.id, o.plan_id, o.parent_id, o.code, o.title, o.description, o.owner_label, o.owner_user_id, u.display_name AS owner_name,
-           o.owner_unit_id, ou.name AS unit_name, o.co_actors, o.position, o.revision
+    SELECT o.id, o.plan_id, o.parent_id, o.code, o.title, o.description, o.owner_label, ${ownerAccount('o')} AS owner_user_id, u.display_name AS owner_name,
+           o.owner_unit_id, ou.name AS unit_name, o.co_actors, o.position, o.revision, ${OWNER_PERSON_COLUMNS('o')}
       FROM plan_objective o
-      LEFT JOIN app_user u ON u.id = o.owner_user_id
+      ${OWNER_PERSON_JOIN('o')}
+      LEFT JOIN app_user u ON u.id = ${ownerAccount('o')}
       LEFT JOIN org_unit ou ON ou.id = o.owner_unit_id AND ou.organisation_id = o.organisation_id
      WHERE o.organisation_id = ${orgId} AND o.plan_id = ${planId}
      ORDER BY ${naturalSortKey(sql`o.code`)} NULLS LAST, o.position, o.title, o.id`);
@@ -185,9 +205,9 @@ export async function listObjectives(q: Queryable, orgId: string, planId: string
 
 export async function findObjective(q: Queryable, orgId: string, planId: string, objectiveId: string): Promise<ObjectiveRow | undefined> {
   const r = await q.execute<ObjectiveRow>(sql`
-    SELECT o.id, o.plan_id, o.parent_id, o.code, o.title, o.description, o.owner_label, o.owner_user_id, NULL AS owner_name,
-           o.owner_unit_id, NULL AS unit_name, o.co_actors, o.position, o.revision
-      FROM plan_objective o WHERE o.organisation_id = ${orgId} AND o.plan_id = ${planId} AND o.id = ${objectiveId}`);
+    SELECT o.id, o.plan_id, o.parent_id, o.code, o.title, o.description, o.owner_label, ${ownerAccount('o')} AS owner_user_id, NULL AS owner_name,
+           o.owner_unit_id, NULL AS unit_name, o.co_actors, o.position, o.revision, ${OWNER_PERSON_COLUMNS('o')}
+      FROM plan_objective o ${OWNER_PERSON_JOIN('o')} WHERE o.organisation_id = ${orgId} AND o.plan_id = ${planId} AND o.id = ${objectiveId}`);
   return r.rows[0];
 }
 
@@ -210,6 +230,7 @@ export async function deleteObjective(q: Queryable, orgId: string, objectiveId: 
 export type IndicatorRow = {
   id: string;
   objective_id: string;
+  action_id: string | null;
   name: string;
   unit: string | null;
   baseline: number | null;
@@ -221,18 +242,18 @@ export type IndicatorRow = {
 
 export async function listIndicators(q: Queryable, orgId: string, planId: string): Promise<IndicatorRow[]> {
   const r = await q.execute<IndicatorRow>(sql`
-    SELECT i.id, i.objective_id, i.name, i.unit, i.baseline::float8 AS baseline, i.target::float8 AS target, i.position, i.revision,
+    SELECT i.id, i.objective_id, i.action_id, i.name, i.unit, i.baseline::float8 AS baseline, i.target::float8 AS target, i.position, i.revision,
            coalesce((SELECT json_agg(json_build_object('year', m.year, 'value', m.value::float8, 'note', m.note, 'revision', m.revision) ORDER BY m.year)
                        FROM plan_indicator_measurement m WHERE m.indicator_id = i.id), '[]'::json) AS measurements
       FROM plan_indicator i
      WHERE i.organisation_id = ${orgId} AND i.plan_id = ${planId}
-     ORDER BY ${objectiveOrder(sql`i.objective_id`)}, i.position, i.name, i.id`);
+     ORDER BY ${objectiveOrder(sql`i.objective_id`)}, i.action_id IS NOT NULL, i.position, i.name, i.id`);
   return r.rows;
 }
 
-export async function findIndicator(q: Queryable, orgId: string, planId: string, indicatorId: string): Promise<{ id: string; objective_id: string } | undefined> {
-  const r = await q.execute<{ id: string; objective_id: string }>(sql`
-    SELECT id, objective_id FROM plan_indicator WHERE organisation_id = ${orgId} AND plan_id = ${planId} AND id = ${indicatorId}`);
+export async function findIndicator(q: Queryable, orgId: string, planId: string, indicatorId: string): Promise<{ id: string; objective_id: string; action_id: string | null } | undefined> {
+  const r = await q.execute<{ id: string; objective_id: string; action_id: string | null }>(sql`
+    SELECT id, objective_id, action_id FROM plan_indicator WHERE organisation_id = ${orgId} AND plan_id = ${planId} AND id = ${indicatorId}`);
   return r.rows[0];
 }
 
@@ -242,6 +263,11 @@ export async function insertIndicators(q: Queryable, rows: (typeof planIndicator
 
 export async function deleteIndicator(q: Queryable, orgId: string, indicatorId: string): Promise<void> {
   await q.execute(sql`DELETE FROM plan_indicator WHERE organisation_id = ${orgId} AND id = ${indicatorId}`);
+}
+
+/** An action moved to another objective: its indicators follow (their objective is the action's). */
+export async function moveActionIndicators(q: Queryable, orgId: string, actionId: string, objectiveId: string): Promise<void> {
+  await q.execute(sql`UPDATE plan_indicator SET objective_id = ${objectiveId}, revision = revision + 1 WHERE organisation_id = ${orgId} AND action_id = ${actionId}`);
 }
 
 export async function deleteMeasurement(q: Queryable, orgId: string, indicatorId: string, year: number): Promise<number> {
@@ -258,6 +284,7 @@ export type ActionRow = {
   title: string;
   description: string | null;
   owner_label: string | null;
+  /** The owner's account: the staff member's when one owns it (see ownerAccount). */
   owner_user_id: string | null;
   owner_name: string | null;
   owner_unit_id: string | null;
@@ -282,22 +309,24 @@ export type ActionRow = {
   updated_at: Date;
   evidence_count: number;
   last_update_at: Date | null;
-}
+} & OwnerPersonColumns;
 
 const ACTION_SELECT = (today: string | null) => sql`
-  SELECT a.id, a.plan_id, a.objective_id, a.source_action_id, a.code, a.title, a.description, a.owner_label, a.owner_user_id,
-         u.display_name AS owner_name, a.owner_unit_id, ou.name AS unit_name, a.co_actors, a.start_date, a.due_date, a.timing_label,
+  SELECT a.id, a.plan_id, a.objective_id, a.source_action_id, a.code, a.title, a.description, a.owner_label, ${ownerAccount('a')} AS owner_user_id,
+         u.display_name AS owner_name, a.owner_unit_id, ou.name AS unit_name, ${OWNER_PERSON_COLUMNS('a')}, a.co_actors, a.start_date, a.due_date, a.timing_label,
          a.status AS stored_status, ${effectiveStatus(today)} AS status, a.progress, a.imf_function, a.imf_layer, a.nature,
          a.means_time, a.means_budget_eur::float8 AS means_budget_eur, a.means_people, a.means_note, a.notes, a.position, a.revision, a.updated_at,
          (SELECT count(*)::int FROM plan_action_evidence e WHERE e.action_id = a.id) AS evidence_count,
          (SELECT max(x.at) FROM plan_action_update x WHERE x.action_id = a.id) AS last_update_at
     FROM plan_action a
-    LEFT JOIN app_user u ON u.id = a.owner_user_id
+    ${OWNER_PERSON_JOIN('a')}
+    LEFT JOIN app_user u ON u.id = ${ownerAccount('a')}
     LEFT JOIN org_unit ou ON ou.id = a.owner_unit_id AND ou.organisation_id = a.organisation_id`;
 
 function actionFilterSql(orgId: string, f: ActionFilters, today: string | null): SQL {
   const parts: SQL[] = [];
-  if (f.owner) parts.push(sql`a.owner_user_id = ${f.owner}`);
+  // An owner is an account or a staff member (person): either id filters.
+  if (f.owner) parts.push(sql`(${ownerAccount('a')} = ${f.owner} OR a.owner_person_id = ${f.owner})`);
   // A unit stands for itself and the units under it, as its head answers for them.
   if (f.unit) parts.push(sql`a.owner_unit_id IN ${unitSubtree(orgId, f.unit)}`);
   if (f.status) parts.push(sql`${effectiveStatus(today)} = ${f.status}`);
@@ -431,6 +460,21 @@ export async function isMember(q: Queryable, orgId: string, userId: string): Pro
   return r.rows[0].ok;
 }
 
+/** A staff member of the organisation (HR list), leavers included: the owner field may keep a past owner. */
+export async function findPerson(q: Queryable, orgId: string, personId: string): Promise<{ id: string; user_id: string | null; unit_id: string | null } | undefined> {
+  const r = await q.execute<{ id: string; user_id: string | null; unit_id: string | null }>(sql`
+    SELECT id, user_id, unit_id FROM person WHERE organisation_id = ${orgId} AND id = ${personId}`);
+  return r.rows[0];
+}
+
+/** The staff member an account belongs to in the organisation (the current record first), if any. */
+export async function personOfUser(q: Queryable, orgId: string, userId: string): Promise<{ id: string; user_id: string | null; unit_id: string | null } | undefined> {
+  const r = await q.execute<{ id: string; user_id: string | null; unit_id: string | null }>(sql`
+    SELECT id, user_id, unit_id FROM person WHERE organisation_id = ${orgId} AND user_id = ${userId}
+     ORDER BY end_date DESC NULLS FIRST, start_date DESC, id LIMIT 1`);
+  return r.rows[0];
+}
+
 export async function unitExists(q: Queryable, orgId: string, unitId: string): Promise<boolean> {
   const r = await q.execute<{ ok: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM org_unit WHERE organisation_id = ${orgId} AND id = ${unitId}) AS ok`);
   return r.rows[0].ok;
@@ -445,6 +489,21 @@ export function unitSubtree(orgId: string, unitId: string | SQL): SQL {
     SELECT id FROM sub)`;
 }
 
+/**
+ * New codes (a renumbering): one statement per table, each changed row's revision moved so an editor
+ * holding the old one is told (ADR 0011). Returns the number of rows changed.
+ */
+export async function setCodes(q: Queryable, orgId: string, planId: string, table: 'plan_objective' | 'plan_action', codes: { id: string; code: string }[]): Promise<number> {
+  if (codes.length === 0) return 0;
+  const t = sql.raw(table);
+  const stamp = table === 'plan_action' ? sql`, updated_at = now()` : sql``;
+  const r = await q.execute(sql`
+    UPDATE ${t} x SET code = c.code, revision = x.revision + 1 ${stamp}
+      FROM unnest(${pgArray(codes.map((c) => c.id))}::uuid[], ${pgArray(codes.map((c) => c.code))}::text[]) AS c(id, code)
+     WHERE x.organisation_id = ${orgId} AND x.plan_id = ${planId} AND x.id = c.id`);
+  return r.rowCount ?? 0;
+}
+
 // Versions -----------------------------------------------------------------------------------
 
 /** Deep copy of objectives, indicators, measurements, actions and evidence into another plan row, set-based. */
@@ -454,8 +513,8 @@ export async function copyPlanContents(q: Queryable, orgId: string, fromPlanId: 
   const newO = oldO.map(() => randomUUID());
   await q.execute(sql`
     WITH m AS (SELECT * FROM unnest(${pgArray(oldO)}::uuid[], ${pgArray(newO)}::uuid[]) AS m(old_id, new_id))
-    INSERT INTO plan_objective (id, organisation_id, plan_id, parent_id, code, title, description, owner_label, owner_user_id, owner_unit_id, co_actors, position)
-    SELECT m.new_id, o.organisation_id, ${toPlanId}, pm.new_id, o.code, o.title, o.description, o.owner_label, o.owner_user_id, o.owner_unit_id, o.co_actors, o.position
+    INSERT INTO plan_objective (id, organisation_id, plan_id, parent_id, code, title, description, owner_label, owner_user_id, owner_person_id, owner_unit_id, co_actors, position)
+    SELECT m.new_id, o.organisation_id, ${toPlanId}, pm.new_id, o.code, o.title, o.description, o.owner_label, o.owner_user_id, o.owner_person_id, o.owner_unit_id, o.co_actors, o.position
       FROM plan_objective o JOIN m ON m.old_id = o.id LEFT JOIN m pm ON pm.old_id = o.parent_id
      WHERE o.organisation_id = ${orgId} AND o.plan_id = ${fromPlanId}`);
   const indicators = await q.execute<{ id: string }>(sql`SELECT id FROM plan_indicator WHERE organisation_id = ${orgId} AND plan_id = ${fromPlanId}`);
@@ -476,14 +535,21 @@ export async function copyPlanContents(q: Queryable, orgId: string, fromPlanId: 
      WHERE m.organisation_id = ${orgId} AND m.plan_id = ${fromPlanId}`);
   await q.execute(sql`
     WITH mo AS (SELECT * FROM unnest(${pgArray(oldO)}::uuid[], ${pgArray(newO)}::uuid[]) AS m(old_id, new_id))
-    INSERT INTO plan_action (organisation_id, plan_id, objective_id, source_action_id, code, title, description, owner_user_id, owner_unit_id, owner_label,
+    INSERT INTO plan_action (organisation_id, plan_id, objective_id, source_action_id, code, title, description, owner_user_id, owner_person_id, owner_unit_id, owner_label,
                              co_actors, start_date, due_date, timing_label, status, progress, imf_function, imf_layer, nature, means_time,
                              means_budget_eur, means_people, means_note, notes, position)
-    SELECT a.organisation_id, ${toPlanId}, mo.new_id, a.id, a.code, a.title, a.description, a.owner_user_id, a.owner_unit_id, a.owner_label,
+    SELECT a.organisation_id, ${toPlanId}, mo.new_id, a.id, a.code, a.title, a.description, a.owner_user_id, a.owner_person_id, a.owner_unit_id, a.owner_label,
            a.co_actors, a.start_date, a.due_date, a.timing_label, a.status, a.progress, a.imf_function, a.imf_layer, a.nature, a.means_time,
            a.means_budget_eur, a.means_people, a.means_note, a.notes, a.position
       FROM plan_action a JOIN mo ON mo.old_id = a.objective_id
      WHERE a.organisation_id = ${orgId} AND a.plan_id = ${fromPlanId}`);
+  // An action's indicators follow its copy (inserted above without their action, which did not exist yet).
+  await q.execute(sql`
+    WITH mi AS (SELECT * FROM unnest(${pgArray(oldI)}::uuid[], ${pgArray(newI)}::uuid[]) AS m(old_id, new_id))
+    UPDATE plan_indicator ni SET action_id = na.id
+      FROM mi JOIN plan_indicator oi ON oi.id = mi.old_id AND oi.organisation_id = ${orgId} AND oi.action_id IS NOT NULL
+      JOIN plan_action na ON na.source_action_id = oi.action_id AND na.plan_id = ${toPlanId} AND na.organisation_id = ${orgId}
+     WHERE ni.id = mi.new_id AND ni.organisation_id = ${orgId}`);
   // Evidence stays proof of the work already done: the new version's copy of the action keeps it.
   await copyEvidence(q, orgId, fromPlanId, toPlanId);
 }
@@ -622,7 +688,7 @@ export async function myActions(q: Queryable, orgId: string, userId: string, uni
     SELECT x.*, p.title AS plan_title, p.status AS plan_status, o.code AS objective_code, o.title AS objective_title,
            x.owner_user_id IS DISTINCT FROM ${userId}::uuid AS via_unit FROM (
       ${ACTION_SELECT(null)}
-       WHERE a.organisation_id = ${orgId} AND (a.owner_user_id = ${userId} ${ofUnits})
+       WHERE a.organisation_id = ${orgId} AND (${ownerAccount('a')} = ${userId} ${ofUnits})
     ) x
     JOIN plan p ON p.id = x.plan_id AND p.organisation_id = ${orgId} AND p.status IN ('approved', 'in_force')
     JOIN plan_objective o ON o.id = x.objective_id AND o.organisation_id = ${orgId}

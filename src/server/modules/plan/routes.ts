@@ -95,6 +95,13 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.post('/orgs/:orgId/plans/:planId/objectives/:objectiveId/indicators', { config, schema: { tags, params: c.objectiveParams, body: c.createIndicatorBody, response: { 201: c.indicatorView } } },
     async (req, reply) => reply.status(201).send(await svc.createIndicator(ctx(req), req.params.orgId, req.params.planId, req.params.objectiveId, req.body)));
 
+  app.post('/orgs/:orgId/plans/:planId/actions/:actionId/indicators', { config, schema: { tags, params: c.actionParams, body: c.createIndicatorBody, response: { 201: c.indicatorView } } },
+    async (req, reply) => reply.status(201).send(await svc.createActionIndicator(ctx(req), req.params.orgId, req.params.planId, req.params.actionId, req.body)));
+
+  // Codes of objectives and actions in tree order, on request; a bulk edit of the plan, so If-Match names the plan's revision.
+  app.post('/orgs/:orgId/plans/:planId/renumber', { config, schema: { tags, params: c.planParams, body: z.strictObject({}).optional(), response: { 200: c.renumberResponse } } },
+    async (req) => svc.renumber(ctx(req), req.params.orgId, req.params.planId, expectedRevision(req)));
+
   app.patch('/orgs/:orgId/plans/:planId/indicators/:indicatorId', { config, schema: { tags, params: c.indicatorParams, body: c.updateIndicatorBody, response: { 200: c.indicatorView } } },
     async (req) => svc.updateIndicator(ctx(req), req.params.orgId, req.params.planId, req.params.indicatorId, req.body, expectedRevision(req)));
 
