@@ -96,12 +96,13 @@ function titlePage(tp: TitlePage): Paragraph[] {
 function body(doc: ExportDocument): (Paragraph | Table | TableOfContents)[] {
   const children: (Paragraph | Table | TableOfContents)[] = doc.titlePage ? titlePage(doc.titlePage) : [];
   let lists = 0;
-  for (const b of doc.blocks) {
+  doc.blocks.forEach((b, i) => {
     switch (b.kind) {
       case 'title': children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(b.text) })); break;
       case 'subtitle': children.push(new Paragraph({ alignment: AlignmentType.LEFT, children: runs(b.text, { italics: true }) })); break;
       case 'heading': children.push(new Paragraph({ heading: HEADINGS[b.level - 1], children: runs(b.text) })); break;
-      case 'paragraph': children.push(new Paragraph({ children: runs(b.text) })); break;
+      // What is signed stays on the page of the lines to sign.
+      case 'paragraph': children.push(new Paragraph({ keepNext: doc.blocks[i + 1]?.kind === 'signatures', children: runs(b.text) })); break;
       case 'field': children.push(new Paragraph({ children: runs([{ text: `${b.label}: `, bold: true }, { text: b.value }]) })); break;
       case 'list': {
         // Each numbered list is its own numbering instance, so it starts again at 1.
@@ -130,7 +131,7 @@ function body(doc: ExportDocument): (Paragraph | Table | TableOfContents)[] {
         break;
       case 'pageBreak': children.push(new Paragraph({ children: [new PageBreak()] })); break;
     }
-  }
+  });
   return children;
 }
 

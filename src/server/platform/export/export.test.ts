@@ -212,6 +212,37 @@ describe('documents with a title page, contents, header and footer', () => {
   });
 });
 
+describe('signatures', () => {
+  // Enough text that the approval would start at the foot of page 1 and its lines fall on page 2.
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, text: `Regel ${i + 1} van de tekst die voorafgaat.` }));
+  const signed = (n: number): ExportDocument => ({
+    meta: { title: 'x', language: 'nl-BE' },
+    blocks: [
+      ...filler(n),
+      { kind: 'heading', level: 1, text: 'Goedkeuring' },
+      { kind: 'paragraph', text: 'Goedgekeurd door K. Peeters op 03/02/2026.' },
+      { kind: 'signatures', labels: { name: 'Naam', date: 'Datum', signature: 'Handtekening' }, signers: [{ role: 'Korpschef', name: 'K. Peeters' }] },
+    ],
+  });
+
+  it('PDF: keeps the heading and the sentence of what is signed on the page of the lines', async () => {
+    for (const n of [30, 33, 36, 39]) {
+      const pages = pdfPages(await renderPdf(signed(n), { compress: false }));
+      const page = pages.find((p) => p.includes('Handtekening'))!;
+      expect(page, `after ${n} lines`).toContain('Goedkeuring');
+      expect(page).toContain('Goedgekeurd door K. Peeters');
+    }
+  });
+
+  it('Word: the sentence before the lines keeps with them', async () => {
+    const xml = docxParts(await renderDocx(signed(3))).get('word/document.xml')!;
+    const sentence = /<w:p>(?:(?!<\/w:p>).)*Goedgekeurd door K\. Peeters(?:(?!<\/w:p>).)*<\/w:p>/s.exec(xml)![0];
+    expect(sentence).toContain('<w:keepNext/>');
+    const filler1 = /<w:p>(?:(?!<\/w:p>).)*Regel 1 van(?:(?!<\/w:p>).)*<\/w:p>/s.exec(xml)![0];
+    expect(filler1).not.toContain('<w:keepNext/>');
+  });
+});
+
 describe('tables and labels', () => {
   it('fits columns: longest words first, the rest by hint, all of the width', () => {
     const opts = { width: 100, charWidth: 1, padding: 0 };

@@ -95,7 +95,7 @@ export interface PdfOptions {
 export async function renderPdf(doc: ExportDocument, opts: PdfOptions = {}): Promise<Buffer> {
   const content: unknown[] = doc.titlePage ? titlePage(doc.titlePage) : [];
   const tocDepth = doc.blocks.reduce((d, b) => (b.kind === 'toc' ? b.depth ?? 2 : d), 0);
-  for (const b of doc.blocks) {
+  doc.blocks.forEach((b, i) => {
     switch (b.kind) {
       case 'title': content.push({ text: b.text, style: 'title' }); break;
       case 'subtitle': content.push({ text: b.text, style: 'subtitle' }); break;
@@ -110,10 +110,20 @@ export async function renderPdf(doc: ExportDocument, opts: PdfOptions = {}): Pro
       case 'list': content.push({ [b.ordered ? 'ol' : 'ul']: b.items, margin: [0, 0, 0, 6] }); break;
       case 'table': content.push(table(b)); break;
       case 'toc': content.push({ toc: { title: { text: b.title, style: 'tocTitle' } } }); break;
-      case 'signatures': content.push(signatures(b.signers, b.labels)); break;
+      case 'signatures': {
+        // What is signed stays with the lines to sign: the paragraph before them and the heading over it.
+        const lead: unknown[] = [];
+        const prev = doc.blocks[i - 1];
+        if (prev?.kind === 'paragraph') {
+          lead.unshift(content.pop());
+          if (doc.blocks[i - 2]?.kind === 'heading') lead.unshift(content.pop());
+        }
+        content.push(lead.length ? { stack: [...lead, signatures(b.signers, b.labels)], unbreakable: true } : signatures(b.signers, b.labels));
+        break;
+      }
       case 'pageBreak': content.push({ text: '', pageBreak: 'after' }); break;
     }
-  }
+  });
   const p = doc.page;
   // The title page, when there is one, has no header or footer.
   const furnished = (page: number) => Boolean(p) && !(doc.titlePage && page === 1);
