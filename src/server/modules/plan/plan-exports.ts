@@ -2,8 +2,11 @@
 import { withOrgTx } from '../../platform/db/tx.js';
 import { notFound } from '../../platform/errors.js';
 import { CONTENT_TYPES, recordExport, renderDocx, renderPdf, type ExportDocument } from '../../platform/export/index.js';
+import { translate } from '../../platform/i18n/index.js';
 import type { Locale } from '../../../shared/roles.js';
-import { actionsCsv, evaluationDocument, planDocument } from './export.js';
+import { documentLabels as D } from './export-messages.js';
+import { actionsCsv, evaluationDocument, planDocument, planFileBase } from './export.js';
+import { exportLabels as L } from './messages.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
 import { evaluationView, type PlanContext, type PlanCtx } from './plan-context.js';
@@ -16,18 +19,31 @@ async function documentFile(base: string, format: 'docx' | 'pdf', doc: ExportDoc
 
 export function makePlanExports({ db, actorIn, loadPlan, tree, orgName, exportLocale }: PlanContext) {
   return {
-    async exportPlan(ctx: PlanCtx, orgId: string, planId: string, format: 'docx' | 'pdf' | 'csv', lang?: Locale, opts: { compress?: boolean } = {}) {
+    async exportPlan(ctx: PlanCtx, orgId: string, planId: string, format: 'docx' | 'pdf' | 'csv', lang?: Locale, opts: { compress?: boolean; today?: string } = {}) {
       const data = await withOrgTx(db, orgId, async (tx) => {
         const pa = await actorIn(tx, ctx.actor, orgId);
         const plan = await loadPlan(tx, orgId, planId, pa);
         const locale = await exportLocale(tx, orgId, lang);
         const t = await tree(tx, orgId, plan, pa);
+        const signatories = format === 'csv' ? undefined : await repo.planSignatories(tx, orgId, planId);
+        const evaluation = format === 'csv' ? undefined : await repo.latestApprovedEvaluation(tx, orgId, plan);
         await recordExport(tx, ctx.audit, { organisationId: orgId, action: 'plan.export', recordType: 'plan', recordId: planId, format, details: { locale } });
-        return { tree: t, locale, org: await orgName(tx, orgId, locale) };
+        return { tree: t, locale, org: await orgName(tx, orgId, locale), signatories, evaluation: evaluation ? evaluationView(evaluation) : null };
       });
-      const base = `plan-${data.tree.plan.periodFrom}-${data.tree.plan.periodTo}-v${data.tree.plan.version}`;
-      if (format === 'csv') return { filename: `${base}-actions.csv`, contentType: CONTENT_TYPES.csv, body: Buffer.from(actionsCsv(data.tree, data.locale), 'utf8') };
-      return documentFile(base, format, planDocument(data.tree, data.org, data.locale), opts.compress);
+      const p = data.tree.plan;
+      const base = planFileBase(data.org, p);
+      if (format === 'csv') {
+        const name = `${base} - ${translate(data.locale, D.actionsFile)}.csv`;
+        return { filename: name, contentType: CONTENT_TYPES.csv, body: Buffer.from(actionsCsv(data.tree, data.locale), 'utf8') };
+      }
+      const s = data.signatories;
+      const doc = planDocument({
+        tree: data.tree, orgName: data.org, locale: data.locale, evaluation: data.evaluation, today: opts.today,
+        approval: s && {
+          submittedBy: s.submitted_by_name, submittedAt: repo.iso(s.submitted_at), approvedBy: s.approved_by_name, approvedAt: repo.iso(s.approved_at),
+        },
+      });
+      return documentFile(base, format, doc, opts.compress);
     },
 
     async exportEvaluation(ctx: PlanCtx, orgId: string, planId: string, year: number, format: 'docx' | 'pdf', lang?: Locale, opts: { compress?: boolean } = {}) {
@@ -40,8 +56,10 @@ export function makePlanExports({ db, actorIn, loadPlan, tree, orgName, exportLo
         await recordExport(tx, ctx.audit, { organisationId: orgId, action: 'plan.export', recordType: 'plan', recordId: planId, format, details: { locale, evaluationYear: year } });
         return { plan, ev: evaluationView(ev), locale, org: await orgName(tx, orgId, locale) };
       });
-      const doc = evaluationDocument(data.ev, { title: data.plan.title, periodFrom: data.plan.period_from, periodTo: data.plan.period_to }, data.org, data.locale);
-      return documentFile(`plan-evaluation-${year}`, format, doc, opts.compress);
+      const plan = { title: data.plan.title, periodFrom: data.plan.period_from, periodTo: data.plan.period_to, version: data.plan.version };
+      const doc = evaluationDocument({ ev: data.ev, plan, orgName: data.org, locale: data.locale });
+      const base = `${planFileBase(data.org, plan)} - ${translate(data.locale, L.evaluationTitle, { year })}`;
+      return documentFile(base, format, doc, opts.compress);
     },
   };
 }

@@ -758,3 +758,27 @@ export async function markEvaluationSubmitted(q: Queryable, orgId: string, evalu
     UPDATE plan_evaluation SET submitted_at = now(), submitted_by = ${by}, updated_at = now(), revision = revision + 1
      WHERE organisation_id = ${orgId} AND id = ${evaluationId}`);
 }
+
+// Exports ------------------------------------------------------------------------------------
+
+export type PlanSignatories = {
+  submitted_at: Date | null; submitted_by_name: string | null; approved_at: Date | null; approved_by_name: string | null;
+};
+
+/** Who sent the plan for approval and who approved it, by name, for the approval block of the exports. */
+export async function planSignatories(q: Queryable, orgId: string, planId: string): Promise<PlanSignatories | undefined> {
+  const r = await q.execute<PlanSignatories>(sql`
+    SELECT p.submitted_at, s.display_name AS submitted_by_name, p.approved_at, a.display_name AS approved_by_name
+      FROM plan p LEFT JOIN app_user s ON s.id = p.submitted_by LEFT JOIN app_user a ON a.id = p.approved_by
+     WHERE p.organisation_id = ${orgId} AND p.id = ${planId}`);
+  return r.rows[0];
+}
+
+/** The most recent approved evaluation of a plan or of an earlier version of it (the plan's section 6). */
+export async function latestApprovedEvaluation(q: Queryable, orgId: string, p: { lineage_id: string; version: number }): Promise<EvaluationRow | undefined> {
+  const r = await q.execute<EvaluationRow>(sql`
+    ${EVALUATION_SELECT} JOIN plan p ON p.id = v.plan_id AND p.organisation_id = ${orgId}
+     WHERE v.organisation_id = ${orgId} AND v.status = 'approved' AND p.lineage_id = ${p.lineage_id} AND p.version <= ${p.version}
+     ORDER BY v.year DESC, p.version DESC LIMIT 1`);
+  return r.rows[0];
+}
