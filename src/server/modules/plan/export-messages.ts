@@ -10,6 +10,7 @@ export const documentLabels = {
   /** The identification's label when it names more than one person (one: `plan.label.responsible`). */
   responsiblePeople: /*i18n*/ { id: 'plan.export.responsible_people', message: 'Responsible persons' },
   objective: /*i18n*/ { id: 'plan.export.objective', message: 'Objective' },
+  objectiveOrAction: /*i18n*/ { id: 'plan.export.objective_or_action', message: 'Objective or action' },
   code: /*i18n*/ { id: 'plan.export.code', message: 'Code' },
   imf: /*i18n*/ { id: 'plan.export.imf', message: 'IMF' },
   actorsAndRoles: /*i18n*/ { id: 'plan.export.actors_and_roles', message: 'Actors and their roles' },

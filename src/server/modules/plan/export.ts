@@ -163,11 +163,13 @@ export function planBlocks(input: PlanDocumentInput): Block[] {
   ], t);
 
   // 5. Monitoring
-  const indicators = flatten(tree.objectives).flatMap((o) => o.indicators.map((i) => ({ o, i })));
+  // An indicator of an action sits with its objective; the action is named after it.
+  const indicators = flatten(tree.objectives).flatMap((o) => o.indicators.map((i) => ({ o, i, a: i.actionId ? o.actions.find((x) => x.id === i.actionId) : undefined })));
+  const measured = (r: (typeof indicators)[number]) => [heading(r.o), r.a && (r.a.code || r.a.title)].filter(Boolean).join(' › ');
   section(out, t(H.monitoring), [
     ...para(s.monitoring),
     ...(indicators.length ? [tableBlock([
-      { header: t(D.objective), value: (r: (typeof indicators)[number]) => heading(r.o), width: 3 },
+      { header: t(indicators.some((r) => r.a) ? D.objectiveOrAction : D.objective), value: measured, width: 3 },
       { header: t(L.indicator), value: (r) => [r.i.name, r.i.unit && `(${r.i.unit})`].filter(Boolean).join(' '), width: 3, keep: true },
       { header: t(L.baseline), value: (r) => formatNumber(locale, r.i.baseline), width: 1 },
       { header: t(L.target), value: (r) => formatNumber(locale, r.i.target), width: 1 },
@@ -296,7 +298,8 @@ export function planDocument(input: PlanDocumentInput): ExportDocument {
     titlePage: {
       organisation: orgName || entity || undefined,
       title: p.title,
-      subtitle: entity && entity !== orgName ? entity : t(D.documentKind),
+      // The entity when it is not the organisation itself, else what the document is (unless the title says so).
+      subtitle: entity && entity !== orgName ? entity : p.title.toLowerCase().includes(t(D.documentKind).toLowerCase()) ? undefined : t(D.documentKind),
       fields: [
         { label: t(L.period), value: period(p) },
         { label: t(L.version), value: String(p.version) },

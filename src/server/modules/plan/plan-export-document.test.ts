@@ -41,7 +41,7 @@ async function newPlan(title: string): Promise<PlanTree> {
   return r.json();
 }
 
-/** SD 1 → OD 1.1 with two actions (one already late, one owned by a unit), an indicator with a measurement. */
+/** SD 1 → OD 1.1 with two actions (one already late, one owned by a unit), an indicator of the OD and one of an action. */
 async function fill(id: string) {
   const sd = (await w.s.officer.post(`${base()}/${id}/objectives`, { code: 'SD 1', title: 'Integriteit bepalen' })).json();
   const od = (await w.s.officer.post(`${base()}/${id}/objectives`, { parentId: sd.id, code: 'OD 1.1', title: 'Risicoanalyse kwetsbare processen', ownerLabel: LONG_OWNER })).json();
@@ -54,6 +54,8 @@ async function fill(id: string) {
   expect(a2.statusCode, a2.body).toBe(201);
   const ind = await w.s.officer.post(`${base()}/${id}/objectives/${od.id}/indicators`, { name: 'Klachten misbruik databanken', unit: 'aantal', baseline: 20, target: 15 });
   expect(ind.statusCode, ind.body).toBe(201);
+  const onAction = await w.s.officer.post(`${base()}/${id}/actions/${a1.json().id}/indicators`, { name: 'Deelnemers dilemmatraining', unit: '%', target: 90 });
+  expect(onAction.statusCode, onAction.body).toBe(201);
   return { indicatorId: ind.json().id as string };
 }
 
@@ -200,6 +202,13 @@ describe('Word export of a plan in force', () => {
     const owners = docxTables(docx).find((tb) => tb.header[0]?.[0] === nl(D.objective) && tb.rows.some((r) => r[0] === 'OD 1.1 Risicoanalyse kwetsbare processen'))!;
     expect(owners.header[0]).toEqual([nl(D.objective), nl(L.owner)]);
     expect(owners.rows).toContainEqual(['OD 1.1 Risicoanalyse kwetsbare processen', LONG_OWNER]);
+  });
+
+  it('names the action an indicator measures in section 5', () => {
+    const table = docxTables(docx).find((tb) => tb.header[0]?.[1] === nl(L.indicator))!;
+    expect(table.header[0][0]).toBe(nl(D.objectiveOrAction));
+    expect(table.rows).toContainEqual(expect.arrayContaining(['OD 1.1 Risicoanalyse kwetsbare processen', 'Klachten misbruik databanken (aantal)']));
+    expect(table.rows).toContainEqual(expect.arrayContaining(['OD 1.1 Risicoanalyse kwetsbare processen › A 1.1.1', 'Deelnemers dilemmatraining (%)']));
   });
 
   it('puts the latest approved evaluation in section 6, naming its approver', () => {
