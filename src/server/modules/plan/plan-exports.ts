@@ -1,7 +1,7 @@
 /** Exports of a plan (docx, pdf, csv of actions) and of an evaluation (docx, pdf); their content is in export.ts. */
 import { withOrgTx } from '../../platform/db/tx.js';
 import { notFound } from '../../platform/errors.js';
-import { CONTENT_TYPES, recordExport, renderDocx, renderPdf, type ExportDocument } from '../../platform/export/index.js';
+import { CONTENT_TYPES, recordExport, renderDocument, type ExportDocument } from '../../platform/export/index.js';
 import { translate } from '../../platform/i18n/index.js';
 import type { Locale } from '../../../shared/roles.js';
 import { documentLabels as D } from './export-messages.js';
@@ -11,9 +11,9 @@ import * as P from './policy.js';
 import * as repo from './repo.js';
 import { evaluationView, type PlanContext, type PlanCtx } from './plan-context.js';
 
-/** A rendered file as the routes send it; rendering happens after the audited read has committed. */
+/** A rendered file as the routes send it; rendering happens after the audited read has committed, off the event loop. */
 async function documentFile(base: string, format: 'docx' | 'pdf', doc: ExportDocument, compress?: boolean) {
-  const body = format === 'docx' ? await renderDocx(doc) : await renderPdf(doc, { compress });
+  const body = await renderDocument(format, doc, { compress });
   return { filename: `${base}.${format}`, contentType: CONTENT_TYPES[format], body };
 }
 

@@ -7,7 +7,8 @@ import { createOrganisation, createTestApp, ownerQuery, type TestApp } from '../
 import { docxColumnWidths, docxFieldCodes, docxHeadersFooters, docxParagraphs, docxParts, docxTables, pdfInfo, pdfPages } from './export.testkit.js';
 import {
   asciiFilename, auditedExport, contentDisposition, CONTENT_TYPES, csvStream, documentLabels, fitColumns, MAX_AUDITED_IDS, neutraliseFormula,
-  pageNumberParts, paragraphs, recordExport, renderDocx, renderPdf, safeFilename, sendDownload, tableBlock, toCsv, type ExportDocument,
+  pageNumberParts, paragraphs, recordExport, renderCounts, renderDocument, renderDocx, renderPdf, safeFilename, sendDownload, tableBlock, toCsv,
+  type ExportDocument,
 } from './index.js';
 
 const hostile = `<script>alert("x")</script> & 'quotes'`;
@@ -240,6 +241,25 @@ describe('signatures', () => {
     expect(sentence).toContain('<w:keepNext/>');
     const filler1 = /<w:p>(?:(?!<\/w:p>).)*Regel 1 van(?:(?!<\/w:p>).)*<\/w:p>/s.exec(xml)![0];
     expect(filler1).not.toContain('<w:keepNext/>');
+  });
+});
+
+describe('rendering off the event loop', () => {
+  const one = (text: string): ExportDocument => ({ meta: { title: text, language: 'en-GB' }, blocks: [{ kind: 'paragraph', text }] });
+
+  it('renders Word and PDF in the worker thread, each job its own document', async () => {
+    const before = renderCounts();
+    const [a, b, c] = await Promise.all([renderDocument('docx', one('first')), renderDocument('pdf', one('second'), { compress: false }), renderDocument('docx', one('third'))]);
+    expect(docxParagraphs(a).map((p) => p.text)).toEqual(['first']);
+    expect(pdfPages(b)).toEqual(['second']);
+    expect(docxParagraphs(c).map((p) => p.text)).toEqual(['third']);
+    expect(renderCounts()).toEqual({ worker: before.worker + 3, inline: before.inline });
+  });
+
+  it('passes a renderer\'s failure on to the caller, and goes on rendering', async () => {
+    const broken = { meta: { title: 'x', language: 'en-GB' }, blocks: [{ kind: 'table', header: null, rows: [] }] } as unknown as ExportDocument;
+    await expect(renderDocument('docx', broken)).rejects.toThrow();
+    expect(docxParagraphs(await renderDocument('docx', one('after'))).map((p) => p.text)).toEqual(['after']);
   });
 });
 
