@@ -163,7 +163,8 @@ describe('integrity policy plan', () => {
     const dialog = page.getByRole('dialog', { name: 'Actie toevoegen' });
     await dialog.waitFor();
     await dialog.getByLabel('Titel').fill(ACTION);
-    await dialog.getByRole('combobox', { name: 'Eigenaar (persoon)' }).fill('Peet');
+    // One owner field (issue 17): a staff member of the HR list is the first choice.
+    await dialog.getByRole('combobox', { name: 'Personeelslid' }).fill('Peet');
     await page.getByRole('option', { name: 'Eva Peeters' }).click();
     // Date fields take day, month and year as typed digits (15/01/…), in the order of the language.
     await dialog.getByRole('group', { name: 'Start' }).getByRole('spinbutton').first().click();
@@ -179,9 +180,10 @@ describe('integrity policy plan', () => {
 
   it('adds an indicator with its target to OD 1.5 while the plan is a draft', async () => {
     const { page } = b;
-    await goto(page, `/o/${orgId}/plans/${planV1}`);
-    const select = page.getByLabel('Indicator toevoegen aan doelstelling');
-    await select.selectOption((await select.locator('option', { hasText: /^OD 1\.5 / }).getAttribute('value'))!);
+    // Indicators are added where the objective is edited (issue 17).
+    await page.getByRole('button', { name: /^OD 1\.5 .* bewerken$/ }).click();
+    const objective = page.getByRole('dialog', { name: 'Operationele doelstelling bewerken' });
+    await objective.getByRole('button', { name: 'Indicator toevoegen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Indicator toevoegen' });
     await dialog.getByLabel('Indicator', { exact: true }).fill(INDICATOR);
     await dialog.getByLabel('Meeteenheid').fill('aantal');
@@ -189,6 +191,10 @@ describe('integrity policy plan', () => {
     await dialog.getByLabel('Streefwaarde').fill('12');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await dialog.waitFor({ state: 'detached' });
+    await objective.getByText(`${INDICATOR} (aantal)`, { exact: false }).waitFor();
+    await objective.getByRole('button', { name: 'Annuleren' }).click();
+    await objective.waitFor({ state: 'detached' });
+    await goto(page, `/o/${orgId}/plans/${planV1}`);
     await page.getByRole('rowheader', { name: `${INDICATOR} (aantal)` }).waitFor();
   });
 
@@ -460,7 +466,7 @@ describe('integrity policy plan', () => {
     await ownerQuery(k, `INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, start_date, unit_id, user_id)
       SELECT $1, 'CA0077', 'Hilde', 'Hoofd', 'operational', '2010-01-01', id, $2 FROM org_unit WHERE organisation_id = $1 AND code = 'REC'`, [orgId, head.id]);
     // An action of the plan in force, owned by Lokale recherche (under Recherche) instead of a person.
-    await ownerQuery(k, `UPDATE plan_action SET owner_user_id = NULL, owner_unit_id = (SELECT id FROM org_unit WHERE organisation_id = $1 AND code = 'REC-LOK')
+    await ownerQuery(k, `UPDATE plan_action SET owner_user_id = NULL, owner_person_id = NULL, owner_unit_id = (SELECT id FROM org_unit WHERE organisation_id = $1 AND code = 'REC-LOK')
       WHERE plan_id = (SELECT id FROM plan WHERE organisation_id = $1 AND status = 'in_force') AND title = $2`, [orgId, ACTION]);
     await signInWithCode(k, page, head, headSecret);
     await goto(page, `/o/${orgId}/my-actions`);

@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form } from 'react-aria-components';
-import { ApiError, patch, post } from '../../app/api';
-import { useOrg } from '../../app/context';
-import { Button, ConfirmDialog, DialogActions, EmptyState, ErrorAlert, Field, layout, Loading, ModalDialog, SelectField, useFormat } from '../../ui/components';
-import { SaveError } from '../../ui/EditConflict';
-import { del, keys, planBase, usePlan, type ActionFilters, type ActionStatus, type ActionView, type ImfFunction, type ObjectiveNode, type PlanTree } from './api';
 import { unitTree, useUnits } from '../admin/UnitsPage';
-import { ActionDialog } from './ActionDialog';
-import { ActionStatusBadge, Counts, LinesField, Progress } from './components';
+import { useOrg } from '../../app/context';
+import { Button, EmptyState, ErrorAlert, layout, Loading, Notice, SelectField, useFormat } from '../../ui/components';
+import { usePlan, type ActionFilters, type ActionStatus, type ActionView, type ImfFunction, type ObjectiveNode, type PlanTree } from './api';
+import { ActionDialog, ownerLine } from './ActionDialog';
+import { ActionStatusBadge, Counts, Progress } from './components';
+import { ObjectiveDialog } from './ObjectiveDialog';
+import { RenumberButton } from './RenumberDialog';
 import { ACTION_STATUS_LABELS, IMF_FUNCTIONS, IMF_LABELS } from './labels';
 import { PlanFrame } from './PlanFrame';
 import { filtersOf, validateActionSearch, type ActionSearch } from './action-search';
@@ -30,7 +28,9 @@ export function ActionFiltersForm({ data, filters, onChange }: { data: PlanTree;
   const owners = new Map<string, string>();
   const units = new Map<string, string>();
   for (const a of all) {
-    if (a.owner) owners.set(a.owner.id, a.owner.displayName);
+    // A staff member is filtered by their person id (with or without an account), an account owner by the account.
+    if (a.ownerPerson) owners.set(a.ownerPerson.id, a.ownerPerson.displayName);
+    else if (a.owner) owners.set(a.owner.id, a.owner.displayName);
     if (a.ownerUnit) units.set(a.ownerUnit.id, a.ownerUnit.name);
   }
   const years = Array.from({ length: data.plan.periodTo - data.plan.periodFrom + 1 }, (_x, i) => data.plan.periodFrom + i);
@@ -60,63 +60,10 @@ export function ActionFiltersForm({ data, filters, onChange }: { data: PlanTree;
   );
 }
 
-function ObjectiveDialog({ planId, parent, objective, onClose }: { planId: string; parent: ObjectiveNode | null; objective: ObjectiveNode | null; onClose: () => void }) {
-  const { orgId } = useOrg();
-  const { t } = useLingui();
-  const qc = useQueryClient();
-  const [code, setCode] = useState(objective?.code ?? '');
-  const [title, setTitle] = useState(objective?.title ?? '');
-  const [description, setDescription] = useState(objective?.description ?? '');
-  const [ownerLabel, setOwnerLabel] = useState(objective?.ownerLabel ?? '');
-  const [coActors, setCoActors] = useState(objective?.coActors ?? []);
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const done = () => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); onClose(); };
-  const save = useMutation({
-    mutationFn: (rev: number | undefined = objective?.revision) => {
-      const body = { code, title, description: description || null, ownerLabel: ownerLabel || null, coActors };
-      return objective
-        ? patch(`${planBase(orgId, planId)}/objectives/${objective.id}`, body, { revision: rev })
-        : post(`${planBase(orgId, planId)}/objectives`, { ...body, parentId: parent?.id ?? null });
-    },
-    onSuccess: done,
-  });
-  const remove = useMutation({ mutationFn: () => del(`${planBase(orgId, planId)}/objectives/${objective!.id}`), onSuccess: done });
-  const err = save.error instanceof ApiError ? save.error : undefined;
-  const isOd = objective ? objective.parentId !== null : parent !== null;
-  const heading = objective ? (isOd ? t`Edit operational objective` : t`Edit strategic objective`) : isOd ? t`Add an operational objective to ${parent!.code}` : t`Add a strategic objective`;
-  return (
-    <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={heading}>
-      {(close) => (
-        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>
-          <SaveError error={save.error} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
-            rows={((c) => c ? [{ label: t`Code`, mine: code, theirs: c.code }, { label: t`Title`, mine: title, theirs: c.title }, { label: t`Description`, mine: description, theirs: c.description ?? '' }] : [])(err?.current as { code: string; title: string; description: string | null } | undefined)}
-            onTakeTheirs={() => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); close(); }} />
-          <Field label={t`Code`} value={code} onChange={setCode} maxLength={30} error={err?.fieldMessage('code')} description={isOd ? t`For example OD 1.2.` : t`For example SD 1.`} />
-          <Field label={t`Title`} value={title} onChange={setTitle} isRequired maxLength={1000} error={err?.fieldMessage('title')} multiline autoFocus />
-          <Field label={t`Description`} value={description} onChange={setDescription} maxLength={20_000} error={err?.fieldMessage('description')} multiline />
-          <Field label={t`Owner (label)`} value={ownerLabel} onChange={setOwnerLabel} maxLength={300} error={err?.fieldMessage('ownerLabel')} />
-          <LinesField label={t`Co-actors`} value={coActors} onChange={setCoActors} error={err?.fieldMessage('coActors')} />
-          <DialogActions>
-            {objective && <Button variant="danger" onPress={() => setConfirmDelete(true)}><Trans>Delete objective</Trans></Button>}
-            <Button variant="secondary" onPress={close}><Trans>Cancel</Trans></Button>
-            <Button type="submit" isDisabled={save.isPending}><Trans>Save</Trans></Button>
-          </DialogActions>
-          {confirmDelete && (
-            <ConfirmDialog isOpen onOpenChange={setConfirmDelete} title={t`Delete this objective?`} confirmLabel={t`Delete objective`} danger
-              onConfirm={() => remove.mutate()} pending={remove.isPending} error={remove.error}>
-              <p><Trans>Only an objective without operational objectives, actions or indicators can be deleted.</Trans></p>
-            </ConfirmDialog>
-          )}
-        </Form>
-      )}
-    </ModalDialog>
-  );
-}
-
 function ActionItem({ a, onOpen }: { a: ActionView; onOpen: () => void }) {
   const { t } = useLingui();
   const f = useFormat();
-  const owner = [a.owner?.displayName, a.ownerUnit?.name, a.ownerLabel].filter(Boolean).join(' / ');
+  const owner = ownerLine(a);
   return (
     <li className={s.action}>
       <span className={s.actionTitle}>
@@ -154,6 +101,8 @@ function TreeBody({ data }: { data: PlanTree }) {
   const [objDialog, setObjDialog] = useState<{ parent: ObjectiveNode | null; objective: ObjectiveNode | null } | null>(null);
   // A new action is local state; an existing one is in the URL, so a mail or a bookmark opens it.
   const [newActionOf, setNewActionOf] = useState<string | null>(null);
+  // What was just added or renumbered, announced (the dialog closed, focus went back to its button).
+  const [done, setDone] = useState('');
   const filtered = usePlan(orgId, data.plan.id, filters);
   const view = filtered.data ?? data;
   const can = data.permissions.edit;
@@ -180,7 +129,13 @@ function TreeBody({ data }: { data: PlanTree }) {
       <ActionFiltersForm data={data} filters={filters} onChange={(f) => setSearch(f)} />
       <ErrorAlert error={filtered.error} />
       <p role="status" className={s.muted}>{filtering && filtered.data ? t`${filtered.data.counts.shownActions} of ${c.actions} actions match the filters.` : ''}</p>
-      {can && <p data-print="hide"><Button variant="secondary" onPress={() => setObjDialog({ parent: null, objective: null })}><Trans>Add a strategic objective</Trans></Button></p>}
+      {can && (
+        <p data-print="hide" className={layout.actions}>
+          <Button variant="secondary" onPress={() => { setDone(''); setObjDialog({ parent: null, objective: null }); }}><Trans>Add a strategic objective</Trans></Button>
+          <RenumberButton data={data} onDone={setDone} />
+        </p>
+      )}
+      <div role="status" aria-live="polite" data-print="hide">{done && <Notice kind="success">{done}</Notice>}</div>
       {filtered.isFetching && !filtered.data && <Loading />}
       {view.objectives.length === 0 ? <EmptyState><Trans>This plan has no objectives yet.</Trans></EmptyState> : (
         <ul className={s.tree} aria-label={t`Strategic objectives`}>
@@ -191,10 +146,10 @@ function TreeBody({ data }: { data: PlanTree }) {
                 <span className={layout.actions}>
                   {sd.withoutAction && sd.children.length === 0 && <WithoutAction />}
                   {can && <Button variant="quiet" onPress={() => setObjDialog({ parent: null, objective: sd })} aria-label={t`Edit ${sd.code} ${sd.title}`}><Trans>Edit</Trans></Button>}
-                  {can && <Button variant="quiet" onPress={() => setObjDialog({ parent: sd, objective: null })} aria-label={t`Add an operational objective to ${sd.code}`}><Trans>Add OD</Trans></Button>}
+                  {can && <Button variant="quiet" onPress={() => { setDone(''); setObjDialog({ parent: sd, objective: null }); }} aria-label={t`Add an operational objective to ${sd.code}`}><Trans>Add an operational objective</Trans></Button>}
                 </span>
               </div>
-              {(sd.ownerLabel || sd.owner) && <p className={`${s.small} ${s.muted}`} style={{ padding: '0 var(--space-4)' }}>{t`Owner`}: {[sd.owner?.displayName, sd.ownerLabel].filter(Boolean).join(' / ')}</p>}
+              {ownerLine(sd) && <p className={`${s.small} ${s.muted}`} style={{ padding: '0 var(--space-4)' }}>{t`Owner`}: {ownerLine(sd)}</p>}
               {sd.actions.length > 0 && <ul className={s.actions} style={{ padding: '0 var(--space-4)' }}>{sd.actions.map((a) => <ActionItem key={a.id} a={a} onOpen={() => openActionDialog(a.id)} />)}</ul>}
               <ul className={s.ods}>
                 {sd.children.map((od) => (
@@ -204,12 +159,12 @@ function TreeBody({ data }: { data: PlanTree }) {
                       <span className={layout.actions}>
                         {od.withoutAction && <WithoutAction />}
                         {can && <Button variant="quiet" onPress={() => setObjDialog({ parent: sd, objective: od })} aria-label={t`Edit ${od.code} ${od.title}`}><Trans>Edit</Trans></Button>}
-                        {can && <Button variant="quiet" onPress={() => setNewActionOf(od.id)} aria-label={t`Add an action to ${od.code}`}><Trans>Add action</Trans></Button>}
+                        {can && <Button variant="quiet" onPress={() => { setDone(''); setNewActionOf(od.id); }} aria-label={t`Add an action to ${od.code}`}><Trans>Add an action</Trans></Button>}
                       </span>
                     </div>
-                    {(od.ownerLabel || od.owner || od.coActors.length > 0) && (
+                    {(ownerLine(od) || od.coActors.length > 0) && (
                       <p className={`${s.small} ${s.muted}`}>
-                        {t`Owner`}: {[od.owner?.displayName, od.ownerUnit?.name, od.ownerLabel].filter(Boolean).join(' / ') || '—'}
+                        {t`Owner`}: {ownerLine(od) || '—'}
                         {od.coActors.length > 0 && <> · {t`Co-actors`}: {od.coActors.join(', ')}</>}
                       </p>
                     )}
@@ -223,9 +178,9 @@ function TreeBody({ data }: { data: PlanTree }) {
           ))}
         </ul>
       )}
-      {objDialog && <ObjectiveDialog planId={data.plan.id} parent={objDialog.parent} objective={objDialog.objective} onClose={() => setObjDialog(null)} />}
+      {objDialog && <ObjectiveDialog planId={data.plan.id} parent={objDialog.parent} objective={objDialog.objective} onClose={() => setObjDialog(null)} onAdded={setDone} />}
       {newActionOf !== null ? (
-        <ActionDialog planId={data.plan.id} objectiveId={newActionOf} action={null} canEdit={can} onClose={closeActionDialog} />
+        <ActionDialog planId={data.plan.id} objectiveId={newActionOf} action={null} canEdit={can} onClose={closeActionDialog} onAdded={setDone} />
       ) : openAction && (
         <ActionDialog key={openAction.id} planId={data.plan.id} objectiveId={openAction.objectiveId} action={openAction} canEdit={can} onClose={closeActionDialog} />
       )}

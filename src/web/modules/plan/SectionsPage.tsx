@@ -3,13 +3,14 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Form } from 'react-aria-components';
-import { ApiError, patch, post, put } from '../../app/api';
+import { ApiError, patch, put } from '../../app/api';
 import { useOrg } from '../../app/context';
-import { Button, DialogActions, EmptyState, Field, layout, ModalDialog, Notice, useFormat } from '../../ui/components';
+import { Button, DialogActions, EmptyState, Field, layout, ModalDialog, Notice, SelectField, useFormat } from '../../ui/components';
 import { SaveError } from '../../ui/EditConflict';
 import { keys, planBase, type IndicatorView, type ObjectiveNode, type PlanSections, type PlanTree } from './api';
 import { Counts, LinesField, PairsEditor, type Pair } from './components';
 import { Guidance } from './Guidance';
+import { IndicatorDialog } from './IndicatorDialog';
 import type { GuidedField } from '../../../server/modules/plan/templates/guidance';
 import { IMF_FUNCTIONS, IMF_LABELS, SECTION_HEADINGS } from './labels';
 import { PlanFrame } from './PlanFrame';
@@ -135,47 +136,6 @@ function SectionDialog({ data, which, onClose }: { data: PlanTree; which: Sectio
   );
 }
 
-function IndicatorDialog({ planId, objective, indicator, onClose }: { planId: string; objective?: ObjectiveNode; indicator?: IndicatorView; onClose: () => void }) {
-  const { orgId } = useOrg();
-  const { t } = useLingui();
-  const qc = useQueryClient();
-  const [name, setName] = useState(indicator?.name ?? '');
-  const [unit, setUnit] = useState(indicator?.unit ?? '');
-  const [baseline, setBaseline] = useState(indicator?.baseline?.toString() ?? '');
-  const [target, setTarget] = useState(indicator?.target?.toString() ?? '');
-  const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
-  const save = useMutation({
-    mutationFn: (rev: number | undefined = indicator?.revision) => {
-      const body = { name, unit: unit || null, baseline: num(baseline), target: num(target) };
-      return indicator
-        ? patch(`${planBase(orgId, planId)}/indicators/${indicator.id}`, body, { revision: rev })
-        : post(`${planBase(orgId, planId)}/objectives/${objective!.id}/indicators`, body);
-    },
-    onSuccess: () => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); onClose(); },
-  });
-  const err = save.error instanceof ApiError ? save.error : undefined;
-  return (
-    <ModalDialog isOpen onOpenChange={(o) => !o && onClose()} title={indicator ? t`Edit indicator` : t`Add an indicator`}>
-      {(close) => (
-        <Form onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>
-          <SaveError error={save.error} pending={save.isPending} onKeepMine={(r) => save.mutate(r)}
-            onTakeTheirs={() => { void qc.invalidateQueries({ queryKey: keys.plan(orgId, planId) }); close(); }} />
-          <Field label={t`Indicator`} value={name} onChange={setName} isRequired maxLength={500} error={err?.fieldMessage('name')} autoFocus />
-          <div className={layout.grid2}>
-            <Field label={t`Unit of measure`} value={unit} onChange={setUnit} maxLength={50} error={err?.fieldMessage('unit')} description={t`For example %, number or days.`} />
-            <Field label={t`Baseline`} inputMode="numeric" value={baseline} onChange={setBaseline} error={err?.fieldMessage('baseline')} />
-            <Field label={t`Target`} inputMode="numeric" value={target} onChange={setTarget} error={err?.fieldMessage('target')} />
-          </div>
-          <DialogActions>
-            <Button variant="secondary" onPress={close}><Trans>Cancel</Trans></Button>
-            <Button type="submit" isDisabled={save.isPending}><Trans>Save</Trans></Button>
-          </DialogActions>
-        </Form>
-      )}
-    </ModalDialog>
-  );
-}
-
 function MeasurementDialog({ planId, indicator, years, onClose }: { planId: string; indicator: IndicatorView; years: number[]; onClose: () => void }) {
   const { orgId } = useOrg();
   const { t } = useLingui();
@@ -217,6 +177,7 @@ function Indicators({ data }: { data: PlanTree }) {
   const { t } = useLingui();
   const f = useFormat();
   const [adding, setAdding] = useState<ObjectiveNode | null>(null);
+  const [addTo, setAddTo] = useState('');
   const [editing, setEditing] = useState<IndicatorView | null>(null);
   const [measuring, setMeasuring] = useState<IndicatorView | null>(null);
   const plan = data.plan;
@@ -224,6 +185,8 @@ function Indicators({ data }: { data: PlanTree }) {
   const canMeasure = data.permissions.measure;
   const ods = data.objectives.flatMap((sd) => [sd, ...sd.children]);
   const withIndicators = ods.filter((o) => o.indicators.length > 0);
+  // An action's indicators sit with its objective: their row names the action.
+  const actionName = new Map(ods.flatMap((o) => o.actions).map((a) => [a.id, a.code || a.title.slice(0, 60)]));
   const n = (v: number | null) => (v === null ? '—' : f.number(v));
   return (
     <>
@@ -245,7 +208,7 @@ function Indicators({ data }: { data: PlanTree }) {
             <tbody>
               {o.indicators.map((i) => (
                 <tr key={i.id}>
-                  <th scope="row">{i.name}{i.unit ? ` (${i.unit})` : ''}</th>
+                  <th scope="row">{i.name}{i.unit ? ` (${i.unit})` : ''}{i.actionId && <span className={`${s.small} ${s.muted}`}> — {t`action ${actionName.get(i.actionId) ?? ''}`}</span>}</th>
                   <td>{n(i.baseline)}</td>
                   <td>{n(i.target)}</td>
                   {years.map((y) => <td key={y}>{n(i.measurements.find((m) => m.year === y)?.value ?? null)}</td>)}
@@ -262,15 +225,14 @@ function Indicators({ data }: { data: PlanTree }) {
         </div>
       ))}
       {data.permissions.edit && ods.length > 0 && (
-        <p data-print="hide">
-          <label htmlFor="indicator-objective" className={s.small}><Trans>Add an indicator to objective</Trans></label>{' '}
-          <select id="indicator-objective" className={s.small} onChange={(e) => { const o = ods.find((x) => x.id === e.target.value); if (o) setAdding(o); e.target.value = ''; }} defaultValue="">
-            <option value="" disabled>{t`Choose…`}</option>
-            {ods.map((o) => <option key={o.id} value={o.id}>{o.code} {o.title.slice(0, 80)}</option>)}
-          </select>
-        </p>
+        // Indicators are also added in the objective's and the action's own dialogs (Objectives and actions tab).
+        <div data-print="hide" className={layout.filters}>
+          <SelectField label={t`Objective of the new indicator`} value={addTo} onChange={setAddTo}
+            options={ods.map((o) => ({ id: o.id, label: `${o.code} ${o.title.slice(0, 80)}` }))} />
+          <div><Button variant="secondary" onPress={() => { const o = ods.find((x) => x.id === addTo); if (o) setAdding(o); }} isDisabled={!addTo}><Trans>Add an indicator</Trans></Button></div>
+        </div>
       )}
-      {adding && <IndicatorDialog planId={plan.id} objective={adding} onClose={() => setAdding(null)} />}
+      {adding && <IndicatorDialog planId={plan.id} target={{ objectiveId: adding.id }} onClose={() => setAdding(null)} />}
       {editing && <IndicatorDialog planId={plan.id} indicator={editing} onClose={() => setEditing(null)} />}
       {measuring && <MeasurementDialog planId={plan.id} indicator={measuring} years={years} onClose={() => setMeasuring(null)} />}
     </>
@@ -328,7 +290,6 @@ function SectionsBody({ data }: { data: PlanTree }) {
   return (
     <>
       {can && <p className={s.muted}><Trans>This plan is a draft: the integrity officer and the chief of police can change its texts.</Trans></p>}
-      {data.permissions.notes && <ConfidentialNotes key={plan.id} data={data} />}
       <Section id="identification" title={i18n._(SECTION_HEADINGS.identification)} canEdit={can} onEdit={() => setEditing('identification')}>
         {guide('identification', sec.identification.responsible.length === 0)}
         <dl className={layout.dl}>
@@ -390,6 +351,8 @@ function SectionsBody({ data }: { data: PlanTree }) {
         {guide('communication', !sec.communication.trim())}
         <Prose text={sec.communication} />
       </Section>
+      {/* After the plan's seven sections: working notes, not part of the plan. */}
+      {data.permissions.notes && <ConfidentialNotes key={plan.id} data={data} />}
       {editing && <SectionDialog data={data} which={editing} onClose={() => setEditing(null)} />}
       {data.objectives.length === 0 && !can && <EmptyState><Trans>This plan has no objectives yet.</Trans></EmptyState>}
     </>

@@ -1,8 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useQuery } from '@tanstack/react-query';
-import { ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text, Button as AriaButton, type Key } from 'react-aria-components';
-import { get, qs } from '../../app/api';
 import { Button, Field } from '../../ui/components';
 import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS } from './labels';
 import type { ActionStatus, PlanStatus } from './api';
@@ -67,61 +64,6 @@ export function PairsEditor({ legend, labelA, labelB, rows, onChange, addLabel, 
       ))}
       <Button variant="secondary" onPress={() => onChange([...rows, { a: '', b: '' }])}>{addLabel}</Button>
     </fieldset>
-  );
-}
-
-interface PersonHit { id: string; firstName: string; lastName: string; userId: string | null; unitName: string | null }
-
-/**
- * Picks a person who signs in to Kompas (an owner must be a user of the organisation): searches
- * the staff register as one types and offers those with an account.
- */
-export function UserPicker({ orgId, label, value, onChange, error }: {
-  orgId: string; label: string; value: { id: string; displayName: string } | null; onChange: (v: { id: string; displayName: string } | null) => void; error?: string;
-}) {
-  const { t } = useLingui();
-  const [input, setInput] = useState(value?.displayName ?? '');
-  const [term, setTerm] = useState('');
-  useEffect(() => {
-    const h = setTimeout(() => setTerm(input.trim()), 250);
-    return () => clearTimeout(h);
-  }, [input]);
-  const q = useQuery({
-    queryKey: ['org', orgId, 'people', 'pick', term],
-    queryFn: () => get<{ items: PersonHit[] }>(`/api/orgs/${orgId}/people${qs({ q: term, pageSize: 20, status: 'active' })}`).then((r) => r.items.filter((p) => p.userId)),
-    enabled: term.length >= 2 && term !== value?.displayName,
-  });
-  const items = (q.data ?? []).map((p) => ({ id: p.userId!, name: `${p.firstName} ${p.lastName}`, unit: p.unitName }));
-  return (
-    <ComboBox
-      className={u.field}
-      inputValue={input}
-      onInputChange={(v) => { setInput(v); if (value && v !== value.displayName) onChange(null); }}
-      selectedKey={value?.id ?? null}
-      onSelectionChange={(k: Key | null) => {
-        const hit = items.find((i) => i.id === k);
-        if (hit) { onChange({ id: hit.id, displayName: hit.name }); setInput(hit.name); }
-      }}
-      items={value && !items.some((i) => i.id === value.id) ? [...items, { id: value.id, name: value.displayName, unit: null }] : items}
-      menuTrigger="input"
-      allowsEmptyCollection
-      isInvalid={!!error}
-    >
-      <Label className={u.label}>{label}</Label>
-      <div style={{ display: 'flex', gap: 'var(--space-2)' }}>
-        <Input className={u.input} />
-        {value && <AriaButton className={`${u.button} ${u.quiet}`} onPress={() => { onChange(null); setInput(''); }} aria-label={t`Clear ${label}`}>×</AriaButton>}
-      </div>
-      <Text slot="description" className={u.description}><Trans>Type at least two letters of the name or the personnel number.</Trans></Text>
-      {error && <Text slot="errorMessage" className={u.fieldError}>{error}</Text>}
-      <Popover className={u.popover}>
-        <ListBox className={u.listBox} renderEmptyState={() => <div className={u.option}>{term.length < 2 ? t`Keep typing…` : t`No staff member with an account found.`}</div>}>
-          {(i: { id: string; name: string; unit: string | null }) => (
-            <ListBoxItem id={i.id} className={u.option} textValue={i.name}>{i.name}{i.unit ? ` (${i.unit})` : ''}</ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </ComboBox>
   );
 }
 
