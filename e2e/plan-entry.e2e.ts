@@ -9,8 +9,8 @@ import { axeViolations, openBrowser, settled, signInByCookie, startKompas, useLa
  * A 1.1.1), each confirmed on the page; the action's owner is a staff member of the HR list without
  * an account, the owning unit follows them, and an indicator is entered with the action. The dialogs
  * keep Save on screen, the confidential notes come after the plan's sections, renumbering puts a
- * typed code back in line; axe on the page and every dialog. In English: the texts of this part are
- * new, and the other languages' catalogs are filled from locales/translations/plan-entry.json.
+ * typed code back in line; axe on the page and every dialog. In English, then the three "add"
+ * buttons in Dutch, named alike.
  */
 
 let k: Kompas;
@@ -174,6 +174,17 @@ describe('entering a plan', () => {
     const notes = headings.indexOf('Confidential notes');
     expect(notes).toBeGreaterThan(headings.findIndex((h) => h.startsWith('7.')));
     expect(headings.findIndex((h) => h.startsWith('1.'))).toBeLessThan(notes);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('names the three additions alike in Dutch', async () => {
+    const { page } = b;
+    await useLanguage(page, 'nl');
+    await page.goto(`${k.base}/o/${orgId}/plans/${planId}/actions`);
+    await settled(page);
+    await page.getByRole('button', { name: 'Strategische doelstelling toevoegen', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Operationele doelstelling toevoegen aan SD 1' }).textContent()).toBe('Operationele doelstelling toevoegen');
+    expect(await page.getByRole('button', { name: 'Actie toevoegen aan OD 1.1' }).textContent()).toBe('Actie toevoegen');
     expect(await axeViolations(page)).toEqual([]);
   });
 });
