@@ -352,7 +352,7 @@ export function actionsCsv(tree: PlanTree, locale: Locale): string {
     col(`${t(L.operationalObjective)} (code)`, (r) => r.od?.code),
     col(t(L.operationalObjective), (r) => r.od?.title),
     col(t(L.action), (r) => r.a.title),
-    col(t(L.owner), (r) => r.a.owner?.displayName),
+    col(t(L.owner), (r) => r.a.ownerPerson?.displayName ?? r.a.owner?.displayName),
     col(t(L.unit), (r) => r.a.ownerUnit?.name),
     col(`${t(L.owner)} (label)`, (r) => r.a.ownerLabel),
     col(t(L.coActors), (r) => r.a.coActors.join(', ')),
