@@ -10,3 +10,4 @@ export * from './platform/authz/record-access-schema.js';
 export * from './platform/files/schema.js';
 export * from './platform/deadlines/schema.js';
 export * from './modules/plan/schema.js';
+export * from './platform/vault/schema.js';

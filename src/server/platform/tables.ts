@@ -7,6 +7,7 @@ import * as deadlines from './deadlines/schema.js';
 import * as files from './files/schema.js';
 import * as mail from './mail/schema.js';
 import * as tenancy from './tenancy/schema.js';
+import * as vault from './vault/schema.js';
 import { tablesOf } from './module.js';
 
 /**
@@ -14,4 +15,4 @@ import { tablesOf } from './module.js';
  * the database that has an `organisation_id` (checked by src/server/tenant-isolation.test.ts),
  * so no tenant table exists that nobody answers for.
  */
-export const PLATFORM_TABLES: readonly string[] = [audit, auth, throttle, recordAccess, crypto, deadlines, files, mail, tenancy].flatMap((s) => tablesOf(s));
+export const PLATFORM_TABLES: readonly string[] = [audit, auth, throttle, recordAccess, crypto, deadlines, files, mail, tenancy, vault].flatMap((s) => tablesOf(s));
