@@ -12,7 +12,7 @@ CREATE TABLE "record_key" (
 	"organisation_id" uuid NOT NULL,
 	"record_type" text NOT NULL,
 	"record_id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_on" date DEFAULT CURRENT_DATE NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "record_key_grant" (
@@ -26,7 +26,7 @@ CREATE TABLE "record_key_grant" (
 	"salt" "bytea",
 	"expires_at" timestamp with time zone,
 	"granted_by" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_on" date DEFAULT CURRENT_DATE NOT NULL,
 	CONSTRAINT "record_key_grant_kind_chk" CHECK ("record_key_grant"."holder_kind" IN ('user', 'escrow', 'secret')),
 	CONSTRAINT "record_key_grant_user_chk" CHECK (("record_key_grant"."holder_kind" = 'user') = ("record_key_grant"."user_id" IS NOT NULL))
 );

@@ -43,7 +43,7 @@ async function sealToUsers(tx: Queryable, k: OpenRecordKey, userIds: readonly st
       INSERT INTO record_key_grant (organisation_id, record_key_id, holder_kind, user_id, sealed_to, sealed_key, expires_at, granted_by)
       VALUES (${k.organisationId}, ${k.keyId}, 'user', ${userId}, ${pk.fingerprint}, ${sealTo(pk.publicKey, k.key)}, ${opts.expiresAt ?? null}, ${opts.grantedBy ?? null})
       ON CONFLICT (record_key_id, user_id) WHERE holder_kind = 'user'
-      DO UPDATE SET sealed_to = EXCLUDED.sealed_to, sealed_key = EXCLUDED.sealed_key, expires_at = EXCLUDED.expires_at, granted_by = EXCLUDED.granted_by, created_at = now()`);
+      DO UPDATE SET sealed_to = EXCLUDED.sealed_to, sealed_key = EXCLUDED.sealed_key, expires_at = EXCLUDED.expires_at, granted_by = EXCLUDED.granted_by, created_on = CURRENT_DATE`);
     granted.push(userId);
   }
   return { granted, missing: [...new Set(userIds)].filter((u) => !keys.has(u)) };

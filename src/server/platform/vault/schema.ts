@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from '../auth/schema.js';
 import { organisation } from '../tenancy/schema.js';
 
@@ -46,7 +46,8 @@ export const recordKey = pgTable('record_key', {
   organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
   recordType: text('record_type').notNull(),
   recordId: uuid('record_id').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The day only: a key's exact creation time would date an anonymous report to the minute. */
+  createdOn: date('created_on').notNull().default(sql`CURRENT_DATE`),
 }, (t) => [uniqueIndex('record_key_record_uq').on(t.organisationId, t.recordType, t.recordId)]);
 
 /**
@@ -68,7 +69,7 @@ export const recordKeyGrant = pgTable('record_key_grant', {
   /** A grant for a limited time (core-group advice): not opened after this moment, deleted by the clean-up job. */
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   grantedBy: uuid('granted_by').references(() => appUser.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdOn: date('created_on').notNull().default(sql`CURRENT_DATE`),
 }, (t) => [
   check('record_key_grant_kind_chk', sql`${t.holderKind} IN ('user', 'escrow', 'secret')`),
   check('record_key_grant_user_chk', sql`(${t.holderKind} = 'user') = (${t.userId} IS NOT NULL)`),
