@@ -1,4 +1,4 @@
-// The platform's file service: accept an upload against a module's policy, store it sealed on a record, read, list, delete.
+// The platform's file service: accept an upload against a module's policy, strip a photo's metadata, store it sealed on a record, read, list, delete.
 export {
   acceptFile, allowedExtensions, cleanFilename, FILE_TYPES, isText, type AcceptedFile, type FilePolicy, type FileType, type FileTypeName,
 } from './accept.js';
@@ -6,3 +6,4 @@ export {
   copyFilesOf, deleteFile, deleteFilesOf, fileStore, findFile, listFiles, StoredFileIntegrityError,
   type FileAudit, type FileContent, type FileRef, type FileStore, type StoredFileView,
 } from './store.js';
+export { ImageUnreadableError, stripImageMetadata } from './strip-metadata.js';
