@@ -11,3 +11,4 @@ export * from './platform/files/schema.js';
 export * from './platform/deadlines/schema.js';
 export * from './modules/plan/schema.js';
 export * from './platform/vault/schema.js';
+export * from './modules/reporting/schema.js';

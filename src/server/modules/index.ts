@@ -12,6 +12,7 @@ import * as roleSchema from './roles/schema.js';
 import { auditTrailRoutes } from './audit-trail/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { planModule } from './plan/module.js';
+import { reportingModule } from './reporting/module.js';
 
 type Routes = ServerModule['routes'];
 
@@ -30,4 +31,5 @@ export const modules: ServerModule[] = [
   { name: 'audit-trail', routes: auditTrailRoutes as Routes },
   { name: 'admin', routes: adminRoutes as Routes },
   planModule,
+  reportingModule,
 ];

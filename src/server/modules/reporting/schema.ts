@@ -1,0 +1,179 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { appUser } from '../../platform/auth/schema.js';
+import { organisation } from '../organisations/schema.js';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * The reporting channel for integrity violations (law of 8 December 2022; issue 18).
+ *
+ * What a reporter writes (the answers, their name, messages, files and file names) is stored only
+ * encrypted under the report's own key (platform/vault): a copy of the database reveals no report
+ * text. What stays in clear is what deadlines and the yearly figures need: dates, status,
+ * category, outcome. Nothing a reporter creates carries a time finer than the day (no
+ * `created_at default now()`): an exact time could be laid next to a door log or a login record.
+ * Order within a report comes from per-report sequence numbers instead.
+ */
+
+/** The organisation's channel: open or not, the texts shown to reporters, the questionnaire, the legal deadlines. */
+export const reportSettings = pgTable('report_settings', {
+  organisationId: uuid('organisation_id').primaryKey().references(() => organisation.id),
+  open: boolean('open').notNull().default(false),
+  /** Who receives reports, the protection the reporter has, the external channels (Comité P…): {nl, fr, de, en}. */
+  intro: jsonb('intro').$type<Record<string, string>>().notNull().default({}),
+  /** The questionnaire (contract `question`): asked in this order; a report keeps the questions as asked. */
+  questions: jsonb('questions').$type<unknown[]>().notNull(),
+  ackDays: integer('ack_days').notNull().default(7),
+  feedbackMonths: integer('feedback_months').notNull().default(3),
+  alertDaysBefore: integer('alert_days_before').notNull().default(2),
+  reprisalCheckMonths: integer('reprisal_check_months').array().notNull().default(sql`'{3,6,12}'::int[]`),
+  retentionMonths: integer('retention_months').notNull().default(60),
+  /** The automatic acknowledgement sent at filing ({nl, fr, de, en}); null: a recipient acknowledges. */
+  autoAck: jsonb('auto_ack').$type<Record<string, string>>(),
+  revision: integer('revision').notNull().default(1),
+}, (t) => [
+  check('report_settings_ack_days_ck', sql`${t.ackDays} BETWEEN 1 AND 7`),
+  check('report_settings_feedback_months_ck', sql`${t.feedbackMonths} BETWEEN 1 AND 3`),
+  check('report_settings_alert_days_ck', sql`${t.alertDaysBefore} BETWEEN 0 AND 30`),
+  check('report_settings_retention_ck', sql`${t.retentionMonths} BETWEEN 1 AND 600`),
+]);
+
+/**
+ * Who receives the organisation's reports: primary recipients, and alternates who receive when the
+ * reporter excludes every primary. Without primary rows, the current integrity officers are primary.
+ */
+export const reportRecipient = pgTable('report_recipient', {
+  organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+  userId: uuid('user_id').notNull().references(() => appUser.id),
+  kind: text('kind').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.organisationId, t.userId] }),
+  check('report_recipient_kind_ck', sql`${t.kind} IN ('primary', 'alternate')`),
+]);
+
+/** The last reference number given per organisation and year (MEL-2026-0007). */
+export const reportCounter = pgTable('report_counter', {
+  organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+  year: integer('year').notNull(),
+  last: integer('last').notNull(),
+}, (t) => [primaryKey({ columns: [t.organisationId, t.year] })]);
+
+export const report = pgTable('report', {
+  id: uuid('id').primaryKey(),
+  organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+  reference: text('reference').notNull(),
+  identityMode: text('identity_mode').notNull(),
+  filedVia: text('filed_via').notNull(),
+  /** In clear for the yearly figures; the reporter may leave it to the recipient. */
+  category: text('category'),
+  status: text('status').notNull().default('received'),
+  admissibility: text('admissibility'),
+  outcome: text('outcome'),
+  receivedOn: date('received_on').notNull(),
+  acknowledgedOn: date('acknowledged_on'),
+  feedbackOn: date('feedback_on'),
+  closedOn: date('closed_on'),
+  investigatorUserId: uuid('investigator_user_id').references(() => appUser.id),
+  legalHold: boolean('legal_hold').notNull().default(false),
+  /** Argon2id of the receipt under the organisation's receipt salt (vault `receiptLookupHash`): never the receipt. */
+  receiptHash: text('receipt_hash').notNull(),
+  /** Encrypted JSON (field `content`): answers, the questions as asked, the reporter's identity, exclusions. */
+  content: bytea('content').notNull(),
+  messageSeq: integer('message_seq').notNull().default(0),
+  fileSeq: integer('file_seq').notNull().default(0),
+  eventSeq: integer('event_seq').notNull().default(0),
+  /** Optimistic concurrency of the recipients' steps (ADR 0011); messages do not move it. */
+  revision: integer('revision').notNull().default(1),
+}, (t) => [
+  uniqueIndex('report_reference_uq').on(t.organisationId, t.reference),
+  uniqueIndex('report_receipt_uq').on(t.organisationId, t.receiptHash),
+  index('report_org_status_idx').on(t.organisationId, t.status),
+  check('report_identity_mode_ck', sql`${t.identityMode} IN ('named', 'confidential', 'anonymous')`),
+  check('report_filed_via_ck', sql`${t.filedVia} IN ('portal', 'counsellor')`),
+  check('report_category_ck', sql`${t.category} IN ('corruption', 'abuse_of_power', 'fraud', 'conflict_of_interest', 'harassment_discrimination', 'information_breach', 'misuse_of_resources', 'other')`),
+  check('report_status_ck', sql`${t.status} IN ('received', 'acknowledged', 'in_progress', 'closed')`),
+  check('report_admissibility_ck', sql`${t.admissibility} IN ('admissible', 'inadmissible')`),
+  check('report_outcome_ck', sql`${t.outcome} IN ('unfounded', 'founded_measures', 'forwarded_comite_p', 'forwarded_judicial', 'forwarded_disciplinary', 'inadmissible', 'withdrawn', 'other')`),
+]);
+
+/**
+ * Who takes part in a report, and as what: a recipient (acknowledges, decides, answers), the
+ * appointed investigator, the counsellor who filed it for someone, a chief told when a deadline is
+ * missed (no access), and later core-group advisers. Reading still needs a key grant (vault) and a
+ * current role of the module; this row says what the person may do with it.
+ */
+export const reportAccess = pgTable('report_access', {
+  organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+  reportId: uuid('report_id').notNull().references(() => report.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => appUser.id),
+  kind: text('kind').notNull(),
+  grantedOn: date('granted_on').notNull().default(sql`CURRENT_DATE`),
+}, (t) => [
+  primaryKey({ columns: [t.organisationId, t.reportId, t.userId, t.kind] }),
+  index('report_access_user_idx').on(t.organisationId, t.userId),
+  check('report_access_kind_ck', sql`${t.kind} IN ('recipient', 'investigator', 'counsellor', 'escalation', 'adviser')`),
+]);
+
+/** A message between the reporter and the recipients; the body is encrypted (field `message:<id>`). */
+export const reportMessage = pgTable('report_message', {
+  id: uuid('id').primaryKey(),
+  organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+  reportId: uuid('report_id').notNull().references(() => report.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  author: text('author').notNull(),
+  /** The recipient who wrote it; null for the reporter and for the automatic acknowledgement. */
+  authorUserId: uuid('author_user_id').references(() => appUser.id),
+  /** What the message is for the procedure: a plain message, the acknowledgement, the feedback, the closing word. */
+  purpose: text('purpose').notNull().default('message'),
+  body: bytea('body').notNull(),
+  sentOn: date('sent_on').notNull(),
+  readByReporterOn: date('read_by_reporter_on'),
+  readByRecipientOn: date('read_by_recipient_on'),
+}, (t) => [
+  uniqueIndex('report_message_seq_uq').on(t.organisationId, t.reportId, t.seq),
+  check('report_message_author_ck', sql`${t.author} IN ('reporter', 'recipient')`),
+  check('report_message_purpose_ck', sql`${t.purpose} IN ('message', 'acknowledgement', 'feedback', 'closure')`),
+]);
+
+/**
+ * A file of a report: its bytes and its name encrypted under the report key (fields `file:<id>` and
+ * `file:<id>:name`), images cleaned of their metadata before. Not in the platform's stored_file,
+ * whose file name and creation time are clear.
+ */
+export const reportFile = pgTable('report_file', {
+  id: uuid('id').primaryKey(),
+  organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+  reportId: uuid('report_id').notNull().references(() => report.id, { onDelete: 'cascade' }),
+  messageId: uuid('message_id').references(() => reportMessage.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  addedBy: text('added_by').notNull(),
+  name: bytea('name').notNull(),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  /** SHA-256 of the plain (cleaned) file, checked again after decryption. */
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  addedOn: date('added_on').notNull(),
+}, (t) => [
+  index('report_file_report_idx').on(t.organisationId, t.reportId),
+  check('report_file_added_by_ck', sql`${t.addedBy} IN ('reporter', 'recipient')`),
+]);
+
+/**
+ * The history of a report's procedure (received, acknowledged, admissibility, investigator, feedback,
+ * closed, and later kinds: advice, protective measures, redaction, retention). Facts in clear; a
+ * free-text reason encrypted (field `event:<id>`).
+ */
+export const reportEvent = pgTable('report_event', {
+  id: uuid('id').primaryKey(),
+  organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+  reportId: uuid('report_id').notNull().references(() => report.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  kind: text('kind').notNull(),
+  occurredOn: date('occurred_on').notNull(),
+  byUserId: uuid('by_user_id').references(() => appUser.id),
+  /** Ids and codes only (an outcome, an investigator's id); never text. */
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  note: bytea('note'),
+}, (t) => [uniqueIndex('report_event_seq_uq').on(t.organisationId, t.reportId, t.seq)]);
