@@ -18,6 +18,7 @@ import { csrfHmacKey, csrfUserInfo } from './platform/http/csrf-binding.js';
 import { modules as allModules } from './modules/index.js';
 import { checkModules, type ServerModule } from './platform/module.js';
 import { homeRoutes } from './platform/home/routes.js';
+import { vaultRoutes } from './platform/vault/routes.js';
 import { oversightFigureRoutes } from './platform/oversight/routes.js';
 import { isPublicPath } from './platform/public/paths.js';
 import { registerPublicFamily } from './platform/public/family.js';
@@ -115,6 +116,7 @@ export async function buildApp(
 
   for (const m of modules) if (m.routes) await app.register(m.routes, { prefix: m.prefix ?? '/api', deps });
   await app.register(homeRoutes(modules), { prefix: '/api', deps });
+  await app.register(vaultRoutes, { prefix: '/api', deps });
   await app.register(oversightFigureRoutes(modules), { prefix: '/api', deps });
   // Public writes have their own CSRF defence (platform/public/guard.ts), as they carry no cookie.
   await registerPublicFamily(app, deps, modules, publicThrottle);

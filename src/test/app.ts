@@ -139,3 +139,14 @@ export const ifMatch = (revision: number) => ({ 'if-match': `"${revision}"` });
 export function anonymous(t: TestApp): Session {
   return new Session(t.app);
 }
+
+/**
+ * A signed-in session whose key pair for encrypted records is unlocked, through the real unlock
+ * route (which creates the key pair on first use from the test password): what a password sign-in does.
+ */
+export async function unlockedSessionFor(t: TestApp, userId: string, opts: { mfa?: boolean } = {}): Promise<Session> {
+  const s = await sessionFor(t, userId, opts);
+  const r = await s.post('/api/auth/vault/unlock', { secret: TEST_PASSWORD });
+  if (r.statusCode !== 200) throw new Error(`vault unlock failed: ${r.statusCode} ${r.body}`);
+  return s;
+}

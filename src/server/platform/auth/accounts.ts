@@ -1,3 +1,4 @@
+import { forgetUser } from '../vault/index.js';
 import { recordAudit, type AuditContext } from '../audit/service.js';
 import type { Actor } from '../authz/actor.js';
 import type { Tx } from '../db/pool.js';
@@ -81,7 +82,7 @@ export function makeAccountsService(deps: Pick<Deps, 'config' | 'database' | 'ma
       await repo.disableUser(tx, userId);
       const revoked = await repo.revokeSessionsOf(tx, userId);
       await recordAudit(tx, ctx, { organisationId: u.homeOrganisationId, action: 'user.disable', recordType: 'user', recordId: userId, details: { revokedSessions: revoked } });
-    });
+    }).finally(() => forgetUser(userId));
   }
 
   /**
@@ -106,7 +107,7 @@ export function makeAccountsService(deps: Pick<Deps, 'config' | 'database' | 'ma
         organisationId: home, action: 'user.reset_second_factor', recordType: 'user', recordId: userId,
         details: { hadSecondFactor, revokedSessions: revoked },
       });
-    });
+    }).finally(() => forgetUser(userId));
   }
 
   return { list, create, disable, resetSecondFactor };

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { forgetSession, forgetUser, openUserKey, replaceUserKey, rewrapUserKey, unlockAtPasswordSignIn, userKeyOf } from '../vault/index.js';
 import type { AuditContext } from '../audit/service.js';
 import { recordAudit } from '../audit/service.js';
 import { needsMfa, type Actor } from '../authz/actor.js';
@@ -107,6 +108,8 @@ export function makeAuthService(deps: AuthDeps) {
   async function login(ctx: RequestInfo, body: { email: string; password: string }, previousToken?: string, deviceCookie?: string) {
     const userId = await passwordSignIn.check(ctx, body, deviceCookie);
     const s = await openSession(ctx, userId, 'password', previousToken);
+    // The person's key pair for encrypted records opens into this session's memory (created on first sign-in).
+    await unlockAtPasswordSignIn(db, userId, s.actor.sessionId, body.password);
     return { ...s, deviceCookie: s.next === 'done' ? await passwordSignIn.trustDevice(userId, deviceCookie) : undefined };
   }
 
@@ -197,6 +200,7 @@ export function makeAuthService(deps: AuthDeps) {
       await repo.revokeSession(tx, actor.userId, actor.sessionId);
       await audit(tx, ctx, actor.userId, 'auth.logout');
     });
+    forgetSession(actor.sessionId);
   }
 
   async function sessions(actor: Actor) {
@@ -209,6 +213,7 @@ export function makeAuthService(deps: AuthDeps) {
       if (!(await repo.revokeSession(tx, actor.userId, sessionId))) throw notFound('session');
       await audit(tx, ctx, actor.userId, 'auth.session_revoke', { sessionId });
     });
+    forgetSession(sessionId);
   }
 
   async function changePassword(ctx: RequestInfo, actor: Actor, body: { currentPassword: string; newPassword: string }) {
@@ -217,11 +222,17 @@ export function makeAuthService(deps: AuthDeps) {
     await assertCurrentPassword(ctx, actor, u, body.currentPassword, 'auth.password_change_failed');
     if (body.newPassword.trim().toLowerCase() === u.email) throw invalid('password_same_as_email', 'newPassword');
     const newHash = await hashPassword(body.newPassword);
+    // The same key pair, wrapped under the new password (grants stay valid); one that does not open
+    // with the current password (a passphrase) is left as it is.
+    const stored = await userKeyOf(db, u.id);
+    const keys = stored?.secretKind === 'password' ? await openUserKey(stored, body.currentPassword) : null;
     await withSystemTx(db, async (tx) => {
       await repo.setPasswordHash(tx, u.id, newHash);
+      if (keys) await rewrapUserKey(tx, u.id, keys, body.newPassword, 'password');
       const revoked = await repo.revokeSessionsOf(tx, u.id, actor.sessionId);
       await audit(tx, ctx, u.id, 'auth.password_change', { revokedSessions: revoked });
     });
+    forgetUser(u.id, actor.sessionId);
   }
 
   async function setLocale(ctx: RequestInfo, actor: Actor, locale: Locale) {
@@ -239,15 +250,22 @@ export function makeAuthService(deps: AuthDeps) {
 
   async function resetPassword(ctx: RequestInfo, body: { token: string; password: string }) {
     const newHash = await hashPassword(body.password);
+    let userId: string | null = null;
     await withSystemTx(db, async (tx) => {
       const t = await repo.consumePasswordToken(tx, hashToken(body.token));
       if (!t) throw invalid('reset_token_invalid', 'token');
       const u = await repo.userById(tx, t.userId);
       if (u && body.password.trim().toLowerCase() === u.email) throw invalid('password_same_as_email', 'password');
       await repo.setPasswordHash(tx, t.userId, newHash);
+      // The old private key cannot be opened without the old password: a new key pair; grants sealed
+      // to the old one wait for recovery with the organisation's escrow key (docs/operations.md).
+      const hadKey = (await userKeyOf(tx, t.userId)) !== null;
+      if (hadKey) await replaceUserKey(tx, t.userId, body.password, 'password');
       const revoked = await repo.revokeSessionsOf(tx, t.userId);
-      await audit(tx, ctx, t.userId, 'auth.password_reset', { kind: t.kind, revokedSessions: revoked });
+      await audit(tx, ctx, t.userId, 'auth.password_reset', { kind: t.kind, revokedSessions: revoked, keyReplaced: hadKey });
+      userId = t.userId;
     });
+    if (userId) forgetUser(userId);
   }
 
   return { me, login, trustDevice, openSession, verifyTotp, totpSetup, totpEnable, logout, sessions, revokeSession, changePassword, setLocale, forgotPassword, resetPassword };

@@ -13,6 +13,9 @@ const entries = new Map<string, Entry>();
 const MAX_IDLE_MS = 12 * 60 * 60 * 1000;
 
 export function putUnlocked(sessionId: string, userId: string, keys: KeyPair): void {
+  // Sessions that ended without a sign-out (idle, closed browser) leave entries: swept here.
+  const now = Date.now();
+  for (const [sid, e] of entries) if (now - e.lastUsed > MAX_IDLE_MS) forgetSession(sid);
   // A copy per session: forgetting one session wipes its copy, never another session's.
   entries.set(sessionId, { userId, keys: { publicKey: Buffer.from(keys.publicKey), privateKey: Buffer.from(keys.privateKey) }, lastUsed: Date.now() });
 }

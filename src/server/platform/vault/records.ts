@@ -72,12 +72,6 @@ export async function createRecordKey(tx: Queryable, ref: RecordRef, holders: { 
   return { recordKey, missing };
 }
 
-async function keyIdOf(tx: Queryable, ref: RecordRef): Promise<string | null> {
-  const r = await tx.execute<{ id: string }>(sql`
-    SELECT id FROM record_key WHERE organisation_id = ${ref.organisationId} AND record_type = ${ref.recordType} AND record_id = ${ref.recordId}`);
-  return r.rows[0]?.id ?? null;
-}
-
 /**
  * Opens a record's key for a signed-in person: 403 without a current grant (the module decides
  * access first; this is the cryptographic second lock), 423 `vault_locked` when their key pair is
