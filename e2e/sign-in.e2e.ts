@@ -112,6 +112,15 @@ describe('signing in', () => {
     dpo = user;
   });
 
+  it('a full reload follows the account language when this device has no choice of its own', async () => {
+    const { page } = b;
+    await page.evaluate(() => localStorage.removeItem('kompas_locale'));
+    await page.goto(`${k.base}/o/${orgId}`);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: "Journal d'audit" }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.evaluate(() => localStorage.setItem('kompas_locale', 'fr')); // as the earlier steps left it
+  });
+
   it('the DPO replaces the authenticator from the user menu: current password, new QR code, a code of the new app', async () => {
     const { page } = b;
     await page.getByRole('button', { name: /^Menu utilisateur/ }).click();

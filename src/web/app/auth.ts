@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Locale, OrganisationKind, Role } from '../../shared/roles';
 import { ApiError, get, post, put } from './api';
@@ -27,10 +28,16 @@ export interface Me {
 
 export const ME_KEY = ['auth', 'me'] as const;
 
-/** The signed-in user, or null when nobody is signed in. */
+/**
+ * The signed-in user, or null when nobody is signed in. On every load of the app (also a full
+ * reload) the UI follows the account's language unless a language was chosen on this device,
+ * before any page renders, so a French officer never sees a Dutch page after typing an address.
+ */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    return await get<Me>('/api/auth/me');
+    const me = await get<Me>('/api/auth/me');
+    if (!storedLocale() && isLocale(me.locale) && me.locale !== i18n.locale) await activateLocale(me.locale);
+    return me;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return null;
     throw e;
