@@ -1,9 +1,35 @@
+import { hasRole } from '../../platform/authz/actor.js';
+import { withOrgTx } from '../../platform/db/tx.js';
+import { todayInBelgium } from '../../platform/deadlines/index.js';
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
+import './deadlines.js';
+import { channelOffered } from './filing.js';
+import { REPORTING_ROLES } from './policy.js';
+import { reportingPublicRoutes } from './public-routes.js';
+import * as repo from './repo.js';
+import { reportingRoutes } from './routes.js';
 import * as schema from './schema.js';
 
-/** The reporting channel for integrity violations (issue 18): public filing, the reporter's portal, the recipients' follow-up. */
+/**
+ * The reporting channel for integrity violations (issue 18): public filing and the reporter's
+ * portal through the receipt, the recipients' follow-up with its legal deadlines. Content is
+ * end-to-end encrypted per report (platform/vault).
+ */
 export const reportingModule: ServerModule = {
   name: 'reporting',
+  routes: reportingRoutes() as ServerModule['routes'],
+  publicRoutes: reportingPublicRoutes as ServerModule['publicRoutes'],
+  publicServices: [{ id: 'reporting', offered: ({ deps, org }) => withOrgTx(deps.database.db, org.id, (tx) => channelOffered(tx, org.id, todayInBelgium())) }],
   tables: tablesOf(schema),
+  // What waits for the person among the reports they may read (a key grant): none of them say more than a count.
+  homeFigures: async (deps, actor, orgId) => {
+    if (!hasRole(actor, orgId, REPORTING_ROLES)) return [];
+    const n = await withOrgTx(deps.database.db, orgId, (tx) => repo.homeCounts(tx, orgId, actor.userId, todayInBelgium()));
+    return [
+      { id: 'reporting.to_acknowledge', count: n.to_acknowledge },
+      { id: 'reporting.overdue', count: n.overdue },
+      { id: 'reporting.open', count: n.open, values: { unread: n.unread } },
+    ];
+  },
 };

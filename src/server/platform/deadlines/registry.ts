@@ -61,6 +61,11 @@ export interface DeadlineKind {
   defaults?: (tx: Tx, organisationId: string) => Promise<DeadlineDefaults>;
   /** The people who answer for a unit that is assigned a deadline (e.g. its heads of service) on `today`. */
   unitRecipients?: (tx: Tx, deadline: DeadlineRecord, today: string) => Promise<string[]>;
+  /**
+   * The people reminded of a deadline assigned to neither a person nor a unit (a report's recipients,
+   * who are several and may change), on `today`. Their access to the record is the module's to check.
+   */
+  recipients?: (tx: Tx, deadline: DeadlineRecord, today: string) => Promise<string[]>;
   /** Who is told when the deadline has passed by its escalation delay (user ids). */
   escalateTo?: (tx: Tx, deadline: DeadlineRecord, today: string) => Promise<string[]>;
   /**

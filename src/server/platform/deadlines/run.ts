@@ -137,9 +137,12 @@ async function sendStep(tx: Tx, deps: DeadlineRunDeps, k: DeadlineKind, c: Candi
   } else if (d.assigneeUserId) {
     via = 'assignee';
     ids = [d.assigneeUserId];
-  } else {
+  } else if (d.assigneeUnitId) {
     via = 'unit';
-    ids = d.assigneeUnitId && k.unitRecipients ? await k.unitRecipients(tx, d, today) : [];
+    ids = k.unitRecipients ? await k.unitRecipients(tx, d, today) : [];
+  } else {
+    via = 'assignee';
+    ids = k.recipients ? await k.recipients(tx, d, today) : [];
   }
   // Only people who can act on it: an enabled account that is still a member of the organisation.
   const people = ids.length === 0 ? [] : (await tx.execute<{ id: string; email: string; locale: string }>(sql`
