@@ -2,9 +2,10 @@ import type { WebModule } from './module-types';
 import { adminModule } from '../modules/admin';
 import { auditModule } from '../modules/audit';
 import { planModule } from '../modules/plan';
+import { reportingModule } from '../modules/reporting';
 
 /**
  * The module registry: the only list the shell reads. A new feature area (the integrity
  * plan, reports, complaints…) adds its module here and touches nothing else in the shell.
  */
-export const modules: WebModule[] = [adminModule, auditModule, planModule];
+export const modules: WebModule[] = [adminModule, auditModule, planModule, reportingModule];

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { post } from '../../app/api';
+import { Button, Checkbox, ConfirmDialog, ErrorAlert, Loading, Notice, useFormat } from '../../ui/components';
+import { keys, readEscrow } from './api';
+import s from './reporting.module.css';
+
+/**
+ * The organisation's escrow key: the one way to recover reports when a recipient forgets their
+ * password or leaves. Kompas keeps only its public half; the private half is shown once, here, to
+ * be printed or stored offline by the integrity officer. Without it the channel cannot open.
+ */
+export function EscrowCard({ orgId }: { orgId: string }) {
+  const { t } = useLingui();
+  const f = useFormat();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: keys.escrow(orgId), queryFn: () => readEscrow(orgId) });
+  const [confirm, setConfirm] = useState(false);
+  const [created, setCreated] = useState<{ privateKey: string; fingerprint: string } | null>(null);
+  const [stored, setStored] = useState(false);
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const create = useMutation({
+    mutationFn: () => post<{ privateKey: string; fingerprint: string }>(`/api/orgs/${orgId}/vault/escrow`),
+    onSuccess: (r) => { setConfirm(false); setCreated(r); },
+  });
+  const finish = () => {
+    setCreated(null);
+    setStored(false);
+    void qc.invalidateQueries({ queryKey: keys.escrow(orgId) });
+    void qc.invalidateQueries({ queryKey: keys.settings(orgId) });
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(created!.privateKey);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <section aria-labelledby="escrow-title" className={s.section}>
+      <h2 id="escrow-title"><Trans>Escrow key</Trans></h2>
+      <p><Trans>Reports are encrypted for their recipients. The escrow key is the spare key of the organisation: with it, access is restored when a recipient forgets their password or leaves. Kompas keeps only its public half.</Trans></p>
+      <ErrorAlert error={q.error} />
+      {created ? (
+        <div>
+          <Notice kind="warning">
+            <strong><Trans>This private key is shown only this once.</Trans></strong>{' '}
+            <Trans>Print it or save it on a USB stick that is never connected to a network, and keep it in a safe. Do not send it by e-mail, do not store it on the network, do not keep it with your password. Whoever holds it can open every report of the organisation.</Trans>
+          </Notice>
+          <dl className={s.summary}><dt><Trans>Fingerprint</Trans></dt><dd><code>{created.fingerprint}</code></dd></dl>
+          <h3><Trans>Private escrow key</Trans></h3>
+          <pre className={s.receiptKey} tabIndex={0}>{created.privateKey}</pre>
+          <div className={s.questionTools} data-print="hide">
+            <Button variant="secondary" onPress={() => void copy()}><Trans>Copy the key</Trans></Button>
+            <Button variant="secondary" onPress={() => window.print()}><Trans>Print the key</Trans></Button>
+          </div>
+          <p role="status" data-print="hide">
+            {copied === true && <Trans>The key is copied. Paste it only onto the offline medium, then copy something else so that it leaves the clipboard.</Trans>}
+            {copied === false && <Trans>The key could not be copied here: print it instead.</Trans>}
+          </p>
+          <p><Trans>The operations guide says step by step how to recover access with this key.</Trans></p>
+          <div data-print="hide">
+            <Checkbox isSelected={stored} onChange={setStored}><Trans>I have printed or stored the private key offline, in a safe place</Trans></Checkbox>
+            <Button onPress={finish} isDisabled={!stored}><Trans>Hide the key</Trans></Button>
+          </div>
+        </div>
+      ) : q.isPending ? <Loading /> : q.data ? (
+        <dl className={s.summary}>
+          <dt><Trans>Fingerprint</Trans></dt>
+          <dd><code>{q.data.fingerprint}</code></dd>
+          <dt><Trans>Created on</Trans></dt>
+          <dd>{f.date(q.data.createdAt)}</dd>
+        </dl>
+      ) : (
+        <>
+          <Notice kind="warning"><Trans>There is no escrow key yet. The reporting channel cannot open before it exists.</Trans></Notice>
+          <Button onPress={() => { create.reset(); setConfirm(true); }}><Trans>Create escrow key</Trans></Button>
+        </>
+      )}
+      {confirm && (
+        <ConfirmDialog isOpen onOpenChange={setConfirm} title={t`Create the escrow key?`} confirmLabel={t`Create escrow key`}
+          onConfirm={() => create.mutate()} pending={create.isPending} error={create.error}>
+          <p><Trans>The private key will be shown once, on this screen. Have a printer or an offline USB stick ready, and make sure nobody can read your screen.</Trans></p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { msg } from '@lingui/core/macro';
+import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
+import type { HomeTile, ModuleContext, WebModule } from '../../app/module-types';
+
+/** The people who receive or handle reports (the server shows each only the reports they hold a key to). */
+const RECIPIENTS = ['integrity_officer', 'confidential_counsellor', 'integrity_investigator', 'core_group_member'] as const;
+
+const STATUS_VALUES = ['received', 'acknowledged', 'in_progress', 'closed', 'open'];
+const inboxSearch = (q: Record<string, unknown>): { status?: string } =>
+  typeof q.status === 'string' && STATUS_VALUES.includes(q.status) ? { status: q.status } : {};
+
+function tiles(ctx: ModuleContext): HomeTile[] {
+  if (!ctx.has(...RECIPIENTS)) return [];
+  return [
+    {
+      id: 'reports', to: '/reports', title: msg`Reports of integrity violations`,
+      description: msg`Reports made through the reporting channel that you receive or handle.`,
+      figure: { id: 'reporting.open', label: msg`open reports` },
+    },
+    ...(ctx.has('integrity_officer') ? [{
+      id: 'reports-to-acknowledge', to: '/reports', title: msg`Reports to acknowledge`,
+      description: msg`Confirm receipt to the reporter within the legal deadline.`,
+      figure: { id: 'reporting.to_acknowledge', label: msg`waiting for confirmation of receipt` },
+    }, {
+      id: 'reports-overdue', to: '/reports', title: msg`Deadlines passed`,
+      description: msg`Reports whose confirmation of receipt or feedback is late.`,
+      figure: { id: 'reporting.overdue', label: msg`past a deadline` },
+    }] : []),
+    ...(ctx.has('confidential_counsellor') ? [{
+      id: 'report-for-someone', to: '/reports/new', title: msg`File a report for someone`,
+      description: msg`Someone came to you: make the report with them and give them the receipt code.`,
+    }] : []),
+  ];
+}
+
+/** The reporting channel for integrity violations (issue 18): public reporting and follow-up pages, the recipients' inbox and cases, the settings. */
+export const reportingModule: WebModule = {
+  id: 'reporting',
+  navItems: (ctx) => [
+    ...(ctx.has(...RECIPIENTS) ? [{ id: 'reports', to: '/reports', label: msg`Reports` }] : []),
+    ...(ctx.has('integrity_officer') ? [{ id: 'reporting-settings', to: '/reporting/settings', label: msg`Reporting channel` }] : []),
+  ],
+  homeTiles: tiles,
+  routes: (orgRoute: AnyRoute) => {
+    const page = (path: string, file: () => Promise<Record<string, unknown>>, name: string, extra: object = {}) =>
+      createRoute({ getParentRoute: () => orgRoute, path, component: lazyRouteComponent(file as never, name as never), ...extra });
+    return [
+      page('/reports', () => import('./InboxPage'), 'InboxPage', { validateSearch: inboxSearch }),
+      page('/reports/new', () => import('./CounsellorReportPage'), 'CounsellorReportPage'),
+      page('/reports/$reportId', () => import('./CasePage'), 'CasePage'),
+      page('/reporting/settings', () => import('./SettingsPage'), 'SettingsPage'),
+    ];
+  },
+  publicRoutes: (publicOrgRoute: AnyRoute) => [
+    createRoute({ getParentRoute: () => publicOrgRoute, path: '/report', component: lazyRouteComponent(() => import('./PublicReportPage'), 'PublicReportPage') }),
+    createRoute({ getParentRoute: () => publicOrgRoute, path: '/report/follow-up', component: lazyRouteComponent(() => import('./PublicFollowUpPage'), 'PublicFollowUpPage') }),
+  ],
+  publicServices: [{
+    id: 'reporting', path: '/report', title: msg`Report an integrity violation`,
+    description: msg`Report a suspected integrity violation within the organisation, with your name, confidentially or anonymously, and follow it up with your receipt code.`,
+  }],
+};
