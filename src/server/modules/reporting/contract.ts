@@ -111,7 +111,7 @@ export const newReportBody = z.strictObject({
   name: text({ max: LIMITS.name, trim: true }).optional(),
   contact: text({ max: LIMITS.contact, multiline: true, trim: true }).optional(),
   category: category.nullable().optional(),
-  answers: z.record(z.string().max(40), text({ max: LIMITS.answer, multiline: true })).refine((a) => Object.keys(a).length <= LIMITS.questions, { message: 'field.too_big' }),
+  answers: z.record(questionId, text({ max: LIMITS.answer, multiline: true })).refine((a) => Object.keys(a).length <= LIMITS.questions, { message: 'field.too_big' }),
   exclude: z.array(z.uuid()).max(LIMITS.exclude).default([]),
   /** The reporter's language (for the automatic acknowledgement); default: the request's. */
   language: locale.optional(),

@@ -42,7 +42,7 @@ export async function readMultipartForm(req: FastifyRequest, o: MultipartFormOpt
   let raw: string | undefined;
   const files: Upload[] = [];
   try {
-    const parts = req.parts({ limits: { fileSize: o.maxFileBytes, files: o.maxFiles, fields: 1, parts: o.maxFiles + 1, fieldSize: o.maxJsonBytes, fieldNameSize: 100 } });
+    const parts = req.parts({ limits: { fileSize: o.maxFileBytes, files: o.maxFiles, fields: 2, parts: o.maxFiles + 2, fieldSize: o.maxJsonBytes, fieldNameSize: 100 } });
     for await (const part of parts) {
       if (part.type === 'file') {
         if (part.fieldname !== o.filePart) {
@@ -72,7 +72,11 @@ export async function readMultipartForm(req: FastifyRequest, o: MultipartFormOpt
   if (raw === undefined) throw invalid('multipart_part_missing', o.jsonPart, { part: o.jsonPart });
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    // As Fastify's own JSON bodies (secure-json-parse): keys that could reach an object's prototype are refused.
+    json = JSON.parse(raw, (k, v: unknown) => {
+      if (k === '__proto__' || k === 'constructor') throw new Error('prototype key');
+      return v;
+    });
   } catch {
     throw invalid('invalid_json', o.jsonPart);
   }
