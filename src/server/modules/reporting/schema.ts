@@ -177,3 +177,59 @@ export const reportEvent = pgTable('report_event', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   note: bytea('note'),
 }, (t) => [uniqueIndex('report_event_seq_uq').on(t.organisationId, t.reportId, t.seq)]);
+
+/**
+ * A masked passage of a report's answer or of a message (GDPR data minimisation, issue 18). The
+ * masked text replaces the original where it was stored (report content, message body), so every
+ * reader but the reporter sees only it; the original waits here, encrypted (field
+ * `redaction:<id>:original`), until a recipient deletes it for good (`original` null). Where the
+ * masks sit in the text is encrypted too (`redaction:<id>:marks`). One row per answer or message:
+ * masking more of it keeps the first original.
+ *
+ * `original_sha256` is the SHA-256 of the reporter's original text, taken before masking and kept
+ * in clear for good: the reporter proves with their own copy what they wrote (to claim protection
+ * against reprisals). A hash of a free text of some length reveals nothing in practice; only a
+ * guess of the whole exact text could be confirmed with it.
+ */
+export const reportRedaction = pgTable('report_redaction', {
+  id: uuid('id').primaryKey(),
+  organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+  reportId: uuid('report_id').notNull().references(() => report.id, { onDelete: 'cascade' }),
+  /** An answer (target_id: the question id) or a message (target_id: its id). */
+  target: text('target').notNull(),
+  targetId: text('target_id').notNull(),
+  original: bytea('original'),
+  marks: bytea('marks').notNull(),
+  originalSha256: text('original_sha256').notNull(),
+  maskedOn: date('masked_on').notNull(),
+  maskedBy: uuid('masked_by').references(() => appUser.id),
+  originalDeletedOn: date('original_deleted_on'),
+  originalDeletedBy: uuid('original_deleted_by').references(() => appUser.id),
+}, (t) => [
+  uniqueIndex('report_redaction_target_uq').on(t.organisationId, t.reportId, t.target, t.targetId),
+  check('report_redaction_target_ck', sql`${t.target} IN ('answer', 'message')`),
+]);
+
+/**
+ * What stays of a report deleted at the end of its retention (retention.ts): the facts the yearly
+ * figures count, nothing else. A table of its own rather than the `report` row with its content
+ * emptied: no reference, receipt hash, day or id survives that could tie the figures back to a
+ * report, an audit event or a person, and no code reading `report` meets a report without content.
+ * Years, not days; lead times in whole days; the missed deadlines as measured at deletion.
+ */
+export const reportStatistic = pgTable('report_statistic', {
+  id: uuid('id').primaryKey(),
+  organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+  receivedYear: integer('received_year').notNull(),
+  closedYear: integer('closed_year'),
+  filedVia: text('filed_via').notNull(),
+  identityMode: text('identity_mode').notNull(),
+  category: text('category'),
+  admissibility: text('admissibility'),
+  outcome: text('outcome'),
+  /** Days from receipt to acknowledgement; from acknowledgement to the first feedback. */
+  ackLeadDays: integer('ack_lead_days'),
+  feedbackLeadDays: integer('feedback_lead_days'),
+  ackMissed: boolean('ack_missed').notNull(),
+  feedbackMissed: boolean('feedback_missed').notNull(),
+}, (t) => [index('report_statistic_org_year_idx').on(t.organisationId, t.receivedYear)]);
