@@ -233,3 +233,4 @@ export const reportStatistic = pgTable('report_statistic', {
   ackMissed: boolean('ack_missed').notNull(),
   feedbackMissed: boolean('feedback_missed').notNull(),
 }, (t) => [index('report_statistic_org_year_idx').on(t.organisationId, t.receivedYear)]);
+export * from './advice-reprisal-schema.js';
