@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LOCALES } from '../../../shared/roles.js';
 import { text } from '../../../shared/text.js';
 import { orgParams, orgParamsWith } from '../../platform/http/params.js';
+import { redactionView } from './redaction-contract.js';
 
 export { orgParams };
 
@@ -140,6 +141,8 @@ export const messageView = z.object({
   authorName: z.string().nullable().optional(),
   kind: messageKind, body: z.string(), sentOn: z.string(), readByReporterOn: z.string().nullable(),
   files: z.array(fileView),
+  /** Masked passages (redaction.ts). */
+  redaction: redactionView.optional(),
 });
 export type MessageView = z.infer<typeof messageView>;
 
@@ -149,6 +152,8 @@ export const answerView = z.object({
   value: z.string().nullable(),
   /** A choice's option label, as asked. */
   valueLabel: texts.nullable().optional(),
+  /** Masked passages (redaction.ts). */
+  redaction: redactionView.optional(),
 });
 export type AnswerView = z.infer<typeof answerView>;
 

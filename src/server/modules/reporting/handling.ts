@@ -17,6 +17,7 @@ import {
   type ReportingContext, type ReportingCtx,
 } from './context.js';
 import { syncReportDeadlines } from './deadlines.js';
+import { withRedactions } from './redaction.js';
 import { INVESTIGATOR_ROLES, permissions, type Action } from './policy.js';
 import * as repo from './repo.js';
 
@@ -102,7 +103,7 @@ export function makeHandling(c: ReportingContext) {
         if (row.kinds.includes('recipient') || row.kinds.includes('investigator')) await repo.markRead(tx, orgId, reportId, 'recipient', c.today());
         await completeGrants(tx, ctx, orgId, key);
         await c.audit(tx, ctx, orgId, 'reporting.report_read', reportId, { messages: messages.length, files: files.length });
-        return {
+        const view: ReportView = {
           ...summary(row),
           filedVia: row.filed_via, legalHold: row.legal_hold, language: content.language,
           admissibilityReason: lastAdmissibility?.note ? decryptText(key, eventField(lastAdmissibility.id), lastAdmissibility.note) : null,
@@ -116,6 +117,8 @@ export function makeHandling(c: ReportingContext) {
           can,
           investigatorCandidates: candidates,
         };
+        await withRedactions(tx, key, view, 'recipient');
+        return view;
       });
     },
 

@@ -17,6 +17,7 @@ import type { PortalView } from './contract.js';
 import {
   addMessage, answersOf, cleanFiles, deadlineViews, fileViews, messageViews, openContent, readFile, refOf, requireMessage, type ReportingContext,
 } from './context.js';
+import { withRedactions } from './redaction.js';
 import * as repo from './repo.js';
 
 export const PORTAL_IDLE_MS = 30 * 60 * 1000;
@@ -144,7 +145,7 @@ export function makePortal(c: ReportingContext, sessions: PortalSessions) {
         const content = openContent(s.key, row.content);
         const [messages, files] = [await repo.listMessages(tx, orgId, row.id), fileViews(s.key, await repo.listFiles(tx, orgId, row.id))];
         await repo.markRead(tx, orgId, row.id, 'reporter', c.today());
-        return {
+        const view: PortalView = {
           reference: row.reference, status: row.status, identityMode: row.identity_mode, category: row.category as PortalView['category'],
           receivedOn: row.received_on, acknowledgedOn: row.acknowledged_on, feedbackOn: row.feedback_on, closedOn: row.closed_on,
           outcome: row.outcome as PortalView['outcome'],
@@ -154,6 +155,8 @@ export function makePortal(c: ReportingContext, sessions: PortalSessions) {
           files: files.filter((f) => f.messageId === null),
           reprisalChecks: [],
         };
+        await withRedactions(tx, s.key, view, 'reporter');
+        return view;
       });
     },
 

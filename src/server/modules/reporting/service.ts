@@ -6,6 +6,8 @@ import { makeReportingContext, type ReportingDeps } from './context.js';
 import { makeFiling } from './filing.js';
 import { makeHandling } from './handling.js';
 import { makePortal, PortalSessions } from './portal.js';
+import { makeRedaction } from './redaction.js';
+import { makeRetention } from './retention.js';
 import { makeSettings } from './settings.js';
 
 export { type ReportingCtx, type ReportingDeps } from './context.js';
@@ -16,6 +18,8 @@ export function makeReportingService(deps: ReportingDeps, sessions = new PortalS
     ...makeFiling(ctx),
     ...makeHandling(ctx),
     ...makeSettings(ctx),
+    ...makeRedaction(ctx),
+    ...makeRetention(ctx),
     portal: makePortal(ctx, sessions),
   };
 }
