@@ -8,6 +8,7 @@ import { channelOffered } from './filing.js';
 import { REPORTING_ROLES } from './policy.js';
 import { reportingPublicRoutes } from './public-routes.js';
 import * as repo from './repo.js';
+import { registerReportingJobs } from './retention.js';
 import { reportingRoutes } from './routes.js';
 import * as schema from './schema.js';
 
@@ -22,6 +23,8 @@ export const reportingModule: ServerModule = {
   publicRoutes: reportingPublicRoutes as ServerModule['publicRoutes'],
   publicServices: [{ id: 'reporting', offered: ({ deps, org }) => withOrgTx(deps.database.db, org.id, (tx) => channelOffered(tx, org.id, todayInBelgium())) }],
   tables: tablesOf(schema),
+  // Daily: closed reports past their retention are deleted (retention.ts).
+  jobs: (deps) => registerReportingJobs({ database: deps.database }),
   // What waits for the person among the reports they may read (a key grant): none of them say more than a count.
   homeFigures: async (deps, actor, orgId) => {
     if (!hasRole(actor, orgId, REPORTING_ROLES)) return [];

@@ -8,6 +8,7 @@ import { expectedRevision, optionalRevision } from '../../platform/http/if-match
 import { parseJsonPart, readMultipartForm } from '../../platform/http/multipart.js';
 import * as c from './contract.js';
 import { reportingPolicies } from './policy.js';
+import { redactionRoutes } from './redaction-routes.js';
 import { makeReportingService, type ReportingCtx, type ReportingService } from './service.js';
 
 /** The limits of a report or message with its attachments (multipart: a JSON part and `files`). */
@@ -76,5 +77,8 @@ export function reportingRoutes(svc?: ReportingService): FastifyPluginAsyncZod<{
 
     app.put(`${base}/settings`, { config: { policy: p.settings }, schema: { tags, params: c.orgParams, body: c.settingsBody, response: { 200: c.settingsView } } },
       async (req) => s.putSettings(ctx(req), req.params.orgId, req.body, expectedRevision(req)));
+
+    // Masking personal data, legal hold and the day of deletion (redaction-routes.ts).
+    redactionRoutes(app, s, ctx, p.member);
   };
 }
