@@ -8,7 +8,7 @@
  * is changed), 2 on bad usage, configuration or a failure.
  */
 import { cliInputs, consoleIo, noArguments, runAsCli, type Io } from './cli.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData } from './demo/load.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData, saveDemoNotes } from './demo/load.js';
 import { runMigrations } from '../src/server/platform/db/migrate.js';
 import { resolveDatabaseUrl } from '../src/server/platform/db/resolve.js';
 
@@ -21,13 +21,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = cons
   const database = await resolveDatabaseUrl(config, io.err);
   try {
     await runMigrations(database.url);
-    if (!(await loadDemoData(database.url))) {
+    const notes: string[] = [];
+    if (!(await loadDemoData(database.url, undefined, notes))) {
       io.err('the database already holds organisations; demo data loads only into an empty database, nothing was changed');
       return 1;
     }
     io.out(`Demo data loaded. Logins (password for all: ${DEMO_PASSWORD}):`);
     for (const l of demoLogins()) io.out(`  ${l.email.padEnd(36)} ${l.roles}`);
     io.out(`Accounts marked (TOTP) need a code: \`npm run demo:totp\` prints it (secret ${DEMO_TOTP_SECRET}).`);
+    for (const line of notes) io.out(line);
+    // Printed again by the server at each start (the embedded cluster's data dir is the server's).
+    if (database.embedded) saveDemoNotes(config.dataDir, notes);
     return 0;
   } finally {
     await database.stop();

@@ -5,12 +5,14 @@ import { MFA_ROLES } from '../../src/shared/roles.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData } from './load.js';
 
 let t: TestApp;
+/** What the modules' demos print with the logins (the first load fills it). */
+const notes: string[] = [];
 beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t.close(); });
 
 describe('demo data', () => {
   it('loads a realistic zone once, and never into a database that has data', async () => {
-    expect(await loadDemoData(t.db.url)).toBe(true);
+    expect(await loadDemoData(t.db.url, undefined, notes)).toBe(true);
     const [counts] = await ownerQuery<{ orgs: number; staff: number; users: number; mfa: number }>(t, `
       SELECT (SELECT count(*)::int FROM organisation) AS orgs,
              (SELECT count(*)::int FROM person p JOIN organisation o ON o.id = p.organisation_id WHERE o.code = 'PZ-5999') AS staff,
@@ -18,7 +20,7 @@ describe('demo data', () => {
              (SELECT count(*)::int FROM app_user WHERE totp_enabled_at IS NOT NULL) AS mfa`);
     expect(counts.orgs).toBe(5);
     expect(counts.staff).toBeGreaterThanOrEqual(300);
-    expect(counts.users).toBe(11);
+    expect(counts.users).toBe(13);
     expect(counts.mfa).toBeGreaterThan(0);
     const plans = await ownerQuery<{ title: string; status: string; actions: number; done: number; evaluations: number }>(t, `
       SELECT p.title, p.status,
@@ -63,4 +65,60 @@ describe('demo data', () => {
     expect((await s.post('/api/auth/login', { email: 'korpschef@demo.kompas.be', password: DEMO_PASSWORD })).json()).toMatchObject({ next: 'totp' });
     expect((await s.post('/api/auth/totp/verify', { code: await generate({ secret: DEMO_TOTP_SECRET }) })).statusCode).toBe(200);
   });
+
+  it('fills the reporting channel: five reports across the procedure, the printed receipt opens the portal, the officer and the investigator see theirs', async () => {
+    await loadDemoData(t.db.url, undefined, notes); // loaded by the first test, or now when run alone
+    const reports = await ownerQuery<{ reference: string; status: string; identity_mode: string; filed_via: string; outcome: string | null; messages: number; files: number }>(t, `
+      SELECT r.reference, r.status, r.identity_mode, r.filed_via, r.outcome,
+             (SELECT count(*)::int FROM report_message m WHERE m.report_id = r.id) AS messages,
+             (SELECT count(*)::int FROM report_file f WHERE f.report_id = r.id) AS files
+        FROM report r JOIN organisation o ON o.id = r.organisation_id WHERE o.code = 'PZ-5999' ORDER BY r.received_on`);
+    expect(reports.map((r) => [r.status, r.identity_mode, r.filed_via])).toEqual([
+      ['closed', 'confidential', 'portal'],
+      ['in_progress', 'anonymous', 'portal'],
+      ['in_progress', 'named', 'portal'],
+      ['received', 'confidential', 'counsellor'],
+      ['received', 'anonymous', 'portal'],
+    ]);
+    expect(reports[0].outcome).toBe('founded_measures');
+    expect(reports[1].files).toBe(1);
+    expect(reports[1].messages).toBeGreaterThanOrEqual(4);
+    // One deadline overdue (the anonymous report's feedback), and the acknowledgements still to come.
+    const [{ overdue }] = await ownerQuery<{ overdue: number }>(t, `SELECT count(*)::int AS overdue FROM deadline WHERE kind LIKE 'reporting.%' AND due_on < current_date AND completed_at IS NULL`);
+    expect(overdue).toBe(1);
+
+    // The receipt printed with the logins opens the newest report in the portal.
+    const line = notes.find((l) => l.includes('receipt of the newest anonymous report'));
+    expect(line).toBeDefined();
+    const receipt = /(\d{4} \d{4} \d{4} \d{4})/.exec(line!)![1];
+    expect(notes.some((l) => /escrow key .*kompas-escrow-1:/.test(l))).toBe(true);
+    const pub = { 'x-forwarded-for': '198.18.200.1', 'x-kompas-public': '1' };
+    const access = await t.app.inject({ method: 'POST', url: '/api/public/orgs/PZ-5999/reporting/access', remoteAddress: '127.0.0.1', headers: pub, payload: { receipt } });
+    expect(access.statusCode, access.body).toBe(200);
+    const portal = await t.app.inject({ method: 'GET', url: '/api/public/orgs/PZ-5999/reporting/portal', remoteAddress: '127.0.0.1', headers: { ...pub, 'x-kompas-report-token': access.json().token } });
+    expect(portal.statusCode, portal.body).toBe(200);
+    expect(portal.json()).toMatchObject({ status: 'received', identityMode: 'anonymous', reference: reports[4].reference });
+
+    // The officer signs in with the demo password: the key pair opens at sign-in, the inbox lists all five and each one opens.
+    const signIn = async (email: string) => {
+      const s = anonymous(t);
+      expect((await s.post('/api/auth/login', { email, password: DEMO_PASSWORD })).json()).toMatchObject({ next: 'totp' });
+      expect((await s.post('/api/auth/totp/verify', { code: await generate({ secret: DEMO_TOTP_SECRET }) })).statusCode).toBe(200);
+      return s;
+    };
+    const [{ id: zone }] = await ownerQuery<{ id: string }>(t, `SELECT id FROM organisation WHERE code = 'PZ-5999'`);
+    const officer = await signIn('integriteit@demo.kompas.be');
+    const list = await officer.get(`/api/orgs/${zone}/reporting/reports`);
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items as { id: string; reference: string }[];
+    expect(items.map((i) => i.reference).sort()).toEqual(reports.map((r) => r.reference).sort());
+    for (const i of items) expect((await officer.get(`/api/orgs/${zone}/reporting/reports/${i.id}`)).statusCode).toBe(200);
+    // The investigator sees the two reports they were appointed to; the counsellor the one she filed.
+    const investigator = await signIn('onderzoeker@demo.kompas.be');
+    expect(((await investigator.get(`/api/orgs/${zone}/reporting/reports`)).json().items as unknown[]).length).toBe(2);
+    const counsellor = await signIn('vertrouwenspersoon@demo.kompas.be');
+    const mine = (await counsellor.get(`/api/orgs/${zone}/reporting/reports`)).json().items as { id: string; identityMode: string }[];
+    expect(mine.map((r) => r.identityMode)).toEqual(['confidential']);
+    expect((await counsellor.get(`/api/orgs/${zone}/reporting/reports/${mine[0].id}`)).statusCode).toBe(200);
+  }, 120_000);
 });

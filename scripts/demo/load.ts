@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { hash } from '@node-rs/argon2';
 import { MFA_ROLES, type Role } from '../../src/shared/roles.js';
@@ -20,6 +22,8 @@ const LOGINS: DemoLogin[] = [
   { email: 'korpschef@demo.kompas.be', name: 'Hilde Verbruggen', org: 'zone', roles: ['chief'] },
   { email: 'integriteit@demo.kompas.be', name: 'Marc Van Loon', org: 'zone', roles: ['integrity_officer', 'staff_member'] },
   { email: 'vertrouwenspersoon@demo.kompas.be', name: 'Greet Stevens', org: 'zone', roles: ['confidential_counsellor', 'staff_member'] },
+  { email: 'kerngroep@demo.kompas.be', name: 'Tom Janssens', org: 'zone', roles: ['core_group_member', 'staff_member'] },
+  { email: 'onderzoeker@demo.kompas.be', name: 'Sarah De Smet', org: 'zone', roles: ['integrity_investigator', 'staff_member'] },
   { email: 'klachten@demo.kompas.be', name: 'Olivier Lambert', org: 'zone', roles: ['complaints_coordinator', 'staff_member'] },
   { email: 'diensthoofd@demo.kompas.be', name: 'Ilse Martens', org: 'zone', roles: ['head_of_service', 'staff_member'] },
   { email: 'medewerker@demo.kompas.be', name: 'Kevin Aerts', org: 'zone', roles: ['staff_member'] },
@@ -37,11 +41,27 @@ export function demoLogins(): { email: string; roles: string; password: string; 
   return LOGINS.map((l) => ({ email: l.email, roles: `${l.roles.join(', ')}${needsTotp(l) ? ' (TOTP)' : ''}`, password: DEMO_PASSWORD, totp: needsTotp(l) }));
 }
 
+const NOTES_FILE = 'demo-notes.txt';
+
+/**
+ * Keeps what the modules' demos printed (a demo receipt, the demo escrow key) in the data directory,
+ * readable by its owner only, so that every later start prints it again with the logins.
+ */
+export function saveDemoNotes(dataDir: string, notes: readonly string[]): void {
+  if (notes.length) writeFileSync(path.join(dataDir, NOTES_FILE), `${notes.join('\n')}\n`, { mode: 0o600 });
+}
+
+export function demoNotes(dataDir: string): string[] {
+  const file = path.join(dataDir, NOTES_FILE);
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : [];
+}
+
 /**
  * The platform's demo organisations, people and logins, then each module's demo data (`ServerModule.demo`)
  * in the order of the registry. False, and nothing changed, when the database already holds organisations.
+ * What the modules' demos ask to print with the logins (e.g. a demo receipt) is added to `notes`.
  */
-export async function loadDemoData(url: string, modules: readonly ServerModule[] = registeredModules): Promise<boolean> {
+export async function loadDemoData(url: string, modules: readonly ServerModule[] = registeredModules, notes: string[] = []): Promise<boolean> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -93,7 +113,7 @@ export async function loadDemoData(url: string, modules: readonly ServerModule[]
       }
     }
     await c.query('COMMIT');
-    for (const m of modules) await m.demo?.(url);
+    for (const m of modules) notes.push(...((await m.demo?.(url)) ?? []));
     return true;
   } catch (err) {
     await c.query('ROLLBACK').catch(() => {});

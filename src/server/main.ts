@@ -11,7 +11,7 @@ import { ensureSealingKey, sealPlainValues, SealingKeyError } from './platform/c
 import { registerPlatformJobs } from './platform/jobs/platform-jobs.js';
 import { modules } from './modules/index.js';
 import { registerAuthJobs } from './platform/auth/forgot.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData } from '../../scripts/demo/load.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, demoNotes, loadDemoData, saveDemoNotes } from '../../scripts/demo/load.js';
 
 async function main() {
   let config;
@@ -53,7 +53,9 @@ async function main() {
     if (stopping && (err as { code?: string }).code === '57P01') return;
     console.error('job error:', JSON.stringify(safeError(err)));
   });
-  const demoLoaded = config.demo ? await loadDemoData(pg.url, modules) : false;
+  const notes: string[] = [];
+  const demoLoaded = config.demo ? await loadDemoData(pg.url, modules, notes) : false;
+  if (demoLoaded) saveDemoNotes(config.dataDir, notes);
   await sealPlainValues(pg.url, config.dataDir);
 
   const app = await buildApp({ config, database, adminUrl: pg.url, mailer, jobs });
@@ -65,6 +67,7 @@ async function main() {
     console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const l of demoLogins()) console.log(`  ${l.email.padEnd(36)} ${l.roles}`);
     console.log(`Accounts marked (TOTP) need a code: \`npm run demo:totp\` prints it (secret ${DEMO_TOTP_SECRET}).`);
+    for (const line of demoNotes(config.dataDir)) console.log(line);
   }
 
   // A service manager (systemd, Docker) sends SIGTERM and waits; Ctrl-C sends SIGINT. Stop in

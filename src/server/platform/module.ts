@@ -55,8 +55,9 @@ export interface ServerModule {
   /**
    * Demo data for `npm start` and `npm run seed:demo`, loaded after the platform's demo
    * organisations, people and logins, into an empty database only. Runs in the order of the registry.
+   * May return lines to print with the demo logins (e.g. a demo report's receipt, to try the public pages).
    */
-  demo?: (url: string) => Promise<void>;
+  demo?: (url: string) => Promise<string[] | void>;
   /** Counts of what waits for the actor in an organisation, for the home page (`GET /api/orgs/:orgId/home`). */
   homeFigures?: (deps: Deps, actor: Actor, orgId: string) => Promise<HomeFigure[]>;
   /**

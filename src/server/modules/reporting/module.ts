@@ -4,6 +4,7 @@ import { todayInBelgium } from '../../platform/deadlines/index.js';
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
 import './deadlines.js';
+import { loadDemoReporting } from './demo.js';
 import { channelOffered } from './filing.js';
 import { REPORTING_ROLES } from './policy.js';
 import { reportingPublicRoutes } from './public-routes.js';
@@ -25,6 +26,7 @@ export const reportingModule: ServerModule = {
   tables: tablesOf(schema),
   // Daily: closed reports past their retention are deleted (retention.ts).
   jobs: (deps) => registerReportingJobs({ database: deps.database }),
+  demo: loadDemoReporting,
   // What waits for the person among the reports they may read (a key grant): none of them say more than a count.
   homeFigures: async (deps, actor, orgId) => {
     if (!hasRole(actor, orgId, REPORTING_ROLES)) return [];
