@@ -13,6 +13,7 @@ import { Answers, CategoryName, DeadlineClocks, FileList, FilePicker, MessageThr
 import { HISTORY_LABELS, IDENTITY_RECIPIENT_LABELS, OUTCOME_LABELS } from './labels';
 import type { FileView, ReportView } from './types';
 import { useVault, VaultProvider } from './vault';
+import { RedactionNote, RedactionTools, RetentionPanel } from './Redaction';
 import s from './reporting.module.css';
 
 /** /reports/$reportId — one report as a recipient reads it, with the steps of the procedure. */
@@ -88,6 +89,8 @@ function Case() {
                 </dd>
               </>
             )}
+            <dt><Trans>Retention</Trans></dt>
+            <dd><RetentionPanel report={r} /></dd>
             <dt><Trans>Investigator</Trans></dt>
             <dd>{r.investigator?.displayName ?? <Trans>None appointed</Trans>}</dd>
             <dt><Trans>Feedback given</Trans></dt>
@@ -102,7 +105,9 @@ function Case() {
 
           <section aria-labelledby="case-report" className={s.section}>
             <h2 id="case-report"><Trans>The report</Trans></h2>
-            <Answers answers={r.answers} />
+            <Answers answers={r.answers} extra={(a) => (a.kind === 'text' || a.kind === 'longtext') && (
+              <><RedactionNote redaction={a.redaction} viewer="recipient" /><RedactionTools report={r} item={{ target: 'answer', targetId: a.questionId, text: a.value ?? '', redaction: a.redaction }} /></>
+            )} />
             <h3><Trans>Files</Trans></h3>
             {r.files.filter((x) => !x.messageId).length === 0 ? <p className={s.muted}><Trans>No files.</Trans></p>
               : <FileList files={r.files.filter((x) => !x.messageId)} onDownload={download} />}
@@ -110,7 +115,9 @@ function Case() {
 
           <section aria-labelledby="case-messages" className={s.section}>
             <h2 id="case-messages"><Trans>Messages with the reporter</Trans> <UnreadBadge count={r.unreadMessages} /></h2>
-            <MessageThread messages={r.messages} viewer="recipient" onDownload={download} />
+            <MessageThread messages={r.messages} viewer="recipient" onDownload={download} extra={(m) => m.body !== '' && (
+              <><RedactionNote redaction={m.redaction} viewer="recipient" /><RedactionTools report={r} item={{ target: 'message', targetId: m.id, text: m.body, redaction: m.redaction }} /></>
+            )} />
             {r.can.message && <MessageForm report={r} />}
           </section>
 

@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { Form } from 'react-aria-components';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { post } from '../../app/api';
-import { Button, Checkbox, ConfirmDialog, ErrorAlert, Loading, Notice, useFormat } from '../../ui/components';
+import { ApiError } from '../../app/api';
+import { Button, Checkbox, ConfirmDialog, DialogActions, ErrorAlert, Field, Loading, ModalDialog, Notice, useFormat } from '../../ui/components';
 import { keys, readEscrow } from './api';
 import s from './reporting.module.css';
 
@@ -66,13 +68,16 @@ export function EscrowCard({ orgId }: { orgId: string }) {
             <Button onPress={finish} isDisabled={!stored}><Trans>Hide the key</Trans></Button>
           </div>
         </div>
-      ) : q.isPending ? <Loading /> : q.data ? (
-        <dl className={s.summary}>
-          <dt><Trans>Fingerprint</Trans></dt>
-          <dd><code>{q.data.fingerprint}</code></dd>
-          <dt><Trans>Created on</Trans></dt>
-          <dd>{f.date(q.data.createdAt)}</dd>
-        </dl>
+      ) : q.isPending ? <Loading /> : q.data?.escrow ? (
+        <>
+          <dl className={s.summary}>
+            <dt><Trans>Fingerprint</Trans></dt>
+            <dd><code>{q.data.escrow.fingerprint}</code></dd>
+            <dt><Trans>Created on</Trans></dt>
+            <dd>{f.date(q.data.escrow.createdAt)}</dd>
+          </dl>
+          <Recovery orgId={orgId} waiting={q.data.waitingForRecovery ?? []} />
+        </>
       ) : (
         <>
           <Notice kind="warning"><Trans>There is no escrow key yet. The reporting channel cannot open before it exists.</Trans></Notice>
@@ -86,5 +91,71 @@ export function EscrowCard({ orgId }: { orgId: string }) {
         </ConfirmDialog>
       )}
     </section>
+  );
+}
+
+/**
+ * People whose password was reset: their old key is gone, so their access to reports waits until
+ * the officer opens it again with the escrow key (typed here, used once, never stored).
+ */
+function Recovery({ orgId, waiting }: { orgId: string; waiting: { userId: string; displayName: string; count: number }[] }) {
+  const { t } = useLingui();
+  const qc = useQueryClient();
+  const [person, setPerson] = useState<{ userId: string; displayName: string } | null>(null);
+  const [key, setKey] = useState('');
+  const [done, setDone] = useState('');
+  const recover = useMutation({
+    mutationFn: () => post<{ renewed: number }>(`/api/orgs/${orgId}/vault/recover`, { escrowKey: key.trim(), userId: person!.userId }),
+    onSuccess: (r) => {
+      const name = person!.displayName;
+      const n = r.renewed;
+      setDone(t`Access of ${name} restored to ${n} records.`);
+      setPerson(null);
+      setKey('');
+      void qc.invalidateQueries({ queryKey: keys.escrow(orgId) });
+    },
+  });
+  const err = recover.error instanceof ApiError ? recover.error : undefined;
+  const name = person?.displayName ?? '';
+  return (
+    <>
+      <p role="status">{done}</p>
+      {waiting.length > 0 && (
+        <>
+          <h3><Trans>Access waiting for recovery</Trans></h3>
+          <p><Trans>These people received a new password: their access to reports must be restored with the escrow key.</Trans></p>
+          <ul className={s.fileList}>
+            {waiting.map((w) => {
+              const name = w.displayName;
+              const n = w.count;
+              return (
+                <li key={w.userId}>
+                  <span className={s.fileName}>{name}</span>
+                  <span className={`${s.small} ${s.muted}`}>{n === 1 ? t`1 record` : t`${n} records`}</span>
+                  <Button variant="secondary" onPress={() => { recover.reset(); setDone(''); setPerson(w); }} aria-label={t`Restore the access of ${name}`}>
+                    <Trans>Restore access</Trans>
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {person && (
+        <ModalDialog isOpen onOpenChange={(o) => { if (!o) setPerson(null); }} title={t`Restore the access of ${name}`}>
+          {(close) => (
+            <Form onSubmit={(e) => { e.preventDefault(); recover.mutate(); }}>
+              <p><Trans>Type or paste the private escrow key from its offline copy. It is used for this step only and is not stored.</Trans></p>
+              {err && !err.field && <ErrorAlert error={err} />}
+              <Field label={t`Private escrow key`} value={key} onChange={setKey} isRequired autoComplete="off" maxLength={200} error={err?.fieldMessage('escrowKey')} />
+              <DialogActions>
+                <Button variant="secondary" onPress={close}><Trans>Cancel</Trans></Button>
+                <Button type="submit" isDisabled={recover.isPending || key.trim() === ''}><Trans>Restore access</Trans></Button>
+              </DialogActions>
+            </Form>
+          )}
+        </ModalDialog>
+      )}
+    </>
   );
 }

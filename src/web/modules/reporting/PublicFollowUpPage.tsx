@@ -9,6 +9,7 @@ import { Button, ErrorAlert, Field, Loading, Notice, PageHeader, useFormat } fro
 import { saveBlob } from './api';
 import { todayIso } from '../../ui/format';
 import { Answers, CategoryName, FileList, FilePicker, MessageThread, StatusBadge } from './components';
+import { HashCheck, RedactionNote } from './Redaction';
 import { addDays, addMonths } from './dates';
 import { IDENTITY_LABELS, OUTCOME_LABELS, STATUS_EXPLAINED } from './labels';
 import { downloadPortalFile, openWithReceipt, readChannel, readPortal, sendPortalMessage } from './public-api';
@@ -107,7 +108,9 @@ function Portal({ orgCode, locale, token, onClose }: { orgCode: string; locale: 
           <StatusSection portal={p} ackDays={channel.data?.ackDays} feedbackMonths={channel.data?.feedbackMonths} />
           <section aria-labelledby="portal-messages" className={s.section}>
             <h2 id="portal-messages"><Trans>Messages</Trans></h2>
-            <MessageThread messages={p.messages} viewer="reporter" onDownload={download} />
+            <MessageThread messages={p.messages} viewer="reporter" onDownload={download} extra={(m) => m.redaction && (
+              <><RedactionNote redaction={m.redaction} viewer="reporter" /><HashCheck sha256={m.redaction.sha256} /></>
+            )} />
             <Reply orgCode={orgCode} locale={locale} token={token} onGone={() => onClose(true)} />
           </section>
           <section aria-labelledby="portal-report" className={s.section}>
@@ -117,7 +120,9 @@ function Portal({ orgCode, locale, token, onClose }: { orgCode: string; locale: 
               <dd><IdentityName mode={p.identityMode} /></dd>
               {p.category !== undefined && <><dt><Trans>Category</Trans></dt><dd><CategoryName category={p.category} /></dd></>}
             </dl>
-            <Answers answers={p.answers} />
+            <Answers answers={p.answers} extra={(a) => a.redaction && (
+              <><RedactionNote redaction={a.redaction} viewer="reporter" /><HashCheck sha256={a.redaction.sha256} /></>
+            )} />
             <h3><Trans>Files</Trans></h3>
             {p.files.length === 0 ? <p className={s.muted}><Trans>No files.</Trans></p> : <FileList files={p.files} onDownload={download} />}
           </section>

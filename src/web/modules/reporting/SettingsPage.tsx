@@ -24,8 +24,12 @@ export function SettingsPage() {
         <p><Link to={`/o/${orgId}/reports`}><Trans>Back to the reports</Trans></Link></p>
       </PageHeader>
       <ErrorAlert error={q.error} />
-      {q.isPending ? <Loading /> : q.data && <SettingsForm key={q.data.revision} settings={q.data} />}
-      <EscrowCard orgId={orgId} />
+      {q.isPending ? <Loading /> : q.data && (
+        <>
+          <SettingsForm key={q.data.revision} settings={q.data} />
+          <EscrowCard orgId={orgId} />
+        </>
+      )}
     </>
   );
 }

@@ -20,7 +20,9 @@ export const listReports = (orgId: string, status: string) =>
   get<{ items: ReportListItem[] }>(`${reportingBase(orgId)}/reports${qs({ status })}`).then((r) => r.items);
 export const readReport = (orgId: string, reportId: string) => get<ReportView>(reportUrl(orgId, reportId));
 export const readSettings = (orgId: string) => get<ReportSettings>(`${reportingBase(orgId)}/settings`);
-export const readEscrow = (orgId: string) => get<{ escrow: EscrowInfo | null }>(`/api/orgs/${orgId}/vault/escrow`).then((r) => r.escrow);
+/** The escrow key's public facts, and the people whose access waits for recovery with it (after a password reset). */
+export const readEscrow = (orgId: string) =>
+  get<{ escrow: EscrowInfo | null; waitingForRecovery?: { userId: string; displayName: string; count: number }[] }>(`/api/orgs/${orgId}/vault/escrow`);
 
 async function errorOf(res: Response): Promise<ApiError> {
   let e: Partial<{ code: string; message: string; field: string; fields: FieldIssue[]; current: unknown }> = {};

@@ -5,6 +5,7 @@ import { localised } from '../../app/public/context';
 import { Button, ErrorAlert, useFormat } from '../../ui/components';
 import { formatNumber } from '../../ui/format';
 import { CATEGORY_LABELS, DEFAULT_FILE_LIMITS, EXTENSIONS, FILE_TYPE_NAMES, STATUS_LABELS } from './labels';
+import { MaskedText } from './Redaction';
 import type { AnswerView, Deadline, FileView, MessageView, ReportStatus, Texts } from './types';
 import s from './reporting.module.css';
 
@@ -120,8 +121,10 @@ export function FileList({ files, onDownload, label }: { files: FileView[]; onDo
 }
 
 /** The exchange between the recipients and the reporter, oldest first. */
-export function MessageThread({ messages, viewer, onDownload }: {
+export function MessageThread({ messages, viewer, onDownload, extra }: {
   messages: MessageView[]; viewer: 'reporter' | 'recipient'; onDownload: (f: FileView) => Promise<void>;
+  /** What the page adds under a message (redaction: who masked, the recipient's tools). */
+  extra?: (m: MessageView) => ReactNode;
 }) {
   const { t } = useLingui();
   const f = useFormat();
@@ -141,7 +144,8 @@ export function MessageThread({ messages, viewer, onDownload }: {
             <span><strong>{who(m)}</strong>{kind(m) && <span className={s.kindTag}>{kind(m)}</span>}</span>
             <span>{f.date(m.sentOn)}</span>
           </div>
-          <div className={s.prose}>{m.body}</div>
+          <div className={s.prose}><MaskedText text={m.body} redaction={m.redaction} /></div>
+          {extra?.(m)}
           {m.files && m.files.length > 0 && <FileList files={m.files} onDownload={onDownload} label={t`Files of this message`} />}
         </li>
       ))}
@@ -150,7 +154,11 @@ export function MessageThread({ messages, viewer, onDownload }: {
 }
 
 /** The answers of a report with the questions as they were asked. */
-export function Answers({ answers }: { answers: (Omit<AnswerView, 'kind'> & { kind?: AnswerView['kind'] })[] }) {
+export function Answers({ answers, extra }: {
+  answers: (Omit<AnswerView, 'kind'> & { kind?: AnswerView['kind'] })[];
+  /** What the page adds under an answer (redaction: who masked, the recipient's tools). */
+  extra?: (a: AnswerView) => ReactNode;
+}) {
   const text = useLocalText();
   const f = useFormat();
   const shown = answers.filter((a) => a.value != null && a.value !== '');
@@ -160,7 +168,8 @@ export function Answers({ answers }: { answers: (Omit<AnswerView, 'kind'> & { ki
       {shown.map((a) => (
         <div key={a.questionId}>
           <dt>{text(a.label)}</dt>
-          <dd>{a.valueLabel ? text(a.valueLabel) || a.value : a.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(a.value ?? '') ? f.date(a.value) : a.value}</dd>
+          <dd>{a.valueLabel ? text(a.valueLabel) || a.value : a.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(a.value ?? '') ? f.date(a.value) : <MaskedText text={a.value ?? ''} redaction={a.redaction} />}</dd>
+          {extra && <dd>{extra(a as AnswerView)}</dd>}
         </div>
       ))}
     </dl>
@@ -183,8 +192,9 @@ export function FilePicker({ files, onChange, limits = DEFAULT_FILE_LIMITS, labe
   const { t, i18n } = useLingui();
   const id = useId();
   const [problems, setProblems] = useState<string[]>([]);
-  const accept = limits.types.flatMap((x) => EXTENSIONS[x] ?? [`.${x}`]);
-  const typeNames = [...new Set(limits.types.map((x) => FILE_TYPE_NAMES[x] ?? x.toUpperCase()))].join(', ');
+  // The server names the accepted extensions (".pdf"); the fallback list names types ("pdf").
+  const accept = [...new Set(limits.types.flatMap((x) => (x.startsWith('.') ? [x.toLowerCase()] : EXTENSIONS[x] ?? [`.${x}`])))];
+  const typeNames = [...new Set(accept.map((e) => FILE_TYPE_NAMES[e.slice(1)] ?? e.slice(1).toUpperCase()))].join(', ');
   const max = formatSize(limits.maxBytes, i18n.locale);
   const maxFiles = limits.maxFiles;
   const add = (list: FileList | null) => {

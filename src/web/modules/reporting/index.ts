@@ -1,6 +1,7 @@
 import { msg } from '@lingui/core/macro';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import type { HomeTile, ModuleContext, WebModule } from '../../app/module-types';
+import { figuresSearch } from './figures-search';
 
 /** The people who receive or handle reports (the server shows each only the reports they hold a key to). */
 const RECIPIENTS = ['integrity_officer', 'confidential_counsellor', 'integrity_investigator', 'core_group_member'] as const;
@@ -15,7 +16,8 @@ function tiles(ctx: ModuleContext): HomeTile[] {
     {
       id: 'reports', to: '/reports', title: msg`Reports of integrity violations`,
       description: msg`Reports made through the reporting channel that you receive or handle.`,
-      figure: { id: 'reporting.open', label: msg`open reports` },
+      // The server adds how many of them hold a message of the reporter not read yet.
+      figure: { id: 'reporting.open', label: msg({ message: 'open reports, {unread} with a new message' }) },
     },
     ...(ctx.has('integrity_officer') ? [{
       id: 'reports-to-acknowledge', to: '/reports', title: msg`Reports to acknowledge`,
@@ -39,6 +41,8 @@ export const reportingModule: WebModule = {
   navItems: (ctx) => [
     ...(ctx.has(...RECIPIENTS) ? [{ id: 'reports', to: '/reports', label: msg`Reports` }] : []),
     ...(ctx.has('integrity_officer') ? [{ id: 'reporting-settings', to: '/reporting/settings', label: msg`Reporting channel` }] : []),
+    ...(ctx.has('integrity_officer', 'chief') ? [{ id: 'reporting-figures', to: '/reporting/figures', label: msg`Reporting figures` }] : []),
+    ...(ctx.has('oversight') ? [{ id: 'oversight-reporting', to: '/oversight/reporting', label: msg`Reporting channels of the organisations` }] : []),
   ],
   homeTiles: tiles,
   routes: (orgRoute: AnyRoute) => {
@@ -49,6 +53,8 @@ export const reportingModule: WebModule = {
       page('/reports/new', () => import('./CounsellorReportPage'), 'CounsellorReportPage'),
       page('/reports/$reportId', () => import('./CasePage'), 'CasePage'),
       page('/reporting/settings', () => import('./SettingsPage'), 'SettingsPage'),
+      page('/reporting/figures', () => import('./FiguresPage'), 'FiguresPage', { validateSearch: figuresSearch }),
+      page('/oversight/reporting', () => import('./OversightFiguresPage'), 'OversightReportingPage'),
     ];
   },
   publicRoutes: (publicOrgRoute: AnyRoute) => [

@@ -89,4 +89,7 @@ export const HISTORY_LABELS: Record<string, MessageDescriptor> = {
   investigator: msg`Investigator appointed`,
   feedback: msg`Feedback given`,
   closed: msg`Report closed`,
+  redacted: msg`Personal data masked`,
+  redaction_original_deleted: msg`Original of a masked text deleted for good`,
+  legal_hold: msg`Legal hold set or lifted`,
 };

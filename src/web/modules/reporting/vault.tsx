@@ -67,7 +67,7 @@ function UnlockDialog({ onUnlocked, onCancel }: { onUnlocked: () => void; onCanc
   const { t } = useLingui();
   const [password, setPassword] = useState('');
   const unlock = useMutation({
-    mutationFn: () => post('/api/auth/vault/unlock', { password }),
+    mutationFn: () => post('/api/auth/vault/unlock', { secret: password }),
     onSuccess: () => onUnlocked(),
   });
   const err = unlock.error instanceof ApiError ? unlock.error : undefined;
@@ -79,7 +79,7 @@ function UnlockDialog({ onUnlocked, onCancel }: { onUnlocked: () => void; onCanc
           <p><Trans>Enter your Kompas password (or, if you sign in through your organisation, your key passphrase) to open your key for this session.</Trans></p>
           {err && !err.field && <ErrorAlert error={err} />}
           <Field label={t`Password`} type="password" value={password} onChange={setPassword} isRequired autoFocus autoComplete="current-password"
-            error={err?.fieldMessage('password')} />
+            error={err?.fieldMessage('secret')} />
           <DialogActions>
             <Button variant="secondary" onPress={onCancel}><Trans>Cancel</Trans></Button>
             <Button type="submit" isDisabled={unlock.isPending || password === ''}><Trans>Unlock</Trans></Button>
