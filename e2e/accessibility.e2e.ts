@@ -65,6 +65,7 @@ const VISITS: Visit[] = [
   { name: 'authenticator app', who: 'admin', path: () => '/account/authenticator' },
   { name: 'not found in the shell', who: 'admin', path: () => `/o/${orgId}/nothing-here` },
   { name: 'audit trail', who: 'dpo', path: () => `/o/${orgId}/audit` },
+  { name: 'reporting figures', who: 'admin', path: () => `/o/${orgId}/reporting/figures` },
   { name: 'audit integrity result', who: 'dpo', path: () => `/o/${orgId}/audit`, then: async (p) => { await p.locator('main [data-print=hide] button').first().click(); await p.locator('[aria-live=polite]', { hasText: /\d/ }).first().waitFor(); } },
 ];
 
