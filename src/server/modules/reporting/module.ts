@@ -4,6 +4,7 @@ import { todayInBelgium } from '../../platform/deadlines/index.js';
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
 import './deadlines.js';
+import { adviceAndReprisalFigures } from './advice-figures.js';
 import { loadDemoReporting } from './demo.js';
 import { channelOffered } from './filing.js';
 import { REPORTING_ROLES } from './policy.js';
@@ -35,6 +36,7 @@ export const reportingModule: ServerModule = {
       { id: 'reporting.to_acknowledge', count: n.to_acknowledge },
       { id: 'reporting.overdue', count: n.overdue },
       { id: 'reporting.open', count: n.open, values: { unread: n.unread } },
+      ...(await adviceAndReprisalFigures(deps.database.db, actor.userId, orgId)),
     ];
   },
 };

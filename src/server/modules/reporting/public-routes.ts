@@ -17,6 +17,7 @@ import { channelOffered, channelRecipients } from './filing.js';
 import * as repo from './repo.js';
 import { formLimits } from './routes.js';
 import { makeReportingService } from './service.js';
+import { portalReprisalRoutes } from './advice-routes.js';
 
 /** The header that carries the portal token (never the address: a token in a URL ends up in histories and logs). */
 export const REPORT_TOKEN_HEADER = 'x-kompas-report-token';
@@ -90,6 +91,9 @@ export const reportingPublicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> =
     const body = parseJsonPart(c.messageBody, form.json);
     return reply.status(201).send(await svc.portal.send(org.id, token(req), body.body, form.files));
   });
+
+  // Reprisal check-ins and reports of reprisals, on the same portal sessions (advice-routes.ts).
+  portalReprisalRoutes(app, { db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl }, svc.portal.sessions, token);
 
   app.get('/reporting/portal/files/:fileId', { config: { policy: policy.public('reporting-portal-file') }, schema: { params: c.portalFileParams } },
     async (req, reply) => {

@@ -246,11 +246,15 @@ export async function removeAccess(q: Queryable, orgId: string, reportId: string
   return r.rows.map((x) => x.kind);
 }
 
-/** People taking part in a report who can read (not `escalation`) but hold no key grant yet, and now have a key pair. */
+/**
+ * People taking part in a report who can read but hold no key grant yet, and now have a key pair.
+ * Not `escalation` (no reading part), nor `adviser`: a core-group member's grant is time-limited and
+ * made only when the advice is asked; once it expired, nobody seals the report to them again.
+ */
 export async function accessWithoutGrant(q: Queryable, orgId: string, reportId: string): Promise<string[]> {
   const r = await q.execute<{ user_id: string }>(sql`
     SELECT DISTINCT a.user_id FROM report_access a JOIN report r ON r.organisation_id = a.organisation_id AND r.id = a.report_id
-     WHERE a.organisation_id = ${orgId} AND a.report_id = ${reportId} AND a.kind <> 'escalation'
+     WHERE a.organisation_id = ${orgId} AND a.report_id = ${reportId} AND a.kind NOT IN ('escalation', 'adviser')
        AND EXISTS (SELECT 1 FROM user_key k WHERE k.user_id = a.user_id)
        AND NOT ${grantedTo(sql`a.user_id`)}`);
   return r.rows.map((x) => x.user_id);

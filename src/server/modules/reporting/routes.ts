@@ -10,6 +10,8 @@ import * as c from './contract.js';
 import { reportingPolicies } from './policy.js';
 import { redactionRoutes } from './redaction-routes.js';
 import { makeReportingService, type ReportingCtx, type ReportingService } from './service.js';
+import { adviceRoutes } from './advice-routes.js';
+import { limitForAdviser } from './advice.js';
 
 /** The limits of a report or message with its attachments (multipart: a JSON part and `files`). */
 export const formLimits = (jsonPart: string) => ({ jsonPart, filePart: 'files', maxFiles: c.LIMITS.files, maxFileBytes: c.LIMITS.fileBytes, maxJsonBytes: c.LIMITS.jsonPart });
@@ -42,7 +44,7 @@ export function reportingRoutes(svc?: ReportingService): FastifyPluginAsyncZod<{
       });
 
     app.get(`${base}/reports/:reportId`, { config: member, schema: { tags, params: c.reportParams, response: { 200: c.reportView } } },
-      async (req) => s.view(ctx(req), req.params.orgId, req.params.reportId));
+      async (req) => limitForAdviser(await s.view(ctx(req), req.params.orgId, req.params.reportId)));
 
     app.get(`${base}/reports/:reportId/files/:fileId`, { config: member, schema: { tags, params: c.fileParams } },
       async (req, reply) => {
@@ -80,5 +82,7 @@ export function reportingRoutes(svc?: ReportingService): FastifyPluginAsyncZod<{
 
     // Masking personal data, legal hold and the day of deletion (redaction-routes.ts).
     redactionRoutes(app, s, ctx, p.member);
+    // Core-group advice and protection against reprisals (advice-routes.ts).
+    adviceRoutes(app, { db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl }, ctx, p.member);
   };
 }
