@@ -5,8 +5,8 @@
  *
  * Every figure is counted from one set of per-report facts (`reportFacts`), in the shape of the
  * statistics stub that retention keeps of a deleted report (years, lead times in whole days, missed
- * deadlines): when a report is deleted, its stub joins the facts here (UNION ALL) and the figures of
- * past years stay the same.
+ * deadlines): a report deleted at the end of its retention (retention.ts) counts through its stub,
+ * so the figures of past years stay the same.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/pool.js';
@@ -37,10 +37,12 @@ export function reportFacts(today: string, orgId?: string): SQL {
                (r.acknowledged_on + make_interval(months => ${FEEDBACK_MONTHS}))::date AS feedback_due
           FROM report r
          WHERE r.received_on <= ${today}::date ${orgId ? sql`AND r.organisation_id = ${orgId}` : sql``}
-      ) d`;
-  // Retention's statistics stub joins here:
-  //   UNION ALL SELECT organisation_id, received_year, closed_year, filed_via, identity_mode, category, outcome,
-  //                    ack_lead_days, feedback_lead_days, ack_missed, feedback_missed FROM report_statistic
+      ) d
+    UNION ALL
+    -- Reports deleted at the end of their retention: the stub retention.ts kept, measured on the day of deletion.
+    SELECT s.organisation_id, s.received_year, s.closed_year, s.filed_via, s.identity_mode, s.category, s.outcome,
+           s.ack_lead_days, s.feedback_lead_days, s.ack_missed, s.feedback_missed
+      FROM report_statistic s ${orgId ? sql`WHERE s.organisation_id = ${orgId}` : sql``}`;
 }
 
 export type Dimension = 'channel' | 'identity' | 'category' | 'outcome';

@@ -6,6 +6,7 @@ import { readOversight } from '../../platform/oversight/index.js';
 import type { Category, IdentityMode, Outcome, SettingsView } from './contract.js';
 import { figuresCsv } from './figures-export.js';
 import { reportingOversightFigures, yearFigures, type YearFigures } from './figures.js';
+import { runRetention } from './retention.js';
 import { makeReportingService, type ReportingCtx } from './service.js';
 import { api, openChannel, reportingWorld, someAnswers, type ReportingWorld } from './reporting.testkit.js';
 
@@ -14,7 +15,8 @@ import { api, openChannel, reportingWorld, someAnswers, type ReportingWorld } fr
  * module's own service on a controlled clock (two past years, every state): the yearly figures
  * (counts, lead-time percentiles, deadlines missed, open at the year's end), who may read them,
  * the audited exports in Word, PDF and CSV with the formula guard, and the oversight counts with
- * each organisation's suppression threshold, audited.
+ * each organisation's suppression threshold, audited; and the same figures once retention has
+ * deleted the closed reports.
  */
 let t: TestApp;
 let w: ReportingWorld;
@@ -250,5 +252,17 @@ describe('oversight', () => {
     expect(a.actor_user_id).toBe(inspectorId);
     expect(Number(a.details.suppressedCells)).toBeGreaterThan(0);
     for (const who of ['officer', 'chief'] as const) expect((await w.s[who].get('/api/oversight/figures')).statusCode).toBe(403);
+  });
+});
+
+describe('after retention', () => {
+  it('reports deleted at the end of their retention still count, through their statistics stub: the figures stay the same', async () => {
+    const before = [await figures(PY), await figures(PPY)];
+    // Sixty months after the closures: the four closed reports go.
+    const { deleted } = await runRetention(t.db.db, { today: `${CY + 6}-01-01` });
+    expect(deleted).toBe(4);
+    const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM report_statistic WHERE organisation_id = $1`, [w.org]);
+    expect(n).toBe(4);
+    expect([await figures(PY), await figures(PPY)]).toEqual(before);
   });
 });
