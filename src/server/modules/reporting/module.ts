@@ -6,6 +6,7 @@ import { tablesOf } from '../../platform/module.js';
 import './deadlines.js';
 import { adviceAndReprisalFigures } from './advice-figures.js';
 import { loadDemoReporting } from './demo.js';
+import { reportingOversightFigures } from './figures.js';
 import { channelOffered } from './filing.js';
 import { REPORTING_ROLES } from './policy.js';
 import { reportingPublicRoutes } from './public-routes.js';
@@ -39,4 +40,6 @@ export const reportingModule: ServerModule = {
       ...(await adviceAndReprisalFigures(deps.database.db, actor.userId, orgId)),
     ];
   },
+  // Per organisation, small counts hidden: received this year, acknowledged and answered late, open (figures.ts).
+  oversightFigures: (scope) => reportingOversightFigures(scope),
 };

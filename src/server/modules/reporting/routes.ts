@@ -7,6 +7,7 @@ import { actorOf, auditContext, requestLocale } from '../../platform/http/contex
 import { expectedRevision, optionalRevision } from '../../platform/http/if-match.js';
 import { parseJsonPart, readMultipartForm } from '../../platform/http/multipart.js';
 import * as c from './contract.js';
+import { reportingFigureRoutes } from './figures.js';
 import { reportingPolicies } from './policy.js';
 import { redactionRoutes } from './redaction-routes.js';
 import { makeReportingService, type ReportingCtx, type ReportingService } from './service.js';
@@ -31,6 +32,8 @@ export function reportingRoutes(svc?: ReportingService): FastifyPluginAsyncZod<{
 
     // Multipart only within this plugin; the limits are set per request (readMultipartForm).
     await app.register(multipart);
+    // The yearly figures and their exports (figures.ts).
+    await app.register(reportingFigureRoutes(), { deps });
 
     app.get(`${base}/reports`, { config: member, schema: { tags, params: c.orgParams, querystring: c.listQuery, response: { 200: c.reportList } } },
       async (req) => s.list(ctx(req), req.params.orgId, req.query.status));
