@@ -66,7 +66,7 @@ describe('demo data', () => {
     expect((await s.post('/api/auth/totp/verify', { code: await generate({ secret: DEMO_TOTP_SECRET }) })).statusCode).toBe(200);
   });
 
-  it('fills the reporting channel: five reports across the procedure, the printed receipt opens the portal, the officer and the investigator see theirs', async () => {
+  it('fills the reporting channel: five reports across the procedure with advice and reprisal follow-up, the printed receipt opens the portal, each role sees its reports', async () => {
     await loadDemoData(t.db.url, undefined, notes); // loaded by the first test, or now when run alone
     const reports = await ownerQuery<{ reference: string; status: string; identity_mode: string; filed_via: string; outcome: string | null; messages: number; files: number }>(t, `
       SELECT r.reference, r.status, r.identity_mode, r.filed_via, r.outcome,
@@ -84,6 +84,12 @@ describe('demo data', () => {
     expect(reports[1].files).toBe(1);
     expect(reports[1].messages).toBeGreaterThanOrEqual(4);
     // One deadline overdue (the anonymous report's feedback), and the acknowledgements still to come.
+    // Core-group advice: one given (on the named report), one waiting; the closed report's protection follow-up.
+    const [follow] = await ownerQuery<{ asked: number; given: number; measures: number; reprisals: number; handled: number }>(t, `
+      SELECT (SELECT count(*)::int FROM report_advice_request) AS asked, (SELECT count(*)::int FROM report_advice WHERE given_on IS NOT NULL) AS given,
+             (SELECT count(*)::int FROM report_protective_measure) AS measures, (SELECT count(*)::int FROM report_reprisal WHERE suffered) AS reprisals,
+             (SELECT count(*)::int FROM report_reprisal WHERE handled_on IS NOT NULL) AS handled`);
+    expect(follow).toEqual({ asked: 2, given: 1, measures: 2, reprisals: 1, handled: 1 });
     const [{ overdue }] = await ownerQuery<{ overdue: number }>(t, `SELECT count(*)::int AS overdue FROM deadline WHERE kind LIKE 'reporting.%' AND due_on < current_date AND completed_at IS NULL`);
     expect(overdue).toBe(1);
 
@@ -120,5 +126,10 @@ describe('demo data', () => {
     const mine = (await counsellor.get(`/api/orgs/${zone}/reporting/reports`)).json().items as { id: string; identityMode: string }[];
     expect(mine.map((r) => r.identityMode)).toEqual(['confidential']);
     expect((await counsellor.get(`/api/orgs/${zone}/reporting/reports/${mine[0].id}`)).statusCode).toBe(200);
+    // The core group's member sees only the report whose advice waits for him.
+    const core = await signIn('kerngroep@demo.kompas.be');
+    const asked = (await core.get(`/api/orgs/${zone}/reporting/reports`)).json().items as { id: string; reference: string }[];
+    expect(asked.map((r) => r.reference)).toEqual([reports[1].reference]);
+    expect((await core.get(`/api/orgs/${zone}/reporting/reports/${asked[0].id}`)).statusCode).toBe(200);
   }, 120_000);
 });

@@ -20,9 +20,12 @@ import { createMailer } from '../../platform/mail/index.js';
 import { createEscrowKey, createUserKey, forgetSession, unlockAtPasswordSignIn } from '../../platform/vault/index.js';
 import type { Locale } from '../../../shared/roles.js';
 import type { NewReportBody, ReportSummary, SettingsBody } from './contract.js';
-import type { ReportingCtx } from './context.js';
+import { makeAdvice } from './advice.js';
+import { makeReportingContext, type ReportingCtx, type ReportingDeps } from './context.js';
 import { syncReportDeadlines } from './deadlines.js';
 import { DEFAULT_QUESTIONS } from './defaults.js';
+import { PortalSessions } from './portal.js';
+import { makeReprisals } from './reprisals.js';
 import { makeReportingService } from './service.js';
 
 /** The demo password (scripts/demo/load.ts): the key pairs are wrapped under it, as a first sign-in would. */
@@ -139,7 +142,11 @@ export async function loadDemoReporting(url: string): Promise<string[]> {
     const today = todayInBelgium();
     let day = today;
     const at = (daysAgo: number) => { day = addDays(today, -daysAgo); };
-    const svc = makeReportingService({ db, mailer: createMailer(db, { from: 'demo' }), publicUrl: 'http://127.0.0.1:3000', today: () => day });
+    const deps: ReportingDeps = { db, mailer: createMailer(db, { from: 'demo' }), publicUrl: 'http://127.0.0.1:3000', today: () => day };
+    const portalSessions = new PortalSessions();
+    const svc = makeReportingService(deps, portalSessions);
+    const advice = makeAdvice(makeReportingContext(deps));
+    const reprisals = makeReprisals(makeReportingContext(deps), portalSessions);
 
     at(200);
     const settings: SettingsBody = {
@@ -152,10 +159,12 @@ export async function loadDemoReporting(url: string): Promise<string[]> {
 
     const file = (body: Omit<NewReportBody, 'exclude'>, uploads: Upload[] = [], via?: Person) =>
       svc.fileReport({ orgId: zone, body: { exclude: [], ...body }, uploads, locale: 'nl', counsellor: via?.ctx });
-    const portal = async (receipt: string, body: string, uploads: Upload[] = []) => {
+    /** The reporter returns with the receipt, reads, and writes (or does `act` with the portal token). */
+    const portal = async (receipt: string, body: string | null, uploads: Upload[] = [], act?: (token: string) => Promise<unknown>) => {
       const { token } = await svc.portal.access(zone, receipt);
       await svc.portal.view(zone, token);
-      await svc.portal.send(zone, token, body, uploads);
+      if (body !== null) await svc.portal.send(zone, token, body, uploads);
+      if (act) await act(token);
       svc.portal.leave(token);
     };
     const read = (p: Person, id: string) => svc.view(p.ctx, zone, id);
@@ -192,9 +201,18 @@ export async function loadDemoReporting(url: string): Promise<string[]> {
       outcome: 'founded_measures',
       body: 'Wij sluiten uw melding af: ze was gegrond en er werden maatregelen genomen (terugvordering van de brandstofkosten, een tuchtprocedure en een aangepaste regeling voor het gebruik van de anonieme voertuigen). Wij vragen u de komende maanden via dit kanaal of u na uw melding nadelige gevolgen hebt ondervonden. U kunt dat ook zelf op elk moment melden.',
     }, s1.revision);
-    // TODO(reprisals): the officer's protective measures and the reporter's answers to the 3- and 6-month reprisal
-    // checks go here once the reprisal service (reprisals.ts) exists, e.g. a measure recorded on day 45 ("no change of
-    // shift or post without the integrity officer's advice") and a 3-month answer "no reprisals" through the portal.
+    at(44);
+    await reprisals.recordMeasure(officer.ctx, zone, r1.id, { takenOn: addDays(today, -45), description: 'Geen wijziging van ploeg, post of uurrooster van de melder zonder voorafgaand advies van de verantwoordelijke integriteit, gedurende twaalf maanden. Afgesproken met de korpschef en het diensthoofd verkeer.' });
+    // The 3-month check-in (from the acknowledgement): the reporter answers through the portal that something changed.
+    at(30);
+    await portal(r1.receipt, null, [], (token) => reprisals.answerReprisal(zone, token, {
+      months: 3, suffered: true,
+      description: 'Sinds twee weken word ik niet meer ingepland voor de snelheidscontroles, die ik al jaren doe. Niemand wil zeggen waarom. Ik vermoed dat het met mijn melding te maken heeft.',
+    }));
+    at(27);
+    const [reported] = (await reprisals.protectionView(officer.ctx, zone, r1.id)).reprisals;
+    await reprisals.reprisalHandled(officer.ctx, zone, r1.id, reported.id);
+    await reprisals.recordMeasure(officer.ctx, zone, r1.id, { takenOn: addDays(today, -27), description: 'Gesprek met het diensthoofd verkeer: de planning van de melder hersteld vanaf de volgende maand; de wijziging was niet met de verantwoordelijke integriteit besproken. Opvolging bij de volgende bevraging.' });
 
     // 2. In progress with the core group's advice; named. ------------------------------------------------------
     at(30);
@@ -215,10 +233,15 @@ export async function loadDemoReporting(url: string): Promise<string[]> {
     s2 = await svc.acknowledge(officer.ctx, zone, r2.id, 'Beste heer Willems, wij hebben uw melding goed ontvangen en behandelen ze vertrouwelijk.', s2.revision);
     at(26);
     await svc.admissibility(officer.ctx, zone, r2.id, { admissible: true, reason: 'Mogelijk belangenconflict en aanvaarding van geschenken; raakt aan de beurtrol van de takeldiensten (gemeentelijk reglement).' }, s2.revision);
-    // TODO(advice): ask the core group's advice here once the advice service (advice.ts) exists: the request on day 25
-    // ("Welke stappen: intern onderzoek, melding aan het parket, of eerst een analyse van de beurtrol?") to the core
-    // group's member, and their advice on day 20 ("Eerst de beurtrol en de oproepen van de dispatching analyseren;
-    // bij aanwijzingen van voordelen het parket inlichten; de ploegchef voorlopig niet betrekken bij takelopdrachten.").
+    at(25);
+    await advice.askAdvice(officer.ctx, zone, r2.id, {
+      // The grant ends at the real end of `until`: a day still to come, or the member could not open it (the advice ends it anyway).
+      userIds: [coreGroup.userId], until: addDays(today, 7),
+      question: 'Graag het advies van de kerngroep over de volgende stappen: een intern onderzoek, het parket inlichten, of eerst een analyse van de beurtrol en de oproepen via de dispatching?',
+    });
+    at(20);
+    const [asked] = (await advice.adviceView(coreGroup.ctx, zone, r2.id)).requests;
+    await advice.giveAdvice(coreGroup.ctx, zone, r2.id, asked.id, 'Eerst de beurtrol en de oproepen van de dispatching van de laatste zes maanden analyseren. Zijn er aanwijzingen van voordelen, dan het parket inlichten (mogelijke omkoping). De ploegchef in afwachting niet meer betrekken bij takelopdrachten; geen contact met de melder over het onderzoek.');
     at(19);
     await svc.message(officer.ctx, zone, r2.id, 'Wij hebben uw melding voorgelegd aan de kerngroep integriteit. Kunt u ongeveer zeggen bij hoeveel tussenkomsten u dit zelf hebt meegemaakt?', [], undefined);
 
@@ -255,6 +278,11 @@ export async function loadDemoReporting(url: string): Promise<string[]> {
     await portal(r3.receipt, 'Is er al iets bekend? Ik merk dat de sfeer in de wijkpost gespannen is.');
     await read(officer, r3.id);
     // No feedback yet: its deadline (3 months after the acknowledgement) has passed.
+    at(2);
+    await advice.askAdvice(officer.ctx, zone, r3.id, {
+      userIds: [coreGroup.userId], until: addDays(today, 12),
+      question: 'De logbestanden tonen raadplegingen zonder dossier op de gemelde data. Volstaat een tuchtprocedure, of moet dit ook aan het parket (artikel 29 Sv.) en aan de DPO als datalek?',
+    });
 
     // 4. Confidential, filed by the counsellor for someone who came to her; not yet acknowledged. ---------------
     at(5);
