@@ -122,7 +122,6 @@ export function makeFiling(c: ReportingContext) {
         const digits = normaliseReceipt(receipt)!;
         const receiptHash = await receiptLookupHash(tx, orgId, digits);
         const id = randomUUID();
-        const reference = await repo.nextReference(tx, orgId, Number(today.slice(0, 4)));
         const holders = [...new Set([...routed.to, ...(counsellorId ? [counsellorId] : [])])];
         const { recordKey } = await createRecordKey(tx, refOf(orgId, id), { users: holders, secret: digits, grantedBy: counsellorId });
 
@@ -132,10 +131,14 @@ export function makeFiling(c: ReportingContext) {
           excluded: [...excluded], routedTo: routed.routedTo,
         };
         const autoAck = settings.autoAck ? pickText(settings.autoAck, language) : null;
+        const encrypted = encryptField(recordKey, CONTENT_FIELD, JSON.stringify(content));
+        // The organisation's yearly counter row is locked until commit: taken after the Argon2id
+        // derivations and the encryption, so concurrent filings wait on it as briefly as possible.
+        const reference = await repo.nextReference(tx, orgId, Number(today.slice(0, 4)));
         await repo.insertReport(tx, {
           id, organisationId: orgId, reference, identityMode: body.identityMode, filedVia: counsellorId ? 'counsellor' : 'portal', category: body.category ?? null,
           status: autoAck ? 'acknowledged' : 'received', receivedOn: today, acknowledgedOn: autoAck ? today : null, receiptHash,
-          content: encryptField(recordKey, CONTENT_FIELD, JSON.stringify(content)),
+          content: encrypted,
         });
         for (const u of routed.to) await repo.addAccess(tx, orgId, id, u, 'recipient', today);
         if (counsellorId) await repo.addAccess(tx, orgId, id, counsellorId, 'counsellor', today);
