@@ -14,6 +14,8 @@ import { HISTORY_LABELS, IDENTITY_RECIPIENT_LABELS, OUTCOME_LABELS } from './lab
 import type { FileView, ReportView } from './types';
 import { useVault, VaultProvider } from './vault';
 import { RedactionNote, RedactionTools, RetentionPanel } from './Redaction';
+import { AdviceSection, AdviserPanel } from './AdviceSection';
+import { ProtectionSection } from './ProtectionSection';
 import s from './reporting.module.css';
 
 /** /reports/$reportId — one report as a recipient reads it, with the steps of the procedure. */
@@ -102,6 +104,7 @@ function Case() {
               </>
             )}
           </dl>
+          <AdviserPanel report={r} />
 
           <section aria-labelledby="case-report" className={s.section}>
             <h2 id="case-report"><Trans>The report</Trans></h2>
@@ -120,6 +123,9 @@ function Case() {
             )} />
             {r.can.message && <MessageForm report={r} />}
           </section>
+
+          <AdviceSection report={r} />
+          <ProtectionSection report={r} />
 
           {r.history && r.history.length > 0 && (
             <section aria-labelledby="case-history" className={s.section}>

@@ -15,6 +15,7 @@ import { IDENTITY_LABELS, OUTCOME_LABELS, STATUS_EXPLAINED } from './labels';
 import { downloadPortalFile, openWithReceipt, readChannel, readPortal, sendPortalMessage } from './public-api';
 import { receiptDigits } from './receipt';
 import type { FileView, PortalView } from './types';
+import { ReprisalPanel } from './ReprisalPanel';
 import s from './reporting.module.css';
 
 /** A token the server no longer knows (30 minutes idle, or a restart): the reporter enters the code again. */
@@ -113,6 +114,7 @@ function Portal({ orgCode, locale, token, onClose }: { orgCode: string; locale: 
             )} />
             <Reply orgCode={orgCode} locale={locale} token={token} onGone={() => onClose(true)} />
           </section>
+          <ReprisalPanel orgCode={orgCode} locale={locale} token={token} onGone={() => onClose(true)} />
           <section aria-labelledby="portal-report" className={s.section}>
             <h2 id="portal-report"><Trans>Your report as filed</Trans></h2>
             <dl className={s.summary}>
@@ -172,19 +174,12 @@ function StatusSection({ portal: p, ackDays, feedbackMonths }: { portal: PortalV
     const on = f.date(p.closedOn);
     story.push(t`The handling of your report was closed on ${on}.`);
   }
-  const due = (p.reprisalChecks ?? []).filter((r) => r.dueOn <= today);
   return (
     <section aria-labelledby="portal-status">
       <h2 id="portal-status"><Trans>Status</Trans></h2>
       <p><StatusBadge status={p.status} /> {i18n._(STATUS_EXPLAINED[p.status])}</p>
       {p.outcome && <p><strong><Trans>Outcome:</Trans></strong> {i18n._(OUTCOME_LABELS[p.outcome])}</p>}
       <ul className={s.story}>{story.map((x, i) => <li key={i}>{x}</li>)}</ul>
-      {due.length > 0 && (
-        <Notice kind="info">
-          <strong><Trans>Have you suffered reprisals since your report?</Trans></strong>{' '}
-          <Trans>For example a transfer, a bad evaluation, exclusion or threats because of your report. The law protects you against them. Tell the recipient in a message below, even if the answer is no.</Trans>
-        </Notice>
-      )}
     </section>
   );
 }

@@ -28,6 +28,16 @@ function tiles(ctx: ModuleContext): HomeTile[] {
       description: msg`Reports whose confirmation of receipt or feedback is late.`,
       figure: { id: 'reporting.overdue', label: msg`past a deadline` },
     }] : []),
+    ...(ctx.has('integrity_officer') ? [{
+      id: 'reports-reprisals', to: '/reports', title: msg`Reprisals reported`,
+      description: msg`Reporters who told that they suffered reprisals: take protective measures.`,
+      figure: { id: 'reporting.reprisals', label: msg`reports with a reprisal to deal with` },
+    }] : []),
+    ...(ctx.has('core_group_member') ? [{
+      id: 'reports-advice', to: '/reports', title: msg`Advice asked of you`,
+      description: msg`As a member of the core group, give your advice on a report before its end date.`,
+      figure: { id: 'reporting.advice', label: msg`requests for advice waiting` },
+    }] : []),
     ...(ctx.has('confidential_counsellor') ? [{
       id: 'report-for-someone', to: '/reports/new', title: msg`File a report for someone`,
       description: msg`Someone came to you: make the report with them and give them the receipt code.`,

@@ -92,4 +92,9 @@ export const HISTORY_LABELS: Record<string, MessageDescriptor> = {
   redacted: msg`Personal data masked`,
   redaction_original_deleted: msg`Original of a masked text deleted for good`,
   legal_hold: msg`Legal hold set or lifted`,
+  advice_asked: msg`Advice asked of the core group`,
+  advice_given: msg`Advice given`,
+  advice_withdrawn: msg`Request for advice withdrawn`,
+  protective_measure: msg`Protective measure recorded`,
+  reprisal_reported: msg`Reprisal reported by the reporter`,
 };
