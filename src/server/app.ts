@@ -3,7 +3,6 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -14,6 +13,7 @@ import { resolveSession, SESSION_COOKIE } from './platform/auth/session.js';
 import { policy, registerPolicyEnforcement } from './platform/authz/route-policy.js';
 import { registerErrorHandling, send } from './platform/http/error-handler.js';
 import { registerNoStore } from './platform/http/no-store.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { csrfHmacKey, csrfUserInfo } from './platform/http/csrf-binding.js';
 import { modules as allModules } from './modules/index.js';
 import { checkModules, type ServerModule } from './platform/module.js';
@@ -74,7 +74,7 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
