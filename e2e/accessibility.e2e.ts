@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateSecret } from 'otplib';
-import { createOrganisation, createUser, ownerQuery } from '../src/test/app.js';
+import { createOrganisation, createUser, ownerQuery, TEST_PASSWORD, unlockedSessionFor } from '../src/test/app.js';
+import { DEFAULT_QUESTIONS } from '../src/server/modules/reporting/defaults.js';
+import { filePart, multipart, publicRequest, reportPart } from '../src/server/modules/reporting/reporting.testkit.js';
 import { LOCALES, type Locale } from '../src/shared/roles.js';
 import { axeViolations, openBrowser, settled, signInByCookie, startKompas, type Browsing, type Kompas } from './helpers/kompas.js';
 
@@ -11,13 +13,16 @@ let b: Browsing;
 let orgId: string;
 let personId: string;
 let mailId: string;
-const users: Record<'admin' | 'dpo' | 'totp' | 'setup', string> = { admin: '', dpo: '', totp: '', setup: '' };
+const users: Record<'admin' | 'dpo' | 'totp' | 'setup' | 'officer' | 'officer2' | 'counsellor', string> = { admin: '', dpo: '', totp: '', setup: '', officer: '', officer2: '', counsellor: '' };
+/** The reporting channel: the organisation's public code, a report and its receipt. */
+const reporting = { code: '', reportId: '', receipt: '' };
 
 type Who = 'anonymous' | keyof typeof users;
 interface Visit {
   name: string;
   who: Who;
-  path: () => string;
+  /** The page's address; public pages take the language in it (they remember nothing on the device). */
+  path: (locale: Locale) => string;
   /** Brings the page into the state to scan (a dialog open, a result shown). */
   then?: (page: Page) => Promise<void>;
 }
@@ -28,6 +33,23 @@ const CSV = 'stamnummer;naam;voornaam;categorie;startdatum\nA11Y01;Peeters;Jan;o
 async function openPageAction(p: Page) {
   await p.locator('main [data-print=hide] button').first().click();
   await p.getByRole('dialog').waitFor();
+}
+
+/** The public reporting form, filled in anonymously up to the review step. */
+async function reviewReport(p: Page) {
+  await p.getByRole('radio').nth(2).check({ force: true });
+  await p.locator('main textarea').first().fill('Een collega nam in beslag genomen geld mee.');
+  await p.locator('main form button[type=submit]').last().click();
+  await p.locator('#report-review').waitFor();
+}
+
+/** A report's page opens with the unlock dialog (the session was made without the password); unlocked, it shows the report. */
+async function unlockedReport(p: Page) {
+  const dialog = p.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.locator('input[type=password]').fill(TEST_PASSWORD);
+  await dialog.locator('button[type=submit]').click();
+  await p.locator('#case-report').waitFor();
 }
 
 const VISITS: Visit[] = [
@@ -66,6 +88,34 @@ const VISITS: Visit[] = [
   { name: 'not found in the shell', who: 'admin', path: () => `/o/${orgId}/nothing-here` },
   { name: 'audit trail', who: 'dpo', path: () => `/o/${orgId}/audit` },
   { name: 'reporting figures', who: 'admin', path: () => `/o/${orgId}/reporting/figures` },
+  { name: 'public reporting page', who: 'anonymous', path: (l) => `/p/${reporting.code}/report?lang=${l}` },
+  {
+    name: 'public reporting page, answers missing', who: 'anonymous', path: (l) => `/p/${reporting.code}/report?lang=${l}`,
+    then: async (p) => { await p.locator('main form button[type=submit]').last().click(); await p.locator('main [role=alert]').first().waitFor(); },
+  },
+  { name: 'public reporting review', who: 'anonymous', path: (l) => `/p/${reporting.code}/report?lang=${l}`, then: reviewReport },
+  {
+    name: 'public reporting receipt', who: 'anonymous', path: (l) => `/p/${reporting.code}/report?lang=${l}`,
+    then: async (p) => {
+      await reviewReport(p);
+      await p.locator('section[aria-labelledby=report-review] button').last().click();
+      await p.getByTestId('receipt').waitFor();
+      // Noted: leaving the page no longer asks first.
+      await p.locator('main [data-print=hide] label').last().click();
+    },
+  },
+  { name: 'public follow-up', who: 'anonymous', path: (l) => `/p/${reporting.code}/report/follow-up?lang=${l}` },
+  {
+    name: 'public follow-up, report open', who: 'anonymous', path: (l) => `/p/${reporting.code}/report/follow-up?lang=${l}`,
+    then: async (p) => { await p.locator('main input').first().fill(reporting.receipt); await p.locator('main form button[type=submit]').click(); await p.locator('#portal-messages').waitFor(); },
+  },
+  { name: 'reports inbox', who: 'officer', path: () => `/o/${orgId}/reports` },
+  { name: 'reporting settings', who: 'officer', path: () => `/o/${orgId}/reporting/settings` },
+  // Each officer's session starts with the key locked: the page is scanned as it opens, then after unlocking.
+  { name: 'unlock dialog', who: 'officer', path: () => `/o/${orgId}/reports/${reporting.reportId}`, then: (p) => p.getByRole('dialog').waitFor() },
+  { name: 'report step dialog', who: 'officer', path: () => `/o/${orgId}/reports/${reporting.reportId}`, then: async (p) => { await unlockedReport(p); await openPageAction(p); } },
+  { name: 'report', who: 'officer2', path: () => `/o/${orgId}/reports/${reporting.reportId}`, then: unlockedReport },
+  { name: 'report for someone', who: 'counsellor', path: () => `/o/${orgId}/reports/new` },
   { name: 'audit integrity result', who: 'dpo', path: () => `/o/${orgId}/audit`, then: async (p) => { await p.locator('main [data-print=hide] button').first().click(); await p.locator('[aria-live=polite]', { hasText: /\d/ }).first().waitFor(); } },
 ];
 
@@ -82,7 +132,34 @@ beforeAll(async () => {
   users.dpo = (await createUser(k, { roles: [{ orgId, role: 'dpo' }] })).id;
   users.totp = (await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }], totpSecret: generateSecret({ length: 20 }) })).id;
   users.setup = (await createUser(k, { roles: [{ orgId, role: 'auditor' }] })).id;
+  await reportingChannel();
 });
+
+/** The reporting channel open with an escrow key, an officer with a key pair, a counsellor, and one anonymous report with a file. */
+async function reportingChannel() {
+  const [org] = await ownerQuery<{ code: string }>(k, `SELECT code FROM organisation WHERE id = $1`, [orgId]);
+  reporting.code = org.code;
+  users.officer = (await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }] })).id;
+  users.officer2 = (await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }] })).id;
+  users.counsellor = (await createUser(k, { roles: [{ orgId, role: 'confidential_counsellor' }] })).id;
+  // Both officers have a key pair before the report comes (the report is sealed to them).
+  await unlockedSessionFor(k, users.officer2);
+  const officer = await unlockedSessionFor(k, users.officer);
+  expect((await officer.post(`/api/orgs/${orgId}/vault/escrow`)).statusCode).toBe(201);
+  const base = `/api/orgs/${orgId}/reporting`;
+  const settings = (await officer.get(`${base}/settings`)).json() as { revision: number };
+  const put = await officer.put(`${base}/settings`, {
+    open: true, questions: DEFAULT_QUESTIONS, ackDays: 7, feedbackMonths: 3, alertDaysBefore: 2, reprisalCheckMonths: [3, 6, 12], retentionMonths: 60, autoAck: null, recipients: [],
+    intro: { nl: 'Meldingen gaan naar de verantwoordelijke integriteit.', fr: 'Les signalements vont au responsable intégrité.', de: 'Meldungen gehen an den Integritätsbeauftragten.', en: 'Reports go to the integrity officer.' },
+  }, { 'if-match': `"${settings.revision}"` });
+  expect(put.statusCode, put.body).toBe(200);
+  const m = multipart([reportPart({ identityMode: 'anonymous', answers: { what: 'Een collega neemt brandstof mee.' }, exclude: [] }), filePart('bewijs.txt', 'text/plain', Buffer.from('bewijs\n'))]);
+  const filed = await publicRequest(k, { method: 'POST', url: `/api/public/orgs/${reporting.code}/reporting/reports`, payload: m.payload, headers: m.headers });
+  expect(filed.statusCode, filed.body).toBe(201);
+  reporting.receipt = filed.json().receipt;
+  const [row] = await ownerQuery<{ id: string }>(k, `SELECT id FROM report WHERE organisation_id = $1`, [orgId]);
+  reporting.reportId = row.id;
+}
 
 afterAll(async () => {
   await b?.close();
@@ -103,7 +180,7 @@ describe.each(locales)('accessibility in %s', (locale: Locale) => {
         else await signInByCookie(k, context, users[v.who], { mfa: v.who !== 'totp' && v.who !== 'setup' });
         current = v.who;
       }
-      await page.goto(`${k.base}${v.path()}`);
+      await page.goto(`${k.base}${v.path(locale)}`);
       await settled(page);
       await v.then?.(page);
       expect(await page.locator('html').getAttribute('lang')).toBe(locale);
@@ -111,5 +188,5 @@ describe.each(locales)('accessibility in %s', (locale: Locale) => {
       if (violations.length) found[v.name] = violations;
     }
     expect(found).toEqual({});
-  }, 300_000); // some 40 pages with axe each: on a busy 2-core machine a language takes near two minutes
+  }, 420_000); // some 50 pages with axe each: on a busy 2-core machine a language takes over three minutes
 });

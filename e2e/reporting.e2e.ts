@@ -94,7 +94,7 @@ describe('reporting channel', () => {
     await page.getByRole('radio', { name: /^Anoniem/ }).check({ force: true });
     await page.getByLabel('Wat is er gebeurd?').fill(`Een collega nam in beslag genomen geld mee naar huis. ${MARKER}`);
     await page.getByLabel('Waar is het gebeurd?').fill('Commissariaat Centrum');
-    await page.getByLabel('Bijlagen (facultatief)').setInputFiles(FILE);
+    await page.getByLabel('Bestanden toevoegen (facultatief)').setInputFiles(FILE);
     await page.getByRole('list', { name: 'Gekozen bestanden' }).getByText('bewijs.txt').waitFor();
     await page.getByRole('button', { name: 'Volgende: uw melding nakijken' }).click();
 

@@ -12,7 +12,7 @@ import { CASE_DIALOGS, type CaseAction } from './CaseDialogs';
 import { Answers, CategoryName, DeadlineClocks, FileList, FilePicker, MessageThread, StatusBadge, UnreadBadge } from './components';
 import { HISTORY_LABELS, IDENTITY_RECIPIENT_LABELS, OUTCOME_LABELS } from './labels';
 import type { FileView, ReportView } from './types';
-import { useVault, VaultProvider } from './vault';
+import { isVaultLocked, LockedNotice, useVault, useVaultWaiting, VaultProvider } from './vault';
 import { RedactionNote, RedactionTools, RetentionPanel } from './Redaction';
 import { AdviceSection, AdviserPanel } from './AdviceSection';
 import { ProtectionSection } from './ProtectionSection';
@@ -35,6 +35,7 @@ function Case() {
   const { t, i18n } = useLingui();
   const f = useFormat();
   const withVault = useVault();
+  const waiting = useVaultWaiting();
   const q = useQuery({ queryKey: keys.report(orgId, reportId), queryFn: () => withVault(() => readReport(orgId, reportId)), retry: false });
   const [dialog, setDialog] = useState<CaseAction | null>(null);
   const [done, setDone] = useState('');
@@ -62,8 +63,8 @@ function Case() {
         <p><Link to={`/o/${orgId}/reports`}><Trans>Back to the reports</Trans></Link></p>
       </PageHeader>
       <p role="status">{done}</p>
-      <ErrorAlert error={q.error} />
-      {q.isPending ? <Loading /> : r && (
+      {isVaultLocked(q.error) ? <LockedNotice onUnlock={() => void q.refetch()} /> : <ErrorAlert error={q.error} />}
+      {q.isPending ? (waiting ? <LockedNotice /> : <Loading />) : r && (
         <>
           <dl className={s.summary}>
             <dt><Trans>Status</Trans></dt>

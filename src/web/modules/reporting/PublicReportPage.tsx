@@ -58,7 +58,7 @@ export function PublicReportPage() {
         <>
           <section aria-labelledby="report-intro" className={s.narrow}>
             <h2 id="report-intro"><Trans>Who receives your report, and how you are protected</Trans></h2>
-            <LocalText as="div" className={s.prose} texts={channel.data.intro} />
+            <LocalText as="div" className={`${s.prose} ${s.intro}`} texts={channel.data.intro} />
             <p>
               <Deadlines ackDays={channel.data.ackDays} feedbackMonths={channel.data.feedbackMonths} />
             </p>

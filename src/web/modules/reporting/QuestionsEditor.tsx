@@ -22,7 +22,7 @@ export function TextsFields({ label, value, onChange, multiline, error, required
 }) {
   const names = useLangNames();
   return (
-    <div className={s.langGrid}>
+    <div className={multiline ? s.langGridWide : s.langGrid}>
       {LANGS.map((l) => (
         <Field key={l} className={multiline ? s.textarea : undefined} label={`${label} (${names[l]})`} value={value[l] ?? ''} multiline={multiline}
           maxLength={multiline ? 10_000 : 500} isRequired={required && l === 'nl'} error={error?.(l)}

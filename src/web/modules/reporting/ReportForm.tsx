@@ -156,17 +156,19 @@ export function ReportForm({ questionnaire, onBehalf = false, onSubmit, pending,
           <strong><Trans>Some answers are missing or not right:</Trans></strong>
           <ul>
             {listed.map(([key, message]) => (
-              <li key={key}><a href={`#${fieldId(key)}`} onClick={(ev) => { ev.preventDefault(); focusField(key); }}>{labels[key] ? `${labels[key]}: ` : ''}{message}</a></li>
+              // The page's own messages name their field; the server's get the field's label in front.
+              <li key={key}><a href={`#${fieldId(key)}`} onClick={(ev) => { ev.preventDefault(); focusField(key); }}>
+                {!errors[key] && labels[key] ? `${labels[key]}: ` : ''}{message}
+              </a></li>
             ))}
           </ul>
         </div>
       )}
       {server && !server.field && server.fields.length === 0 && <ErrorAlert error={server} />}
 
-      <h2><Trans>How do you want to report?</Trans></h2>
-      <RadioGroup value={mode} onChange={(v) => { setMode(v as IdentityMode); setErrors(without('identityMode')); }}
+      <h2 id="report-how">{onBehalf ? <Trans>How does the person want to report?</Trans> : <Trans>How do you want to report?</Trans>} <span className={s.required} aria-hidden="true">*</span></h2>
+      <RadioGroup value={mode} onChange={(v) => { setMode(v as IdentityMode); setErrors(without('identityMode')); }} aria-labelledby="report-how"
         isRequired isInvalid={!!allErrors.identityMode} validationBehavior="aria" className={s.group} id={fieldId('identityMode')}>
-        <Label className={s.groupLabel}>{labels.identityMode} <span className={s.required} aria-hidden="true">*</span></Label>
         <div className={s.choices}>
           {MODES.map((m) => (
             <Radio key={m} value={m} className={s.choice}>
@@ -228,7 +230,7 @@ export function ReportForm({ questionnaire, onBehalf = false, onSubmit, pending,
 
       <h2><Trans>Attachments</Trans></h2>
       <div className={s.narrow}>
-        <FilePicker files={files} onChange={setFiles} limits={limits}
+        <FilePicker files={files} onChange={setFiles} limits={limits} label={<Trans>Add files (optional)</Trans>}
           description={onBehalf ? undefined : <Trans>Documents or photos that support your report.</Trans>} />
         {allErrors.files && <p className={s.fieldError}>{allErrors.files}</p>}
       </div>

@@ -3,11 +3,11 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useMutation } from '@tanstack/react-query';
 import { Form } from 'react-aria-components';
 import { ApiError, post } from '../../app/api';
-import { Button, DialogActions, ErrorAlert, Field, ModalDialog } from '../../ui/components';
+import { Button, DialogActions, ErrorAlert, Field, ModalDialog, Notice } from '../../ui/components';
 
 type WithVault = <T>(fn: () => Promise<T>) => Promise<T>;
 
-const VaultContext = createContext<WithVault | null>(null);
+const VaultContext = createContext<{ withVault: WithVault; waiting: boolean } | null>(null);
 
 /** A 423 vault_locked answer: the person's key is not open in this session (signed in without the password, or the server restarted). */
 export const isVaultLocked = (e: unknown) => e instanceof ApiError && e.status === 423;
@@ -50,7 +50,7 @@ export function VaultProvider({ children }: { children: ReactNode }) {
     }
   };
   return (
-    <VaultContext.Provider value={withVault}>
+    <VaultContext.Provider value={{ withVault, waiting: open }}>
       {children}
       {open && <UnlockDialog onUnlocked={() => settle(true)} onCancel={() => settle(false)} />}
     </VaultContext.Provider>
@@ -59,8 +59,23 @@ export function VaultProvider({ children }: { children: ReactNode }) {
 
 /** Runs an API call, asking to unlock the key first when the server says it is locked. */
 export function useVault(): WithVault {
-  const v = useContext(VaultContext);
+  const v = useContext(VaultContext)?.withVault;
   return useMemo(() => v ?? (<T,>(fn: () => Promise<T>) => fn()), [v]);
+}
+
+/** Whether calls of the page wait for the person to unlock their key (the page says so instead of "Loading…"). */
+export function useVaultWaiting(): boolean {
+  return useContext(VaultContext)?.waiting ?? false;
+}
+
+/** Where the content would be, while the key is locked: what is missing, and a way to unlock when the dialog was closed. */
+export function LockedNotice({ onUnlock }: { onUnlock?: () => void }) {
+  return (
+    <Notice kind="info">
+      <p><Trans>This report is encrypted. Unlock your key to read it.</Trans></p>
+      {onUnlock && <Button onPress={onUnlock}><Trans>Unlock your key</Trans></Button>}
+    </Notice>
+  );
 }
 
 function UnlockDialog({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel: () => void }) {
