@@ -128,7 +128,7 @@ describe('reporting channel', () => {
     const { page } = b;
     await page.goto(`${k.base}/o/${orgId}`);
     await settled(page);
-    await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Meldingen' }).click();
+    await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Meldingen', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Meldingen van integriteitsschendingen' }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(reference) });
     await row.waitFor();
