@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createTestApp, createUser, ifMatch, ownerQuery, sessionFor, type Session, type TestApp } from '../../../test/app.js';
 import { resolveSession } from '../../platform/auth/session.js';
 import { withOrgTx } from '../../platform/db/tx.js';
+import { todayInBelgium } from '../../platform/deadlines/index.js';
 import { readOversight } from '../../platform/oversight/index.js';
 import type { Category, IdentityMode, Outcome, SettingsView } from './contract.js';
 import { figuresCsv } from './figures-export.js';
@@ -25,7 +26,8 @@ let svc: ReturnType<typeof makeReportingService>;
 let officer: ReportingCtx;
 let counsellor: ReportingCtx;
 
-const CY = Number(new Date().toISOString().slice(0, 4));
+// The current year as the service counts it (Belgian calendar day), not UTC's: the two differ on 31 December evening.
+const CY = Number(todayInBelgium().slice(0, 4));
 const PY = CY - 1;
 const PPY = CY - 2;
 const ORG_NAME = '=HYPERLINK("http://x.test","Zone")';
