@@ -12,3 +12,4 @@ export * from './platform/deadlines/schema.js';
 export * from './modules/plan/schema.js';
 export * from './platform/vault/schema.js';
 export * from './modules/reporting/schema.js';
+export * from './modules/complaints/schema.js';
