@@ -11,7 +11,7 @@ import { adviceKeys, askAdvice, type AdviceView } from './advice-api';
 import { keys } from './api';
 import { addDays } from './dates';
 import type { ReportView } from './types';
-import { useVault } from './vault';
+import { useVault } from '../../app/vault';
 import s from './reporting.module.css';
 
 /**

@@ -10,7 +10,7 @@ import { AdviceDialog } from './AdviceDialog';
 import { adviceKeys, giveAdvice, readAdvice, withdrawAdvice, type AdviceRequestView, type AdviceStatus } from './advice-api';
 import { keys } from './api';
 import type { ReportView } from './types';
-import { useVault } from './vault';
+import { useVault } from '../../app/vault';
 import s from './reporting.module.css';
 
 /** Whether the reader reads the report only as a core-group member asked for advice. */

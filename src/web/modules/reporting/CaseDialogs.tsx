@@ -8,7 +8,7 @@ import { Button, DialogActions, ErrorAlert, Field, ModalDialog, Notice, SelectFi
 import { keys, reportUrl } from './api';
 import { OUTCOME_LABELS, OUTCOMES } from './labels';
 import type { ReportView } from './types';
-import { useVault } from './vault';
+import { useVault } from '../../app/vault';
 import s from './reporting.module.css';
 
 export type CaseAction = 'acknowledge' | 'admissibility' | 'investigator' | 'feedback' | 'close';

@@ -12,7 +12,7 @@ import { CASE_DIALOGS, type CaseAction } from './CaseDialogs';
 import { Answers, CategoryName, DeadlineClocks, FileList, FilePicker, MessageThread, StatusBadge, UnreadBadge } from './components';
 import { HISTORY_LABELS, IDENTITY_RECIPIENT_LABELS, OUTCOME_LABELS } from './labels';
 import type { FileView, ReportView } from './types';
-import { isVaultLocked, LockedNotice, useVault, useVaultWaiting, VaultProvider } from './vault';
+import { isVaultLocked, LockedNotice, useVault, useVaultWaiting, VaultProvider } from '../../app/vault';
 import { RedactionNote, RedactionTools, RetentionPanel } from './Redaction';
 import { AdviceSection, AdviserPanel } from './AdviceSection';
 import { ProtectionSection } from './ProtectionSection';

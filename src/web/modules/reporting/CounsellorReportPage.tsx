@@ -9,7 +9,7 @@ import { ReceiptPanel } from './ReceiptPanel';
 import { ReportForm } from './ReportForm';
 import { readChannel } from './public-api';
 import type { NewReport } from './types';
-import { useVault, VaultProvider } from './vault';
+import { useVault, VaultProvider } from '../../app/vault';
 import s from './reporting.module.css';
 
 /**

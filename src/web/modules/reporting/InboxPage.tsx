@@ -6,7 +6,7 @@ import { buttonClass, DataTable, EmptyState, ErrorAlert, layout, Loading, PageHe
 import { keys, listReports } from './api';
 import { CategoryName, DeadlineClocks, StatusBadge, UnreadBadge } from './components';
 import { IDENTITY_RECIPIENT_LABELS, STATUS_LABELS, STATUSES } from './labels';
-import { useVault, VaultProvider } from './vault';
+import { useVault, VaultProvider } from '../../app/vault';
 import s from './reporting.module.css';
 
 /**

@@ -10,7 +10,7 @@ import { todayIso } from '../../ui/format';
 import { adviceKeys, readProtection, recordMeasure, reprisalHandled } from './advice-api';
 import { keys } from './api';
 import type { ReportView } from './types';
-import { useVault } from './vault';
+import { useVault } from '../../app/vault';
 import s from './reporting.module.css';
 
 /**

@@ -7,7 +7,7 @@ import { Button, ConfirmDialog, DialogActions, ErrorAlert, Field, ModalDialog, N
 import type { RedactionView, RetentionView } from '../../../server/modules/reporting/redaction-contract';
 import { keys, reportUrl } from './api';
 import type { ReportView } from './types';
-import { useVault } from './vault';
+import { useVault } from '../../app/vault';
 import s from './reporting.module.css';
 
 /**

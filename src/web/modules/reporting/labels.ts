@@ -69,17 +69,8 @@ export const KIND_LABELS: Record<QuestionKind, MessageDescriptor> = {
   choice: msg`Choice`,
 };
 
-/** What the file types are called on the page ("pdf" → "PDF"). */
-export const FILE_TYPE_NAMES: Record<string, string> = {
-  pdf: 'PDF', docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', jpg: 'JPEG', jpeg: 'JPEG', png: 'PNG', txt: 'TXT',
-};
-
-/** Limits the server states in the spec, used when its answer does not repeat them. */
-export const DEFAULT_FILE_LIMITS = { maxBytes: 10 * 1024 * 1024, maxFiles: 5, types: ['pdf', 'docx', 'xlsx', 'jpg', 'png', 'txt'] };
-
-export const EXTENSIONS: Record<string, string[]> = {
-  pdf: ['.pdf'], docx: ['.docx'], xlsx: ['.xlsx'], jpg: ['.jpg', '.jpeg'], png: ['.png'], txt: ['.txt'],
-};
+/** File limits and type names are shared with other modules (ui/FilePicker). */
+export { DEFAULT_FILE_LIMITS, EXTENSIONS, FILE_TYPE_NAMES } from '../../ui/FilePicker';
 
 /** Steps in the history of a report (the server's event kinds). */
 export const HISTORY_LABELS: Record<string, MessageDescriptor> = {

@@ -2,8 +2,8 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useMutation } from '@tanstack/react-query';
 import { Form } from 'react-aria-components';
-import { ApiError, post } from '../../app/api';
-import { Button, DialogActions, ErrorAlert, Field, ModalDialog, Notice } from '../../ui/components';
+import { ApiError, post } from './api';
+import { Button, DialogActions, ErrorAlert, Field, ModalDialog, Notice } from '../ui/components';
 
 type WithVault = <T>(fn: () => Promise<T>) => Promise<T>;
 
@@ -19,7 +19,7 @@ interface Waiter {
 }
 
 /**
- * Around the pages that read encrypted reports: a call that answers 423 `vault_locked` opens the
+ * Around the pages that read encrypted records (reports, complaints): a call that answers 423 `vault_locked` opens the
  * "Unlock your key" dialog, which asks the password, calls POST /api/auth/vault/unlock and then
  * repeats the call. Calls that meet the locked key meanwhile wait for the same dialog; cancelling
  * lets them fail with the original answer.
@@ -72,7 +72,7 @@ export function useVaultWaiting(): boolean {
 export function LockedNotice({ onUnlock }: { onUnlock?: () => void }) {
   return (
     <Notice kind="info">
-      <p><Trans>This report is encrypted. Unlock your key to read it.</Trans></p>
+      <p><Trans>This record is encrypted. Unlock your key to read it.</Trans></p>
       {onUnlock && <Button onPress={onUnlock}><Trans>Unlock your key</Trans></Button>}
     </Notice>
   );
@@ -90,7 +90,7 @@ function UnlockDialog({ onUnlocked, onCancel }: { onUnlocked: () => void; onCanc
     <ModalDialog isOpen onOpenChange={(o) => { if (!o) onCancel(); }} title={t`Unlock your key`}>
       {() => (
         <Form onSubmit={(e) => { e.preventDefault(); unlock.mutate(); }}>
-          <p><Trans>Reports are encrypted. Your personal key opens them, and it is protected by your password. It is not open in this session (you may have signed in another way, or the server was restarted).</Trans></p>
+          <p><Trans>What this page shows is encrypted. Your personal key opens it, and it is protected by your password. It is not open in this session (you may have signed in another way, or the server was restarted).</Trans></p>
           <p><Trans>Enter your Kompas password (or, if you sign in through your organisation, your key passphrase) to open your key for this session.</Trans></p>
           {err && !err.field && <ErrorAlert error={err} />}
           <Field label={t`Password`} type="password" value={password} onChange={setPassword} isRequired autoFocus autoComplete="current-password"
