@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ownerQuery, type TestApp } from '../../../test/app.js';
+import { columnsHoldingMarkers, markersInDump } from '../../../test/at-rest.js';
 import { sealPlainValues } from '../../platform/crypto/index.js';
 import type { PlanTree } from './contract.js';
 import { docxText, planWorld, YEAR, type PlanWorld } from './plan.testkit.js';
@@ -47,37 +46,10 @@ async function patchPlan(planId: string, body: Record<string, unknown>) {
   return w.s.officer.request('PATCH', `/api/orgs/${w.org}/plans/${planId}`, body, { 'if-match': `"${current.plan.revision ?? 0}"` });
 }
 
-/** Every text, bytea, json(b) and array column of every table, read as the owner role (as a DBA would). */
-async function databaseHits(markers: string[]): Promise<string[]> {
-  const c = new pg.Client({ connectionString: t.db.url });
-  await c.connect();
-  try {
-    const { rows: cols } = await c.query<{ table_name: string; column_name: string; data_type: string }>(`
-      SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
-        JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name AND tb.table_type = 'BASE TABLE'
-       WHERE c.table_schema = 'public' AND c.data_type IN ('text', 'character varying', 'bytea', 'jsonb', 'json', 'ARRAY')`);
-    expect(cols.length).toBeGreaterThan(20);
-    const hits: string[] = [];
-    for (const col of cols) {
-      const q = `"${col.column_name}"`;
-      const cond = col.data_type === 'bytea'
-        ? `EXISTS (SELECT 1 FROM unnest($1::text[]) m WHERE position(convert_to(m, 'UTF8') in ${q}) > 0)`
-        : `${q}::text LIKE ANY (SELECT '%' || m || '%' FROM unnest($1::text[]) m)`;
-      const { rows: [r] } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${col.table_name}" WHERE ${cond}`, [markers]);
-      if (r.n > 0) hits.push(`${col.table_name}.${col.column_name}`);
-    }
-    return hits;
-  } finally {
-    await c.end();
-  }
-}
-
-/** What a dump of the database holds (pg_dump 15 of the test database), as text: bytea appears as hex there. */
-function dumpHits(markers: string[]): string[] {
-  const dump = execFileSync('pg_dump', ['--no-owner', '--dbname', t.db.url], { maxBuffer: 512 * 1024 * 1024 }).toString('utf8');
-  expect(dump).toContain('COPY public.plan_action_evidence');
-  return markers.filter((m) => dump.includes(m) || dump.includes(Buffer.from(m).toString('hex')));
-}
+/** The plan's tables, which every scan must cover. */
+const PLAN_TABLES = ['plan', 'plan_action', 'plan_action_update', 'plan_action_evidence'];
+const databaseHits = (markers: string[]) => columnsHoldingMarkers(t.db.url, markers, { tables: PLAN_TABLES });
+const dumpHits = (markers: string[]) => markersInDump(t.db.url, markers, { tables: ['plan_action_evidence'] });
 
 /** Files under the data dir (keys, uploads if any ever go there). */
 function dataDirHits(markers: string[]): string[] {

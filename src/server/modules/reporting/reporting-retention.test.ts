@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ifMatch, ownerQuery, type TestApp } from '../../../test/app.js';
+import { columnsHoldingMarkers } from '../../../test/at-rest.js';
 import { todayInBelgium } from '../../platform/deadlines/index.js';
 import type { RetentionView } from './redaction-contract.js';
 import {
@@ -47,26 +47,8 @@ async function closedReport(marker: string) {
   return f;
 }
 
-async function hits(needle: string): Promise<string[]> {
-  const c = new pg.Client({ connectionString: t.db.url });
-  await c.connect();
-  try {
-    const { rows: cols } = await c.query<{ table_name: string; column_name: string; data_type: string }>(`
-      SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
-        JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name AND tb.table_type = 'BASE TABLE'
-       WHERE c.table_schema = 'public' AND c.data_type IN ('text', 'character varying', 'bytea', 'jsonb', 'json', 'ARRAY', 'uuid')`);
-    const out: string[] = [];
-    for (const col of cols) {
-      const q = `"${col.column_name}"`;
-      const cond = col.data_type === 'bytea' ? `position(convert_to($1::text, 'UTF8') in ${q}) > 0` : `${q}::text LIKE '%' || $1::text || '%'`;
-      const { rows: [r] } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${col.table_name}" WHERE ${cond}`, [needle]);
-      if (r.n > 0) out.push(`${col.table_name}.${col.column_name}`);
-    }
-    return out;
-  } finally {
-    await c.end();
-  }
-}
+/** Where `needle` still stands in the database, ids (uuid columns) included. */
+const hits = (needle: string) => columnsHoldingMarkers(t.db.url, [needle], { uuid: true });
 
 describe('retention', () => {
   const marker = `BEWAAR-${randomBytes(4).toString('hex')}`;
