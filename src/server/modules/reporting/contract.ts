@@ -187,7 +187,11 @@ export const reportListItem = z.object({
   unreadMessages: z.number().int(),
 });
 export type ReportListItem = z.infer<typeof reportListItem>;
-export const reportList = z.object({ items: z.array(reportListItem) });
+export const reportList = z.object({
+  items: z.array(reportListItem),
+  /** Reports the person takes part in but cannot open yet: they had no key pair when it was filed (the escrow key grants them). */
+  waitingForAccess: z.number().int(),
+});
 export const listQuery = z.strictObject({ status: reportStatus.optional() });
 
 /** After a step: the report's facts as now (the page reads the full view again for its content). */

@@ -20,6 +20,8 @@ import { syncReportDeadlines } from './deadlines.js';
 import { withRedactions } from './redaction.js';
 import { INVESTIGATOR_ROLES, permissions, type Action } from './policy.js';
 import * as repo from './repo.js';
+// Who holds a report's key, for grants from the escrow key (registered once, with the recipients' side).
+import './vault-holders.js';
 
 export function makeHandling(c: ReportingContext) {
   const { db } = c;
@@ -79,8 +81,9 @@ export function makeHandling(c: ReportingContext) {
     async list(ctx: ReportingCtx, orgId: string, status?: ReportStatus) {
       return withOrgTx(db, orgId, async (tx) => {
         const rows = await repo.listVisibleReports(tx, orgId, ctx.actor.userId, status);
+        const waitingForAccess = await repo.countWithoutGrant(tx, orgId, ctx.actor.userId);
         await c.audit(tx, ctx, orgId, 'reporting.report_list', undefined, { status: status ?? null, count: rows.length });
-        return { items: rows.map((r) => listItem(r, c.today())) };
+        return { items: rows.map((r) => listItem(r, c.today())), waitingForAccess };
       });
     },
 

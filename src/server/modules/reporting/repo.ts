@@ -260,6 +260,28 @@ export async function accessWithoutGrant(q: Queryable, orgId: string, reportId: 
   return r.rows.map((x) => x.user_id);
 }
 
+/**
+ * Every (report, person) pair of the organisation whose part lets the person read the report, by
+ * the same rule as `accessWithoutGrant` (the vault's record holders, for grants from the escrow key).
+ */
+export async function readingParts(q: Queryable, orgId: string, userId?: string): Promise<{ recordId: string; userId: string }[]> {
+  const r = await q.execute<{ report_id: string; user_id: string }>(sql`
+    SELECT DISTINCT a.report_id, a.user_id FROM report_access a
+     WHERE a.organisation_id = ${orgId} AND a.kind NOT IN ('escalation', 'adviser') ${userId ? sql`AND a.user_id = ${userId}` : sql``}`);
+  return r.rows.map((x) => ({ recordId: x.report_id, userId: x.user_id }));
+}
+
+/** How many reports the person takes a reading part in but holds no key grant on (shown as waiting, never listed). */
+export async function countWithoutGrant(q: Queryable, orgId: string, userId: string): Promise<number> {
+  const r = await q.execute<{ n: number }>(sql`
+    SELECT count(DISTINCT r.id)::int AS n FROM report r JOIN report_access a ON a.organisation_id = r.organisation_id AND a.report_id = r.id
+     WHERE r.organisation_id = ${orgId} AND a.user_id = ${userId} AND a.kind NOT IN ('escalation', 'adviser')
+       AND NOT EXISTS (SELECT 1 FROM record_key k JOIN record_key_grant g ON g.record_key_id = k.id
+                        WHERE k.organisation_id = r.organisation_id AND k.record_type = ${RECORD_TYPE} AND k.record_id = r.id
+                          AND g.holder_kind = 'user' AND g.user_id = ${userId})`);
+  return r.rows[0].n;
+}
+
 /** The reports where a person takes part as `kind`. */
 export async function reportsWithAccess(q: Queryable, orgId: string, userId: string, kind: AccessKind): Promise<string[]> {
   const r = await q.execute<{ report_id: string }>(sql`

@@ -17,6 +17,8 @@ export interface ReportingWorld {
   org: string;
   code: string;
   other: string;
+  /** The zone's private escrow key (`kompas-escrow-1:…`), as the officer keeps it offline. */
+  escrowKey: string;
   users: Record<Who, { id: string; email: string }>;
   s: Record<Who, Session>;
 }
@@ -43,9 +45,9 @@ export async function reportingWorld(t: TestApp): Promise<ReportingWorld> {
     users[who] = await createUser(t, { roles: r });
     s[who] = who === 'staff' || who === 'chief' ? await sessionFor(t, users[who].id) : await unlockedSessionFor(t, users[who].id);
   }
-  await withOrgTx(t.db.db, org, (tx) => createEscrowKey(tx, org, users.officer.id));
+  const escrow = await withOrgTx(t.db.db, org, (tx) => createEscrowKey(tx, org, users.officer.id));
   await withOrgTx(t.db.db, other, (tx) => createEscrowKey(tx, other, users.otherOfficer.id));
-  return { org, code, other, users, s };
+  return { org, code, other, escrowKey: escrow.privateKeyText, users, s };
 }
 
 export const api = (w: ReportingWorld, rest = '') => `/api/orgs/${w.org}/reporting${rest}`;

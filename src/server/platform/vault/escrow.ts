@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import sodium from 'libsodium-wrappers-sumo';
 import { AppError, conflict, invalid } from '../errors.js';
 import type { Queryable } from '../db/pool.js';
+import { uuidArray } from '../deadlines/service.js';
 import { decodeEscrowKey, deriveKey, encodeEscrowKey, fingerprint, newKeyPair, openSealed, publicKeyOf, randomBytes, sealTo, type KeyPair } from './cipher.js';
-import type { OpenRecordKey, RecordRef } from './records.js';
+import { recordHolderTypes } from './holders.js';
+import { grantRecordKey, type OpenRecordKey, type RecordRef } from './records.js';
 
 export interface EscrowStatus {
   fingerprint: string;
@@ -74,6 +76,58 @@ export async function staleGrants(tx: Queryable, organisationId: string): Promis
     SELECT g.user_id, count(*)::int AS n FROM record_key_grant g JOIN user_key u ON u.user_id = g.user_id
      WHERE g.organisation_id = ${organisationId} AND g.holder_kind = 'user' AND g.sealed_to <> u.fingerprint GROUP BY g.user_id`);
   return r.rows.map((x) => ({ userId: x.user_id, count: x.n }));
+}
+
+/** A grant the escrow key can make: a person the module names as a holder, with a key pair now, who holds no grant on the record. */
+export interface PendingGrant extends RecordRef {
+  userId: string;
+}
+
+/**
+ * The grants that wait for the escrow key: records of the organisation whose module says the
+ * person may read them (`registerRecordHolders`), who has a key pair now but holds no grant on
+ * them at all (they had no key pair when the record's key was made, and nobody holding the record
+ * has opened it since to complete the grants). Expired time-limited grants and grants sealed to a
+ * replaced key pair are not pending: the first ended on purpose, the second waits for `recoverGrants`.
+ */
+export async function pendingGrants(tx: Queryable, organisationId: string, userId?: string): Promise<PendingGrant[]> {
+  const out: PendingGrant[] = [];
+  for (const h of recordHolderTypes()) {
+    const pairs = await h.holders(tx, organisationId, { userId });
+    if (pairs.length === 0) continue;
+    const r = await tx.execute<{ record_id: string; user_id: string }>(sql`
+      SELECT p.record_id, p.user_id
+        FROM unnest(${uuidArray(pairs.map((x) => x.recordId))}::uuid[], ${uuidArray(pairs.map((x) => x.userId))}::uuid[]) AS p(record_id, user_id)
+        JOIN record_key k ON k.organisation_id = ${organisationId} AND k.record_type = ${h.recordType} AND k.record_id = p.record_id
+       WHERE EXISTS (SELECT 1 FROM user_key u WHERE u.user_id = p.user_id)
+         AND EXISTS (SELECT 1 FROM record_key_grant e WHERE e.record_key_id = k.id AND e.holder_kind = 'escrow')
+         AND NOT EXISTS (SELECT 1 FROM record_key_grant g WHERE g.record_key_id = k.id AND g.holder_kind = 'user' AND g.user_id = p.user_id)
+       GROUP BY p.record_id, p.user_id
+       ORDER BY p.user_id, p.record_id`);
+    for (const row of r.rows) out.push({ organisationId, recordType: h.recordType, recordId: row.record_id, userId: row.user_id });
+  }
+  return out;
+}
+
+/**
+ * Grants from the escrow key (docs/operations.md, "Escrow key"): each of the person's pending
+ * grants (`pendingGrants`) is opened from the record's escrow grant and sealed to their current
+ * public key. Only to whom the module names: it completes the access list, never widens it.
+ * Returns the records granted (the caller audits each).
+ */
+export async function grantFromEscrow(tx: Queryable, organisationId: string, userId: string, escrow: KeyPair, grantedBy: string | null): Promise<RecordRef[]> {
+  const granted: RecordRef[] = [];
+  for (const p of await pendingGrants(tx, organisationId, userId)) {
+    const ref: RecordRef = { organisationId, recordType: p.recordType, recordId: p.recordId };
+    const key = await openRecordKeyWithEscrow(tx, ref, escrow);
+    if (!key) continue;
+    try {
+      if ((await grantRecordKey(tx, key, [userId], { grantedBy })).granted.length) granted.push(ref);
+    } finally {
+      key.key.fill(0);
+    }
+  }
+  return granted;
 }
 
 /** A receipt: 16 random digits (about 53 bits), shown once to the reporter, in groups of four. */

@@ -10,6 +10,8 @@ export {
   openRecordKey, openRecordKeyWithSecret, revokeRecordKey, revokeUserGrants, vaultLocked, type KeyHolder, type OpenRecordKey, type RecordRef,
 } from './records.js';
 export {
-  createEscrowKey, escrowKeyPair, escrowStatus, newReceipt, normaliseReceipt, openRecordKeyWithEscrow, receiptLookupHash, recoverGrants, staleGrants, type EscrowStatus,
+  createEscrowKey, escrowKeyPair, escrowStatus, grantFromEscrow, newReceipt, normaliseReceipt, openRecordKeyWithEscrow, pendingGrants, receiptLookupHash, recoverGrants, staleGrants,
+  type EscrowStatus, type PendingGrant,
 } from './escrow.js';
+export { registerRecordHolders, type RecordHolders } from './holders.js';
 export { createUserKey, openUserKey, publicKeysOf, replaceUserKey, rewrapUserKey, unlockAtPasswordSignIn, userKeyOf } from './user-keys.js';

@@ -2,7 +2,7 @@ import { verify } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit, recordAuditMany } from '../audit/service.js';
 import * as authRepo from '../auth/repo.js';
 import { policy } from '../authz/route-policy.js';
 import { withOrgTx, withSystemTx } from '../db/tx.js';
@@ -11,7 +11,7 @@ import { invalid } from '../errors.js';
 import { actorOf, auditContext } from '../http/context.js';
 import { orgParams } from '../http/params.js';
 import { uuidArray } from '../deadlines/service.js';
-import { createEscrowKey, escrowKeyPair, escrowStatus, recoverGrants, staleGrants } from './escrow.js';
+import { createEscrowKey, escrowKeyPair, escrowStatus, grantFromEscrow, pendingGrants, recoverGrants, staleGrants } from './escrow.js';
 import { unlockedKeys, putUnlocked } from './keyring.js';
 import { createUserKey, openUserKey, userKeyOf } from './user-keys.js';
 
@@ -24,12 +24,17 @@ const throttled = { max: 10, timeWindow: '1 minute' } as const;
 const vaultStatus = z.object({ hasKey: z.boolean(), unlocked: z.boolean(), secretKind: z.enum(['password', 'passphrase']) });
 const escrowView = z.object({
   escrow: z.object({ fingerprint: z.string(), createdAt: z.string() }).nullable(),
-  waitingForRecovery: z.array(z.object({ userId: z.string(), displayName: z.string(), count: z.number().int() })),
+  /**
+   * Per person: `count` grants sealed to a key pair they no longer have (password reset), `pending`
+   * records they may read but hold no grant on (no key pair when the record was made). Both wait for the escrow key.
+   */
+  waitingForRecovery: z.array(z.object({ userId: z.string(), displayName: z.string(), count: z.number().int(), pending: z.number().int() })),
 });
 
 /**
  * The person's key for encrypted records (status, unlock after a restart or for single sign-on)
- * and the organisation's escrow key (create once, recover a person's access after a password reset).
+ * and the organisation's escrow key (create once, recover a person's access after a password reset,
+ * grant records made before the person had a key pair).
  * Decision 0016; docs/operations.md "Escrow key".
  */
 export const vaultRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -71,10 +76,16 @@ export const vaultRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
 
   app.get('/orgs/:orgId/vault/escrow', { config: escrowConfig, schema: { tags, params: orgParams, response: { 200: escrowView } } }, async (req) =>
     withOrgTx(db, req.params.orgId, async (tx) => {
-      const stale = await staleGrants(tx, req.params.orgId);
-      const names = stale.length ? await tx.execute<{ id: string; display_name: string }>(sql`SELECT id, display_name FROM app_user WHERE id = ANY(${uuidArray(stale.map((s) => s.userId))}::uuid[])`) : { rows: [] };
-      const nameOf = new Map(names.rows.map((r) => [r.id, r.display_name]));
-      return { escrow: await escrowStatus(tx, req.params.orgId), waitingForRecovery: stale.map((s) => ({ ...s, displayName: nameOf.get(s.userId) ?? '' })) };
+      const waiting = new Map<string, { count: number; pending: number }>();
+      const of = (u: string) => waiting.get(u) ?? waiting.set(u, { count: 0, pending: 0 }).get(u)!;
+      for (const s of await staleGrants(tx, req.params.orgId)) of(s.userId).count = s.count;
+      for (const p of await pendingGrants(tx, req.params.orgId)) of(p.userId).pending++;
+      const ids = [...waiting.keys()];
+      const names = ids.length ? await tx.execute<{ id: string; display_name: string }>(sql`SELECT id, display_name FROM app_user WHERE id = ANY(${uuidArray(ids)}::uuid[]) ORDER BY display_name, id`) : { rows: [] };
+      return {
+        escrow: await escrowStatus(tx, req.params.orgId),
+        waitingForRecovery: names.rows.map((r) => ({ userId: r.id, displayName: r.display_name, ...waiting.get(r.id)! })),
+      };
     }));
 
   app.post('/orgs/:orgId/vault/escrow', {
@@ -92,13 +103,23 @@ export const vaultRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
 
   app.post('/orgs/:orgId/vault/recover', {
     config: { ...escrowConfig, rateLimit: throttled },
-    schema: { tags, params: orgParams, body: z.strictObject({ escrowKey: z.string().min(1).max(200), userId: z.uuid() }), response: { 200: z.object({ renewed: z.number().int() }) } },
+    schema: {
+      tags, params: orgParams, body: z.strictObject({ escrowKey: z.string().min(1).max(200), userId: z.uuid() }),
+      response: { 200: z.object({ renewed: z.number().int(), granted: z.number().int() }) },
+    },
   }, async (req) => withOrgTx(db, req.params.orgId, async (tx) => {
     const escrow = await escrowKeyPair(tx, req.params.orgId, req.body.escrowKey);
     try {
+      // Grants sealed to a replaced key pair are renewed; records the person may read but was never sealed to are granted.
       const renewed = await recoverGrants(tx, req.params.orgId, req.body.userId, escrow);
-      await recordAudit(tx, auditContext(req), { organisationId: req.params.orgId, action: 'vault.recover', recordType: 'user', recordId: req.body.userId, details: { renewed } });
-      return { renewed };
+      const granted = await grantFromEscrow(tx, req.params.orgId, req.body.userId, escrow, actorOf(req).userId);
+      await recordAuditMany(tx, auditContext(req), granted.map((g) => ({
+        organisationId: req.params.orgId, action: 'vault.escrow_grant', recordType: g.recordType, recordId: g.recordId, details: { userId: req.body.userId },
+      })));
+      await recordAudit(tx, auditContext(req), {
+        organisationId: req.params.orgId, action: 'vault.recover', recordType: 'user', recordId: req.body.userId, details: { renewed, granted: granted.length },
+      });
+      return { renewed, granted: granted.length };
     } finally {
       escrow.privateKey.fill(0);
     }

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createOrganisation, createTestApp, createUser, ownerQuery, sessionFor, TEST_PASSWORD, unlockedSessionFor, type Session, type TestApp } from '../../../test/app.js';
 import { withOrgTx } from '../db/tx.js';
 import { AppError } from '../errors.js';
-import { forgetSession } from './keyring.js';
+import { forgetSession, putUnlocked } from './keyring.js';
 import {
   createEscrowKey, createRecordKey, decryptText, destroyRecordKey, encryptField, grantRecordKey, hasRecordGrant, newReceipt, normaliseReceipt,
   openRecordKey, openRecordKeyWithEscrow, openRecordKeyWithSecret, openUserKey, receiptLookupHash, escrowKeyPair, revokeRecordKey, userKeyOf, type RecordRef,
+  createUserKey, grantFromEscrow, pendingGrants, registerRecordHolders,
 } from './index.js';
 
 let t: TestApp;
@@ -165,7 +166,7 @@ describe('password change, reset and recovery with the escrow key', () => {
     const bad = await os.post(`/api/orgs/${org}/vault/recover`, { escrowKey: 'kompas-escrow-1:AAAA', userId: a.id });
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'escrow_key_invalid']);
     const rec = await os.post(`/api/orgs/${org}/vault/recover`, { escrowKey: escrowText, userId: a.id });
-    expect(rec.json()).toEqual({ renewed: 1 });
+    expect(rec.json()).toEqual({ renewed: 1, granted: 0 });
     const back = await withOrgTx(t.db.db, org, async (tx) => openRecordKey(tx, r, await holder(a.id)));
     expect(decryptText(back, 'content', box)).toBe(marker);
     const events = await ownerQuery<{ action: string }>(t, `SELECT action FROM audit_event WHERE organisation_id = $1 AND action = 'vault.recover'`, [org]);
@@ -202,5 +203,43 @@ describe('receipts', () => {
     expect(await withOrgTx(t.db.db, org, (tx) => receiptLookupHash(tx, org, d))).toBe(h1);
     expect(await withOrgTx(t.db.db, other, (tx) => receiptLookupHash(tx, other, d))).not.toBe(h1);
     expect(h1).not.toContain(d);
+  });
+});
+
+describe('grants from the escrow key (records made before a holder had a key pair)', () => {
+  // A record type whose module names its holders from a list: the vault seals to them and to nobody else.
+  const named: { recordId: string; userId: string }[] = [];
+  registerRecordHolders({
+    recordType: 'test_held',
+    holders: async (_tx, organisationId, { userId }) => (organisationId === org ? named.filter((p) => !userId || p.userId === userId) : []),
+  });
+
+  it('seals the key to a named holder who now has a key pair, once; a person not named gets nothing', async () => {
+    const later = await createUser(t, { roles: [{ orgId: org, role: 'integrity_officer' }] });
+    const stranger = await createUser(t, { roles: [{ orgId: org, role: 'integrity_officer' }] });
+    const r: RecordRef = { organisationId: org, recordType: 'test_held', recordId: crypto.randomUUID() };
+    const { recordKey, missing } = await withOrgTx(t.db.db, org, (tx) => createRecordKey(tx, r, { users: [later.id] }));
+    expect(missing).toEqual([later.id]);
+    const box = encryptField(recordKey, 'content', marker);
+    named.push({ recordId: r.recordId, userId: later.id });
+    // No key pair yet: nothing can be sealed to them, so nothing is pending.
+    expect(await withOrgTx(t.db.db, org, (tx) => pendingGrants(tx, org, later.id))).toEqual([]);
+
+    // Their first unlock (as the unlock route does; this file's sessions already spend its rate limit).
+    await sessionFor(t, later.id);
+    putUnlocked((await holder(later.id)).sessionId, later.id, (await createUserKey(t.db.db, later.id, TEST_PASSWORD, 'password'))!);
+    await createUserKey(t.db.db, stranger.id, TEST_PASSWORD, 'password');
+    expect(await withOrgTx(t.db.db, org, (tx) => pendingGrants(tx, org))).toEqual(expect.arrayContaining([{ ...r, userId: later.id }]));
+    expect(await code(withOrgTx(t.db.db, org, async (tx) => openRecordKey(tx, r, await holder(later.id))))).toBe('403 forbidden');
+
+    const granted = await withOrgTx(t.db.db, org, async (tx) => grantFromEscrow(tx, org, later.id, await escrowKeyPair(tx, org, escrowText), null));
+    expect(granted).toEqual([r]);
+    const opened = await withOrgTx(t.db.db, org, async (tx) => openRecordKey(tx, r, await holder(later.id)));
+    expect(decryptText(opened, 'content', box)).toBe(marker);
+    expect(await withOrgTx(t.db.db, org, (tx) => pendingGrants(tx, org, later.id))).toEqual([]);
+    expect(await withOrgTx(t.db.db, org, async (tx) => grantFromEscrow(tx, org, stranger.id, await escrowKeyPair(tx, org, escrowText), null))).toEqual([]);
+    expect(await code(withOrgTx(t.db.db, org, (tx) => openRecordKey(tx, r, { userId: stranger.id, sessionId: crypto.randomUUID() })))).toBe('403 forbidden');
+    // Another organisation's transaction finds nothing pending (row-level security and the module's own scope).
+    expect(await withOrgTx(t.db.db, other, (tx) => pendingGrants(tx, other))).toEqual([]);
   });
 });
