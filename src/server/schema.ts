@@ -13,3 +13,4 @@ export * from './modules/plan/schema.js';
 export * from './platform/vault/schema.js';
 export * from './modules/reporting/schema.js';
 export * from './modules/complaints/schema.js';
+export * from './modules/complaints/stats-schema.js';
