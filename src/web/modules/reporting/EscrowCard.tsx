@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { post } from '../../app/api';
 import { ApiError } from '../../app/api';
 import { Button, Checkbox, ConfirmDialog, DialogActions, ErrorAlert, Field, Loading, ModalDialog, Notice, useFormat } from '../../ui/components';
-import { keys, readEscrow } from './api';
+import { keys, readEscrow, type WaitingForEscrow } from './api';
 import s from './reporting.module.css';
 
 /**
@@ -95,21 +95,24 @@ export function EscrowCard({ orgId }: { orgId: string }) {
 }
 
 /**
- * People whose password was reset: their old key is gone, so their access to reports waits until
- * the officer opens it again with the escrow key (typed here, used once, never stored).
+ * People whose access waits for the escrow key (typed here, used once, never stored): their
+ * password was reset, so grants made for their old key must be renewed; or records were filed
+ * before they had a personal key, so the record is sealed to them from its escrow copy. Only what
+ * the module says they may read is granted.
  */
-function Recovery({ orgId, waiting }: { orgId: string; waiting: { userId: string; displayName: string; count: number }[] }) {
+function Recovery({ orgId, waiting }: { orgId: string; waiting: WaitingForEscrow[] }) {
   const { t } = useLingui();
   const qc = useQueryClient();
   const [person, setPerson] = useState<{ userId: string; displayName: string } | null>(null);
   const [key, setKey] = useState('');
   const [done, setDone] = useState('');
   const recover = useMutation({
-    mutationFn: () => post<{ renewed: number }>(`/api/orgs/${orgId}/vault/recover`, { escrowKey: key.trim(), userId: person!.userId }),
+    mutationFn: () => post<{ renewed: number; granted: number }>(`/api/orgs/${orgId}/vault/recover`, { escrowKey: key.trim(), userId: person!.userId }),
     onSuccess: (r) => {
       const name = person!.displayName;
       const n = r.renewed;
-      setDone(t`Access of ${name} restored to ${n} records.`);
+      const g = r.granted;
+      setDone([n > 0 || g === 0 ? t`Access of ${name} restored to ${n} records.` : '', g > 0 ? t`${name} can now open ${g} reports filed before they had a personal key.` : ''].filter(Boolean).join(' '));
       setPerson(null);
       setKey('');
       void qc.invalidateQueries({ queryKey: keys.escrow(orgId) });
@@ -123,15 +126,17 @@ function Recovery({ orgId, waiting }: { orgId: string; waiting: { userId: string
       {waiting.length > 0 && (
         <>
           <h3><Trans>Access waiting for recovery</Trans></h3>
-          <p><Trans>These people received a new password: their access to reports must be restored with the escrow key.</Trans></p>
+          <p><Trans>These people cannot open some reports yet: they received a new password, or the report was filed before they had a personal key. With the escrow key you give them the access they are entitled to, no more.</Trans></p>
           <ul className={s.fileList}>
             {waiting.map((w) => {
               const name = w.displayName;
               const n = w.count;
+              const p = w.pending;
               return (
                 <li key={w.userId}>
                   <span className={s.fileName}>{name}</span>
-                  <span className={`${s.small} ${s.muted}`}>{n === 1 ? t`1 record` : t`${n} records`}</span>
+                  {n > 0 && <span className={`${s.small} ${s.muted}`}>{n === 1 ? t`1 record` : t`${n} records`}</span>}
+                  {p > 0 && <span className={`${s.small} ${s.muted}`}>{p === 1 ? t`1 report filed before they had a key` : t`${p} reports filed before they had a key`}</span>}
                   <Button variant="secondary" onPress={() => { recover.reset(); setDone(''); setPerson(w); }} aria-label={t`Restore the access of ${name}`}>
                     <Trans>Restore access</Trans>
                   </Button>

@@ -2,7 +2,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useOrg } from '../../app/context';
-import { buttonClass, DataTable, EmptyState, ErrorAlert, layout, Loading, PageHeader, SelectField, useFormat } from '../../ui/components';
+import { buttonClass, DataTable, EmptyState, ErrorAlert, layout, Loading, Notice, PageHeader, SelectField, useFormat } from '../../ui/components';
 import { keys, listReports } from './api';
 import { CategoryName, DeadlineClocks, StatusBadge, UnreadBadge } from './components';
 import { IDENTITY_RECIPIENT_LABELS, STATUS_LABELS, STATUSES } from './labels';
@@ -27,7 +27,8 @@ function Inbox() {
   const status = search.status ?? '';
   // "Not closed" is every status but closed: asked as all reports, filtered here.
   const q = useQuery({ queryKey: keys.list(orgId, status === 'open' ? '' : status), queryFn: () => withVault(() => listReports(orgId, status === 'open' ? '' : status)) });
-  const items = (q.data ?? []).filter((r) => status !== 'open' || r.status !== 'closed');
+  const items = (q.data?.items ?? []).filter((r) => status !== 'open' || r.status !== 'closed');
+  const waiting = q.data?.waitingForAccess ?? 0;
   const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
   return (
     <>
@@ -45,6 +46,14 @@ function Inbox() {
           options={[{ id: '', label: t`All reports` }, { id: 'open', label: t`Not closed` }, ...STATUSES.map((st) => ({ id: st, label: cap(i18n._(STATUS_LABELS[st])) }))]} />
       </div>
       <ErrorAlert error={q.error} />
+      {waiting > 0 && (
+        // Reports filed before the person had a personal key: sealed to the escrow key only until the officer grants them.
+        <Notice>
+          {waiting === 1
+            ? <Trans>1 report sent to you cannot be opened yet: it was filed before you had a personal key. The integrity officer gives you access with the escrow key, in the settings of the channel.</Trans>
+            : <Trans>{waiting} reports sent to you cannot be opened yet: they were filed before you had a personal key. The integrity officer gives you access with the escrow key, in the settings of the channel.</Trans>}
+        </Notice>
+      )}
       {q.isPending ? <Loading /> : items.length === 0 && !status ? (
         <EmptyState><p><Trans>There are no reports for you.</Trans></p></EmptyState>
       ) : (

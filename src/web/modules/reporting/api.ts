@@ -15,13 +15,19 @@ export const keys = {
   escrow: (orgId: string) => ['org', orgId, 'vault', 'escrow'] as const,
 };
 
+/** The reports the person can open, and how many more they take part in but cannot open yet (no key pair when filed). */
 export const listReports = (orgId: string, status: string) =>
-  get<{ items: ReportListItem[] }>(`${reportingBase(orgId)}/reports${qs({ status })}`).then((r) => r.items);
+  get<{ items: ReportListItem[]; waitingForAccess: number }>(`${reportingBase(orgId)}/reports${qs({ status })}`);
 export const readReport = (orgId: string, reportId: string) => get<ReportView>(reportUrl(orgId, reportId));
 export const readSettings = (orgId: string) => get<ReportSettings>(`${reportingBase(orgId)}/settings`);
-/** The escrow key's public facts, and the people whose access waits for recovery with it (after a password reset). */
+/**
+ * A person whose access waits for the escrow key: `count` grants made for their previous key pair
+ * (password reset), `pending` records filed before they had a key pair.
+ */
+export interface WaitingForEscrow { userId: string; displayName: string; count: number; pending: number }
+/** The escrow key's public facts, and the people whose access waits for it. */
 export const readEscrow = (orgId: string) =>
-  get<{ escrow: EscrowInfo | null; waitingForRecovery?: { userId: string; displayName: string; count: number }[] }>(`/api/orgs/${orgId}/vault/escrow`);
+  get<{ escrow: EscrowInfo | null; waitingForRecovery?: WaitingForEscrow[] }>(`/api/orgs/${orgId}/vault/escrow`);
 
 /** Uploads and downloads are shared with other modules (app/files). */
 export { fetchFile, multipart, postForm, saveBlob } from '../../app/files';
