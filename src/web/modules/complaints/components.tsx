@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { Button as AriaButton } from 'react-aria-components';
+import { ErrorAlert, useFormat } from '../../ui/components';
+import { formatSize, useLocalText } from '../../ui/FilePicker';
+import { DEADLINE_LABELS, STATUS_LABELS, THEME_LABELS } from './labels';
+import type { ComplaintStatus, DeadlineView, FileView, ThemeView } from './types';
+import s from './complaints.module.css';
+
+export function StatusBadge({ status }: { status: ComplaintStatus }) {
+  const { i18n } = useLingui();
+  return <span className={`${s.status} ${s[`st-${status}`]}`}>{i18n._(STATUS_LABELS[status])}</span>;
+}
+
+/**
+ * The deadline clock: which step is due, and in words how many days are left or how late it is;
+ * the colour (green, amber from three days, red when overdue) and the symbol only repeat the words.
+ */
+export function DeadlineClock({ deadline }: { deadline: DeadlineView }) {
+  const { t, i18n } = useLingui();
+  const f = useFormat();
+  const what = DEADLINE_LABELS[deadline.kind] ? i18n._(DEADLINE_LABELS[deadline.kind]!) : deadline.kind;
+  const n = deadline.daysLeft;
+  const tone = deadline.late || n < 0 ? 'overdue' : n <= 3 ? 'soon' : 'ok';
+  const late = -n;
+  const when = n < 0
+    ? (late === 1 ? t`1 day overdue` : t`${late} days overdue`)
+    : n === 0 ? t`due today` : n === 1 ? t`1 day left` : t`${n} days left`;
+  const symbol = tone === 'overdue' ? '!' : tone === 'soon' ? '◔' : '○';
+  return (
+    <span className={`${s.clock} ${s[`clock-${tone}`]}`}>
+      <span aria-hidden="true">{symbol}</span>
+      <span>{what}: {when} ({f.date(deadline.dueOn)})</span>
+    </span>
+  );
+}
+
+export function DeadlineClocks({ deadlines }: { deadlines: DeadlineView[] }) {
+  if (deadlines.length === 0) return <span className={s.muted}>—</span>;
+  return <span className={s.clocks}>{deadlines.map((d) => <DeadlineClock key={d.kind} deadline={d} />)}</span>;
+}
+
+/** A theme's name: the organisation's text in the reader's language, else the default theme's name, else its id. */
+export function useThemeName(themes: ThemeView[] | undefined) {
+  const { i18n } = useLingui();
+  const text = useLocalText();
+  return (id: string) => {
+    const th = themes?.find((x) => x.id === id);
+    const own = th ? text(th.label) : '';
+    if (own) return own;
+    const d = THEME_LABELS[id];
+    return d ? i18n._(d) : id;
+  };
+}
+
+/** Files of a complaint, each a button that downloads it (decrypted by the server). */
+export function FileList({ files, onDownload }: { files: FileView[]; onDownload: (f: FileView) => Promise<void> }) {
+  const { t, i18n } = useLingui();
+  const f = useFormat();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  if (files.length === 0) return <p className={s.muted}><Trans>No files.</Trans></p>;
+  const download = async (file: FileView) => {
+    setBusy(file.id);
+    setError(null);
+    try {
+      await onDownload(file);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      <ul className={s.fileList} aria-label={t`Files`}>
+        {files.map((file) => {
+          const name = file.name;
+          return (
+            <li key={file.id}>
+              <AriaButton className={s.linkButton} onPress={() => void download(file)} isDisabled={busy === file.id} aria-label={t`Download ${name}`}>
+                {name}
+              </AriaButton>
+              <span className={`${s.small} ${s.muted}`}>
+                {formatSize(file.size, i18n.locale)} · {f.date(file.addedOn)} · {file.addedBy === 'complainant' ? t`from the complainant` : file.by ?? t`from staff`}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <ErrorAlert error={error} />
+    </>
+  );
+}
+
+/** A status code as people copy it: groups of four when it is long. */
+export function groupCode(code: string): string {
+  const compact = code.replace(/\s/g, '');
+  return compact.length > 8 ? compact.replace(/(.{4})(?=.)/g, '$1 ') : compact;
+}
+
+/** A typed code without the spaces, dashes and dots people put between the groups. */
+export const compactCode = (typed: string) => typed.replace(/[\s.\-–]/g, '');
