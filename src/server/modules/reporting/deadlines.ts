@@ -81,7 +81,7 @@ async function escalationOf(tx: Tx, d: DeadlineRecord, today: string): Promise<s
 }
 
 /** The page of a report in the web app: the only way into it a mail gives (after sign-in and with access). */
-export const reportPath = (orgId: string, reportId: string) => `/o/${orgId}/reporting/reports/${reportId}`;
+export const reportPath = (orgId: string, reportId: string) => `/o/${orgId}/reports/${reportId}`;
 
 for (const [kind, source] of [[REPORT_ACKNOWLEDGE, acknowledgeSource], [REPORT_FEEDBACK, feedbackSource]] as const) {
   registerDeadlineKind({

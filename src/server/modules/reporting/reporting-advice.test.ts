@@ -94,7 +94,7 @@ describe('asking the core group for advice', () => {
     const mails = await ownerQuery<{ to_address: string; subject: string; body_text: string }>(t, `SELECT to_address, subject, body_text FROM mail_outbox WHERE template = 'reporting.advice_asked'`);
     expect(mails.map((m) => m.to_address).sort()).toEqual([members[0].email, members[1].email].sort());
     for (const m of mails) {
-      expect(m.body_text).toContain(`/o/${w.org}/reporting/reports/${id}`);
+      expect(m.body_text).toContain(`/o/${w.org}/reports/${id}`);
       expect(`${m.subject}${m.body_text}`).not.toContain(QUESTION);
     }
   });

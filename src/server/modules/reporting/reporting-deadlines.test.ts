@@ -58,7 +58,7 @@ describe('the acknowledgement deadline', () => {
     const m = (await newMails()).filter((x) => x.body_text.includes(id));
     expect(m.map((x) => x.to_address)).toEqual([w.users.officer.email]);
     expect(m[0].template).toBe('deadline.reminder');
-    expect(m[0].body_text).toContain(`https://kompas.test/o/${w.org}/reporting/reports/${id}`);
+    expect(m[0].body_text).toContain(`https://kompas.test/o/${w.org}/reports/${id}`);
     expect(m[0].body_text).toContain(day(7));
     // Nothing of the report: not its reference, not a word of it.
     for (const x of m) for (const s of [reference, someAnswers().what, 'fraude', 'melding']) expect(`${x.subject}\n${x.body_text}`.toLowerCase()).not.toContain(s.toLowerCase());

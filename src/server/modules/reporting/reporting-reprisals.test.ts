@@ -141,7 +141,7 @@ describe('the reporter asked through the portal', () => {
     const mails = await ownerQuery<{ to_address: string; subject: string; body_text: string }>(t,
       `SELECT to_address, subject, body_text FROM mail_outbox WHERE body_text LIKE '%' || $1::text || '%'`, [id]);
     expect(mails.map((m) => m.to_address)).toEqual([w.users.officer.email]);
-    expect(mails[0].body_text).toContain(`https://kompas.test/o/${w.org}/reporting/reports/${id}`);
+    expect(mails[0].body_text).toContain(`https://kompas.test/o/${w.org}/reports/${id}`);
     expect(`${mails[0].subject}${mails[0].body_text}`).not.toContain(REPRISAL);
     expect(`${mails[0].subject}${mails[0].body_text}`.toLowerCase()).not.toContain('represaille');
   });
