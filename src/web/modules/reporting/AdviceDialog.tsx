@@ -52,7 +52,8 @@ export function AdviceDialog({ report, advice, onClose, onDone }: { report: Repo
               {advice.candidates.map((c) => {
                 const name = c.displayName;
                 return (
-                  <Checkbox key={c.id} value={c.id} isDisabled={!c.hasKeyPair} className={s.inlineChoice}>
+                  // 'aria' here too: a checkbox takes the form's native validation otherwise, and the browser then blocks the submit with a bubble on a hidden input.
+                  <Checkbox key={c.id} value={c.id} isDisabled={!c.hasKeyPair} validationBehavior="aria" className={s.inlineChoice}>
                     <span className={s.radio} aria-hidden="true" />
                     {c.hasKeyPair ? name : t`${name} (no personal key yet: they must sign in once with their password)`}
                   </Checkbox>
