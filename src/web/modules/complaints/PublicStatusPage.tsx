@@ -13,7 +13,7 @@ import type { StatusView } from './types';
 import s from './complaints.module.css';
 
 /** A token the server no longer knows (idle, or a restart): the citizen enters the code again. */
-const tokenGone = (e: unknown) => e instanceof ApiError && (e.status === 401 || e.status === 403);
+const tokenGone = (e: unknown) => e instanceof ApiError && (e.status === 401 || e.code === 'complaints_session_expired');
 
 /**
  * /p/$orgCode/complaint/status — the citizen comes back with the status code (typed into a form
