@@ -108,8 +108,6 @@ async function personFor(c: pg.Client, email: string): Promise<Person> {
   return { ctx: { actor, audit: { actorUserId: u.id, ip: null } }, userId: u.id, sessionId };
 }
 
-const answers = (a: Record<string, string>) => a;
-
 /** Loads the reporting demo into the demo zone; returns the lines to print with the demo logins. */
 export async function loadDemoReporting(url: string): Promise<string[]> {
   const c = new pg.Client({ connectionString: url });
@@ -157,8 +155,9 @@ export async function loadDemoReporting(url: string): Promise<string[]> {
     };
     await svc.putSettings(officer.ctx, zone, settings, 0);
 
-    const file = (body: Omit<NewReportBody, 'exclude'>, uploads: Upload[] = [], via?: Person) =>
-      svc.fileReport({ orgId: zone, body: { exclude: [], ...body }, uploads, locale: 'nl', counsellor: via?.ctx });
+    /** A report filed in Dutch through the public page (or by the counsellor `via`). */
+    const file = (body: Omit<NewReportBody, 'exclude' | 'language'>, uploads: Upload[] = [], via?: Person) =>
+      svc.fileReport({ orgId: zone, body: { exclude: [], language: 'nl', ...body }, uploads, locale: 'nl', counsellor: via?.ctx });
     /** The reporter returns with the receipt, reads, and writes (or does `act` with the portal token). */
     const portal = async (receipt: string, body: string | null, uploads: Upload[] = [], act?: (token: string) => Promise<unknown>) => {
       const { token } = await svc.portal.access(zone, receipt);
@@ -168,29 +167,42 @@ export async function loadDemoReporting(url: string): Promise<string[]> {
       svc.portal.leave(token);
     };
     const read = (p: Person, id: string) => svc.view(p.ctx, zone, id);
+    /** A recipient writes to the reporter (no files). */
+    const write = (p: Person, id: string, body: string) => svc.message(p.ctx, zone, id, body, [], undefined);
+    /**
+     * The officer's first steps, each on its day: reads the report and acknowledges it, then finds
+     * it admissible (and names an investigator, if given). Returns the report as it then stands.
+     */
+    const intake = async (id: string, steps: { ackOn: number; ack: string; admitOn: number; reason: string; investigator?: Person }) => {
+      at(steps.ackOn);
+      let s: ReportSummary = await read(officer, id);
+      s = await svc.acknowledge(officer.ctx, zone, id, steps.ack, s.revision);
+      at(steps.admitOn);
+      s = await svc.admissibility(officer.ctx, zone, id, { admissible: true, reason: steps.reason }, s.revision);
+      if (steps.investigator) s = await svc.investigator(officer.ctx, zone, id, steps.investigator.userId, s.revision);
+      return s;
+    };
 
     // 1. Closed, founded with measures; confidential; the reporter is followed up for reprisals. ---------------
     at(150);
     const r1 = await file({
       identityMode: 'confidential', name: 'Lotte Vermeulen', contact: 'Bereikbaar via mijn privé-gsm 0470 12 34 56, liefst na 17 uur.',
-      category: 'misuse_of_resources', language: 'nl',
-      answers: answers({
+      category: 'misuse_of_resources',
+      answers: {
         what: 'Een collega van de verkeersdienst gebruikt al maanden het anonieme dienstvoertuig (grijze Skoda) om na de dienst naar huis te rijden en in het weekend boodschappen te doen. Hij tankt met de tankkaart van de zone. In het rittenboek staan die ritten als "controle snelheid" ingevuld.',
         when: 'Sinds ongeveer september, bijna elke week',
         where: 'Post Polder, parking achteraan; tankstation aan de Steenweg',
         who: 'Een inspecteur van de verkeersdienst (vroege ploeg). Twee collega\'s van de ploeg weten het ook.',
         how_known: 'Ik heb het voertuig zelf meermaals op zaterdag aan zijn woning zien staan en heb de ritten in het rittenboek vergeleken met de planning.',
         reported_before: 'yes_internal',
-      }),
+      },
     });
-    at(147);
-    let s1: ReportSummary = await read(officer, r1.id);
-    s1 = await svc.acknowledge(officer.ctx, zone, r1.id, 'Beste melder, wij hebben uw melding goed ontvangen. De verantwoordelijke integriteit behandelt ze vertrouwelijk; u hoort binnen drie maanden van ons.', s1.revision);
-    at(143);
-    s1 = await svc.admissibility(officer.ctx, zone, r1.id, { admissible: true, reason: 'Concreet vermoeden van oneigenlijk gebruik van middelen van de zone (voertuig en tankkaart), binnen het toepassingsgebied van de wet.' }, s1.revision);
-    s1 = await svc.investigator(officer.ctx, zone, r1.id, investigator.userId, s1.revision);
+    let s1 = await intake(r1.id, {
+      ackOn: 147, ack: 'Beste melder, wij hebben uw melding goed ontvangen. De verantwoordelijke integriteit behandelt ze vertrouwelijk; u hoort binnen drie maanden van ons.',
+      admitOn: 143, reason: 'Concreet vermoeden van oneigenlijk gebruik van middelen van de zone (voertuig en tankkaart), binnen het toepassingsgebied van de wet.', investigator,
+    });
     at(138);
-    await svc.message(investigator.ctx, zone, r1.id, 'Dank u voor uw melding. Weet u of de ritten ook in het elektronische rittenregister van de vloot staan, of enkel in het papieren rittenboek?', [], undefined);
+    await write(investigator, r1.id, 'Dank u voor uw melding. Weet u of de ritten ook in het elektronische rittenregister van de vloot staan, of enkel in het papieren rittenboek?');
     at(135);
     await portal(r1.receipt, 'Enkel in het papieren rittenboek, voor zover ik weet. Het voertuig heeft volgens mij geen track-and-trace.');
     at(90);
@@ -218,21 +230,20 @@ export async function loadDemoReporting(url: string): Promise<string[]> {
     at(30);
     const r2 = await file({
       identityMode: 'named', name: 'Jasper Willems', contact: 'jasper.willems@example.be',
-      category: 'conflict_of_interest', language: 'nl',
-      answers: answers({
+      category: 'conflict_of_interest',
+      answers: {
         what: 'Bij een ongeval met takelen bellen de ploegen van de interventiedienst bijna altijd hetzelfde takelbedrijf, ook als dat niet aan de beurt is volgens de beurtrol. De zaakvoerder is de schoonbroer van een van de ploegchefs, die de ploegen daartoe aanspoort. Er zouden ook geschenken zijn gegeven aan het einde van het jaar (flessen wijn, bonnen).',
         when: 'Vooral de laatste zes maanden',
         where: 'Grondgebied van de zone, vooral de snelweg en de ring',
         who: 'Een ploegchef van de interventiedienst; de zaakvoerder van het takelbedrijf. Andere ploegleden weten ervan.',
         how_known: 'Ik ben zelf lid van een interventieploeg en heb het meermaals meegemaakt; een collega vertelde me over de geschenken.',
         reported_before: 'no',
-      }),
+      },
     });
-    at(28);
-    let s2: ReportSummary = await read(officer, r2.id);
-    s2 = await svc.acknowledge(officer.ctx, zone, r2.id, 'Beste heer Willems, wij hebben uw melding goed ontvangen en behandelen ze vertrouwelijk.', s2.revision);
-    at(26);
-    await svc.admissibility(officer.ctx, zone, r2.id, { admissible: true, reason: 'Mogelijk belangenconflict en aanvaarding van geschenken; raakt aan de beurtrol van de takeldiensten (gemeentelijk reglement).' }, s2.revision);
+    await intake(r2.id, {
+      ackOn: 28, ack: 'Beste heer Willems, wij hebben uw melding goed ontvangen en behandelen ze vertrouwelijk.',
+      admitOn: 26, reason: 'Mogelijk belangenconflict en aanvaarding van geschenken; raakt aan de beurtrol van de takeldiensten (gemeentelijk reglement).',
+    });
     at(25);
     await advice.askAdvice(officer.ctx, zone, r2.id, {
       // The grant ends at the real end of `until`: a day still to come, or the member could not open it (the advice ends it anyway).
@@ -243,29 +254,27 @@ export async function loadDemoReporting(url: string): Promise<string[]> {
     const [asked] = (await advice.adviceView(coreGroup.ctx, zone, r2.id)).requests;
     await advice.giveAdvice(coreGroup.ctx, zone, r2.id, asked.id, 'Eerst de beurtrol en de oproepen van de dispatching van de laatste zes maanden analyseren. Zijn er aanwijzingen van voordelen, dan het parket inlichten (mogelijke omkoping). De ploegchef in afwachting niet meer betrekken bij takelopdrachten; geen contact met de melder over het onderzoek.');
     at(19);
-    await svc.message(officer.ctx, zone, r2.id, 'Wij hebben uw melding voorgelegd aan de kerngroep integriteit. Kunt u ongeveer zeggen bij hoeveel tussenkomsten u dit zelf hebt meegemaakt?', [], undefined);
+    await write(officer, r2.id, 'Wij hebben uw melding voorgelegd aan de kerngroep integriteit. Kunt u ongeveer zeggen bij hoeveel tussenkomsten u dit zelf hebt meegemaakt?');
 
     // 3. Acknowledged and in progress, messages both ways with an attachment; anonymous; feedback overdue. ------
     at(102);
     const r3 = await file({
-      identityMode: 'anonymous', category: 'information_breach', language: 'nl',
-      answers: answers({
+      identityMode: 'anonymous', category: 'information_breach',
+      answers: {
         what: 'Een collega van de wijkdienst raadpleegt de ANG en het rijksregister over buren en kennissen, zonder dat daar een dossier of opdracht voor is. Hij vertelde in de refter over de "antecedenten" van de nieuwe vriend van zijn dochter.',
         when: 'Meermaals de afgelopen maanden',
         where: 'Wijkpost Heide',
         who: 'Een hoofdinspecteur van de wijkdienst',
         how_known: 'Ik was zelf aanwezig in de refter en heb het gehoord.',
         reported_before: 'no',
-      }),
+      },
     });
-    at(100);
-    let s3: ReportSummary = await read(officer, r3.id);
-    s3 = await svc.acknowledge(officer.ctx, zone, r3.id, 'Wij hebben uw melding goed ontvangen. U kunt via dit kanaal berichten lezen en beantwoorden met uw ontvangstnummer.', s3.revision);
-    at(97);
-    s3 = await svc.admissibility(officer.ctx, zone, r3.id, { admissible: true, reason: 'Raadplegingen van politionele gegevensbanken zonder wettige reden: ontvankelijk.' }, s3.revision);
-    await svc.investigator(officer.ctx, zone, r3.id, investigator.userId, s3.revision);
+    await intake(r3.id, {
+      ackOn: 100, ack: 'Wij hebben uw melding goed ontvangen. U kunt via dit kanaal berichten lezen en beantwoorden met uw ontvangstnummer.',
+      admitOn: 97, reason: 'Raadplegingen van politionele gegevensbanken zonder wettige reden: ontvankelijk.', investigator,
+    });
     at(95);
-    await svc.message(investigator.ctx, zone, r3.id, 'Dank u voor uw melding. Herinnert u zich ongeveer op welke dagen dit gesprek plaatsvond? Dan kunnen wij de logbestanden van de raadplegingen gericht nakijken.', [], undefined);
+    await write(investigator, r3.id, 'Dank u voor uw melding. Herinnert u zich ongeveer op welke dagen dit gesprek plaatsvond? Dan kunnen wij de logbestanden van de raadplegingen gericht nakijken.');
     at(92);
     await portal(r3.receipt, 'Ik heb bijgehouden wanneer het ter sprake kwam; zie het bijgevoegde overzicht.', [{
       filename: 'overzicht-data.pdf', mimetype: 'application/pdf',
@@ -273,7 +282,7 @@ export async function loadDemoReporting(url: string): Promise<string[]> {
     }]);
     at(88);
     await read(investigator, r3.id);
-    await svc.message(investigator.ctx, zone, r3.id, 'Dank u, dit helpt ons verder. Het onderzoek loopt; wij houden u via dit kanaal op de hoogte.', [], undefined);
+    await write(investigator, r3.id, 'Dank u, dit helpt ons verder. Het onderzoek loopt; wij houden u via dit kanaal op de hoogte.');
     at(60);
     await portal(r3.receipt, 'Is er al iets bekend? Ik merk dat de sfeer in de wijkpost gespannen is.');
     await read(officer, r3.id);
@@ -288,28 +297,28 @@ export async function loadDemoReporting(url: string): Promise<string[]> {
     at(5);
     await file({
       identityMode: 'confidential', name: 'Yasmine Bouzid', contact: 'Via de vertrouwenspersoon (Greet Stevens), niet rechtstreeks contacteren.',
-      category: 'harassment_discrimination', language: 'nl',
-      answers: answers({
+      category: 'harassment_discrimination',
+      answers: {
         what: 'Een jonge inspecteur (in dienst sinds vorig jaar) kwam bij mij langs. In haar interventieploeg worden geregeld racistische grappen gemaakt over haar afkomst, ook in de groepschat van de ploeg. Toen zij er iets van zei, kreeg zij de minst gewilde diensten. Zij wil dit melden maar is bang voor de gevolgen en wil dat ik het voor haar indien.',
         when: 'Sinds de zomer',
         where: 'Interventiedienst, ploeg C; groepschat van de ploeg',
         who: 'Twee inspecteurs van ploeg C; de ploegchef laat het gebeuren.',
         how_known: 'Gesprek met de melder op de vertrouwenspost; zij toonde mij schermafbeeldingen van de groepschat.',
         reported_before: 'no',
-      }),
+      },
     }, [], counsellor);
 
     // 5. Anonymous, just received through the public page: its receipt is printed to try the follow-up page. ---
     at(0);
     const r5 = await file({
-      identityMode: 'anonymous', category: 'corruption', language: 'nl',
-      answers: answers({
+      identityMode: 'anonymous', category: 'corruption',
+      answers: {
         what: 'Bij de garage aan de industriezone krijgen enkele collega\'s van de verkeersdienst korting op onderhoud en banden voor hun privéwagen. In ruil wordt bij controles op de ring "een oogje dichtgeknepen" voor de bestelwagens van de garage.',
         when: 'Al minstens een jaar',
         where: 'Industriezone Noord; controles op de ring',
         how_known: 'Ik heb het horen vertellen door een van de betrokkenen.',
         reported_before: 'no',
-      }),
+      },
     });
 
     // What the next morning's run does: the reports' deadlines follow the rule (one feedback overdue, one acknowledgement soon).
