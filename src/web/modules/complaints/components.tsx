@@ -93,11 +93,4 @@ export function FileList({ files, onDownload }: { files: FileView[]; onDownload:
   );
 }
 
-/** A status code as people copy it: groups of four when it is long. */
-export function groupCode(code: string): string {
-  const compact = code.replace(/\s/g, '');
-  return compact.length > 8 ? compact.replace(/(.{4})(?=.)/g, '$1 ') : compact;
-}
-
-/** A typed code without the spaces, dashes and dots people put between the groups. */
-export const compactCode = (typed: string) => typed.replace(/[\s.\-–]/g, '');
+export { compactCode, groupCode } from './search';

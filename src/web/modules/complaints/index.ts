@@ -2,13 +2,7 @@ import { msg } from '@lingui/core/macro';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import type { HomeTile, ModuleContext, WebModule } from '../../app/module-types';
 import { COORDINATOR, HANDLER } from './roles';
-
-const STATUS_VALUES = ['received', 'acknowledged', 'triaged', 'answered', 'closed', 'inadmissible', 'forwarded'];
-const listSearch = (q: Record<string, unknown>): { status?: string; theme?: string; late?: 'true' } => ({
-  ...(typeof q.status === 'string' && STATUS_VALUES.includes(q.status) ? { status: q.status } : {}),
-  ...(typeof q.theme === 'string' && /^[a-z][a-z0-9_]{0,39}$/.test(q.theme) ? { theme: q.theme } : {}),
-  ...(q.late === 'true' || q.late === true ? { late: 'true' as const } : {}),
-});
+import { listSearch } from './search';
 
 function tiles(ctx: ModuleContext): HomeTile[] {
   return [
