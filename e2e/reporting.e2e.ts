@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
 import { createOrganisation, createUser, TEST_PASSWORD, unlockedSessionFor } from '../src/test/app.js';
-import { axeViolations, openBrowser, settled, signInByCookie, startKompas, type Browsing, type Kompas } from './helpers/kompas.js';
+import { expectAxeClean, openBrowser, settled, signInByCookie, startKompas, visitor as newVisitor, type Browsing, type Kompas } from './helpers/kompas.js';
 
 /**
  * The reporting channel in the browser (issue 18), in Dutch, with axe on every screen and dialog:
@@ -36,15 +35,7 @@ afterAll(async () => {
   await k?.close();
 });
 
-async function expectAxeClean(page: Page, what: string) {
-  expect(await axeViolations(page), what).toEqual([]);
-}
-
-/** A visitor without cookies, in Dutch. */
-async function visitor(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await b.browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
-  return { context, page: await context.newPage() };
-}
+const visitor = () => newVisitor(b);
 
 describe('reporting channel', () => {
   it('the officer creates the escrow key (shown once) and opens the channel', async () => {

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { createTestApp, sessionFor, type TestApp } from '../../src/test/app.js';
+import { expect } from 'vitest';
+import { createTestApp, sessionFor, type Session, type TestApp } from '../../src/test/app.js';
 import type { Locale } from '../../src/shared/roles.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.js';
 
@@ -9,8 +10,12 @@ export interface Kompas extends TestApp {
   base: string;
 }
 
-/** The real server (all modules, built web app) on a fresh database, listening on a free local port (with `smtp`: mail goes to a test SMTP server). */
-export async function startKompas(opts: { smtp?: boolean } = {}): Promise<Kompas> {
+/**
+ * The real server (all modules, built web app) on a fresh database, listening on a free local port
+ * (with `smtp`: mail goes to a test SMTP server; with `today`: the services read the day from this
+ * clock, which the test moves, see Deps.today).
+ */
+export async function startKompas(opts: { smtp?: boolean; today?: () => string } = {}): Promise<Kompas> {
   const t = await createTestApp(opts);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
@@ -39,6 +44,22 @@ export async function signInByCookie(k: Kompas, context: BrowserContext, userId:
   await context.addCookies([{ name: 'kompas_session', value: s.cookies.kompas_session, url: k.base, httpOnly: true, sameSite: 'Lax' }]);
 }
 
+/**
+ * Signs the browser in with a session made by the tests, e.g. `unlockedSessionFor`'s (the key for
+ * encrypted records unlocked, as after a sign-in with the password: sealed pages open without the
+ * unlock dialog). Make one per user and reuse it: unlocking is throttled.
+ */
+export async function signInWithSession(k: Kompas, context: BrowserContext, s: Session): Promise<void> {
+  await context.clearCookies();
+  await context.addCookies([{ name: 'kompas_session', value: s.cookies.kompas_session, url: k.base, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/** A visitor without cookies (a context of its own), in Dutch; close its context when done. */
+export async function visitor(b: Browsing): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await b.browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
+  return { context, page: await context.newPage() };
+}
+
 /** The UI language for the next page loads (what the language menu stores). */
 export async function useLanguage(page: Page, locale: Locale): Promise<void> {
   await page.evaluate((l) => localStorage.setItem('kompas_locale', l), locale);
@@ -57,4 +78,8 @@ export async function settled(page: Page, opts: { networkIdle?: boolean } = {}):
 export async function axeViolations(page: Page) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+}
+/** axe finds nothing on the page (`what` names it in the failure). */
+export async function expectAxeClean(page: Page, what: string): Promise<void> {
+  expect(await axeViolations(page), what).toEqual([]);
 }

@@ -26,12 +26,13 @@ export interface TestApp {
  * Tests stand behind a simulated proxy: they vary X-Forwarded-For to act as distinct clients.
  * With `smtp: true` mail goes to a real SMTP server in the test process (personal links, such
  * as set-password links, exist only in delivered mail); otherwise mail stays in the outbox.
+ * With `today`: the app's services read the day from it (Deps.today), a clock the test moves.
  */
-export async function createTestApp(opts: { smtp?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { smtp?: boolean; today?: () => string } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const smtp = opts.smtp ? await startTestSmtp() : undefined;
   const config = loadConfig({ KOMPAS_DATA_DIR: '.tmp', DATABASE_URL: db.url, KOMPAS_LOG_LEVEL: 'silent', KOMPAS_TRUST_PROXY: '1' } as NodeJS.ProcessEnv);
-  const deps: Deps = { config, database: db, adminUrl: db.url, mailer: createMailer(db.db, { from: config.mailFrom, smtpUrl: smtp?.url }), jobs: idleJobs };
+  const deps: Deps = { config, database: db, adminUrl: db.url, mailer: createMailer(db.db, { from: config.mailFrom, smtpUrl: smtp?.url }), jobs: idleJobs, today: opts.today };
   const app = await buildApp(deps, { logger: false });
   await app.ready();
   return {

@@ -11,4 +11,11 @@ export interface Deps {
   adminUrl: string;
   mailer: Mailer;
   jobs: Jobs;
+  /**
+   * The day in Belgium (yyyy-mm-dd) for services that read one. Tests only (createTestApp's
+   * `today`): it moves the clock of a running app, e.g. to see a deadline go overdue in the
+   * browser. The server's start never sets it, and no setting or variable does: production runs
+   * on the real day (`todayInBelgium()`).
+   */
+  today?: () => string;
 }

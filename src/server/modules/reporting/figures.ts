@@ -156,7 +156,7 @@ const exportQuery = z.strictObject({ lang: z.enum(LOCALES).optional() });
 /** `GET /orgs/:orgId/reporting/figures/:year` and its exports (`export.docx`, `.pdf`, `.csv`). */
 export function reportingFigureRoutes(figures?: ReturnType<typeof makeFigures>): FastifyPluginAsyncZod<{ deps: Deps }> {
   return async (app, { deps }) => {
-    const f = figures ?? makeFigures({ db: deps.database.db });
+    const f = figures ?? makeFigures({ db: deps.database.db, today: deps.today });
     const config = { policy: policy.roles(...FIGURES_ROLES) };
     const tags = ['reporting'];
     const base = '/orgs/:orgId/reporting/figures/:year';

@@ -24,7 +24,7 @@ export const reportingModule: ServerModule = {
   name: 'reporting',
   routes: reportingRoutes() as ServerModule['routes'],
   publicRoutes: reportingPublicRoutes as ServerModule['publicRoutes'],
-  publicServices: [{ id: 'reporting', offered: ({ deps, org }) => withOrgTx(deps.database.db, org.id, (tx) => channelOffered(tx, org.id, todayInBelgium())) }],
+  publicServices: [{ id: 'reporting', offered: ({ deps, org }) => withOrgTx(deps.database.db, org.id, (tx) => channelOffered(tx, org.id, deps.today?.() ?? todayInBelgium())) }],
   tables: tablesOf(schema),
   // Daily: closed reports past their retention are deleted (retention.ts).
   jobs: (deps) => registerReportingJobs({ database: deps.database }),
@@ -32,7 +32,7 @@ export const reportingModule: ServerModule = {
   // What waits for the person among the reports they may read (a key grant): none of them say more than a count.
   homeFigures: async (deps, actor, orgId) => {
     if (!hasRole(actor, orgId, REPORTING_ROLES)) return [];
-    const n = await withOrgTx(deps.database.db, orgId, (tx) => repo.homeCounts(tx, orgId, actor.userId, todayInBelgium()));
+    const n = await withOrgTx(deps.database.db, orgId, (tx) => repo.homeCounts(tx, orgId, actor.userId, deps.today?.() ?? todayInBelgium()));
     return [
       { id: 'reporting.to_acknowledge', count: n.to_acknowledge },
       { id: 'reporting.overdue', count: n.overdue },

@@ -31,7 +31,7 @@ export const RECEIPT_THROTTLE = { burst: 5, perMinute: 1 };
  * receipt. No sign-in, no cookie, no address kept (the public family, decision 0013).
  */
 export const reportingPublicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (app, { deps }) => {
-  const svc = makeReportingService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl });
+  const svc = makeReportingService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, today: deps.today });
   const token = (req: FastifyRequest) => {
     const v = req.headers[REPORT_TOKEN_HEADER];
     return typeof v === 'string' ? v : undefined;
@@ -41,7 +41,7 @@ export const reportingPublicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> =
   app.get('/reporting', { config: { policy: policy.public('reporting-channel') }, schema: { response: { 200: c.publicChannelView } } }, async (req) => {
     const org = publicOrgOf(req);
     return withOrgTx(deps.database.db, org.id, async (tx) => {
-      const today = todayInBelgium();
+      const today = deps.today?.() ?? todayInBelgium();
       const [settings, offered] = [await repo.findSettings(tx, org.id), await channelOffered(tx, org.id, today)];
       const ch = offered ? await channelRecipients(tx, org.id, today) : { primaries: [], alternates: [] };
       return {
@@ -93,7 +93,7 @@ export const reportingPublicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> =
   });
 
   // Reprisal check-ins and reports of reprisals, on the same portal sessions (advice-routes.ts).
-  portalReprisalRoutes(app, { db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl }, svc.portal.sessions, token);
+  portalReprisalRoutes(app, { db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, today: deps.today }, svc.portal.sessions, token);
 
   app.get('/reporting/portal/files/:fileId', { config: { policy: policy.public('reporting-portal-file') }, schema: { params: c.portalFileParams } },
     async (req, reply) => {

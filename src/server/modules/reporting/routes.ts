@@ -23,7 +23,7 @@ export const formLimits = (jsonPart: string) => ({ jsonPart, filePart: 'files', 
  */
 export function reportingRoutes(svc?: ReportingService): FastifyPluginAsyncZod<{ deps: Deps }> {
   return async (app, { deps }) => {
-    const s = svc ?? makeReportingService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl });
+    const s = svc ?? makeReportingService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, today: deps.today });
     const p = reportingPolicies();
     const tags = ['reporting'];
     const ctx = (req: FastifyRequest): ReportingCtx => ({ actor: actorOf(req), audit: auditContext(req) });
@@ -86,6 +86,6 @@ export function reportingRoutes(svc?: ReportingService): FastifyPluginAsyncZod<{
     // Masking personal data, legal hold and the day of deletion (redaction-routes.ts).
     redactionRoutes(app, s, ctx, p.member);
     // Core-group advice and protection against reprisals (advice-routes.ts).
-    adviceRoutes(app, { db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl }, ctx, p.member);
+    adviceRoutes(app, { db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, today: deps.today }, ctx, p.member);
   };
 }
