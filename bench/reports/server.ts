@@ -2,7 +2,7 @@
  * One server of the reporting benchmark, in its own process (the load generator runs in the
  * parent). `tsx bench/reports/server.ts <app|plain> <url>` prints `PORT <n>` once listening on
  * 127.0.0.1.
- * - app: the real Kompas server (buildApp), as bench/api starts it; no proxy trusted, so the
+ * - app: the real Kompas server (buildApp), started by bench/server-lib.ts; no proxy trusted, so the
  *   public throttle sees each connection's own source address.
  * - plain: the baseline, bare Fastify + @fastify/multipart + raw pg on the same paths. It parses
  *   the same multipart form with the same limits and stores the same report in plain text/bytea
@@ -12,26 +12,15 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import multipart from '@fastify/multipart';
 import pg from 'pg';
-import { buildApp } from '../../src/server/app.js';
 import { LIMITS } from '../../src/server/modules/reporting/contract.js';
-import { loadConfig } from '../../src/server/platform/config.js';
-import { APP_ROLE, createDatabase } from '../../src/server/platform/db/pool.js';
-import { idleJobs } from '../../src/server/platform/jobs/index.js';
-import { createMailer } from '../../src/server/platform/mail/index.js';
+import { APP_ROLE } from '../../src/server/platform/db/pool.js';
+import { listenOnFreePort, serve, startKompas } from '../server-lib.js';
 import { CASE_SQL } from './plain.js';
 
 const [mode, url] = process.argv.slice(2);
 
 async function start() {
-  if (mode === 'app') {
-    // BENCH_LOG=error shows server errors while setting a benchmark up; request logging would distort it.
-    const logLevel = process.env.BENCH_LOG ?? 'silent';
-    const config = loadConfig({ DATABASE_URL: url, KOMPAS_LOG_LEVEL: logLevel, KOMPAS_DEMO: '0', HOST: '127.0.0.1', PORT: '0' } as NodeJS.ProcessEnv);
-    const database = await createDatabase(url);
-    const app = await buildApp({ config, database, adminUrl: url, mailer: createMailer(database.db, { from: config.mailFrom }), jobs: idleJobs }, { logger: logLevel !== 'silent' });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    return (app.server.address() as { port: number }).port;
-  }
+  if (mode === 'app') return startKompas(url);
   if (mode !== 'plain') throw new Error(`unknown mode ${mode}`);
 
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
@@ -117,9 +106,7 @@ async function start() {
       c.release();
     }
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  return (app.server.address() as { port: number }).port;
+  return listenOnFreePort(app);
 }
 
-start().then((port) => console.log(`PORT ${port}`), (err) => { console.error(err); process.exit(1); });
-process.on('SIGTERM', () => process.exit(0));
+serve(start);
