@@ -1,4 +1,5 @@
-import { i18n } from '@lingui/core';
+import { i18n, type Messages } from '@lingui/core';
+import { catalogues } from 'virtual:kompas-messages';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../shared/roles';
 
 const STORAGE_KEY = 'kompas_locale';
@@ -41,10 +42,42 @@ export function publicPageLocale(): Locale {
   return DEFAULT_LOCALE;
 }
 
-/** Loads one catalog (a separate chunk per language) and switches the whole UI to it. */
+/*
+ * The catalogue comes in parts (scripts/i18n/web-catalogues.ts): `app` (sign-in, shell, home page,
+ * navigation) is loaded with the first page; a module's texts load with its pages
+ * (`loadModuleMessages`, called by the router), so the first page does not carry every module's
+ * texts. A change of language loads every part wanted so far in the new language.
+ */
+const wanted = new Set<string>(['app']);
+const loaded = new Set<string>();
+/** The language being switched to while its parts load (a module's part asked meanwhile loads in both). */
+let target: Locale | undefined;
+
+async function loadParts(locale: Locale, parts: string[]): Promise<void> {
+  const missing = parts.filter((p) => catalogues[p] && !loaded.has(`${locale}/${p}`));
+  if (missing.length === 0) return;
+  const got = await Promise.all(missing.map((p) => catalogues[p]![locale]()));
+  const messages: Messages = Object.assign({}, ...got.map((m) => m.messages));
+  i18n.load(locale, messages);
+  for (const p of missing) loaded.add(`${locale}/${p}`);
+}
+
+/** Loads the texts of a module's pages (its catalogue part) in the current language; a module without texts resolves at once. */
+export async function loadModuleMessages(moduleId: string): Promise<void> {
+  wanted.add(moduleId);
+  const locales = new Set([i18n.locale, target].filter(isLocale));
+  await Promise.all([...locales].map((l) => loadParts(l, [moduleId])));
+}
+
+/** Loads the catalogue's parts wanted so far in one language (a chunk per part and language) and switches the whole UI to it. */
 export async function activateLocale(locale: Locale, remember = false): Promise<void> {
-  const { messages } = await import(`../../../locales/${locale}/messages.po`);
-  i18n.loadAndActivate({ locale, messages });
+  target = locale;
+  try {
+    await loadParts(locale, [...wanted]);
+  } finally {
+    if (target === locale) target = undefined;
+  }
+  i18n.activate(locale);
   document.documentElement.lang = locale;
   if (remember) {
     try {

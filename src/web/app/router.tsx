@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from '@tanstack/react-router';
+import { createRootRoute, createRoute, type AnyRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from '@tanstack/react-router';
 import { modules } from './modules';
 import { pendingStep, useMe } from './auth';
 import { Loading, PageHeader } from '../ui/components';
@@ -9,9 +9,11 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/auth/SignInPage';
 import { PublicLayout, PublicNotFound } from './public/PublicLayout';
 import { PublicHomePage } from './public/PublicHomePage';
-import { isLocale } from './i18n';
+import { isLocale, loadModuleMessages } from './i18n';
+import type { WebModule } from './module-types';
 
-const OrganisationsPage = lazy(() => import('../modules/admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
+// The administration module's page, shown here outside its routes: its texts load with it.
+const OrganisationsPage = lazy(() => Promise.all([import('../modules/admin/OrganisationsPage'), loadModuleMessages('admin')]).then(([m]) => ({ default: m.OrganisationsPage })));
 /*
  * The first page is the sign-in page: only it (and the router, the registry of modules and the
  * shared UI) is in the first download. The shell, the home page, the account and second-factor
@@ -98,6 +100,18 @@ const sessionsRoute = createRoute({ getParentRoute: () => accountRoute, path: '/
 const passwordRoute = createRoute({ getParentRoute: () => accountRoute, path: '/password', component: page(() => import('../pages/AccountPages'), 'ChangePasswordPage') });
 const authenticatorRoute = createRoute({ getParentRoute: () => accountRoute, path: '/authenticator', component: page(() => import('../pages/AccountPages'), 'AuthenticatorPage') });
 
+/**
+ * A module's pages show once its texts are there: each of its top routes first loads the module's
+ * part of the catalogue (src/web/app/i18n.ts), while the page's own chunk loads alongside.
+ */
+function withMessages(m: WebModule, routes: AnyRoute[]): AnyRoute[] {
+  for (const route of routes) {
+    const own = route.options.beforeLoad as ((ctx: unknown) => unknown) | undefined;
+    route.update({ beforeLoad: async (ctx: unknown) => { await loadModuleMessages(m.id); return own?.(ctx); } } as never);
+  }
+  return routes;
+}
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   signInRoute,
@@ -105,9 +119,9 @@ const routeTree = rootRoute.addChildren([
   totpSetupRoute,
   forgotRoute,
   resetRoute,
-  orgRoute.addChildren([orgHomeRoute, ...modules.flatMap((m) => m.routes(orgRoute))]),
+  orgRoute.addChildren([orgHomeRoute, ...modules.flatMap((m) => withMessages(m, m.routes(orgRoute)))]),
   accountRoute.addChildren([sessionsRoute, passwordRoute, authenticatorRoute]),
-  publicOrgRoute.addChildren([publicHomeRoute, ...modules.flatMap((m) => m.publicRoutes?.(publicOrgRoute) ?? [])]),
+  publicOrgRoute.addChildren([publicHomeRoute, ...modules.flatMap((m) => withMessages(m, m.publicRoutes?.(publicOrgRoute) ?? []))]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
