@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useLingui as useLinguiRuntime } from '@lingui/react';
 import { localised } from '../app/public/context';
-import { Button } from './components';
+import { Button, buttonClass } from './components';
 import { formatNumber } from './format';
 import s from './FilePicker.module.css';
 
@@ -90,8 +90,16 @@ export function FilePicker({ files, onChange, limits = DEFAULT_FILE_LIMITS, labe
         <Trans>Accepted: {typeNames}; at most {maxFiles} files of {max} each.</Trans>{' '}
         <Trans>Information hidden in photos (such as the place and time it was taken, or the camera) is removed before the file is stored.</Trans>
       </p>
-      <input id={id} className={s.fileInput} type="file" multiple accept={accept.join(',')} aria-describedby={`${id}-help`}
-        onChange={(e) => { add(e.currentTarget.files); e.currentTarget.value = ''; }} />
+      {/*
+        * The browser's own file button speaks the browser's language ("Choose Files"): the real
+        * input lies transparent over a button in the page's language, so a click, Enter or Space
+        * reaches the input itself (named by the label above, described by the help), one tab stop.
+        */}
+      <div className={s.picker}>
+        <input id={id} className={s.fileInput} type="file" multiple accept={accept.join(',')} aria-describedby={`${id}-help`}
+          onChange={(e) => { add(e.currentTarget.files); e.currentTarget.value = ''; }} />
+        <span className={`${buttonClass('secondary')} ${s.pickerButton}`} aria-hidden="true">{t`Choose files`}</span>
+      </div>
       {problems.length > 0 && (
         <div role="alert" className={s.fieldError}>
           {problems.map((p, i) => <p key={i}>{p}</p>)}

@@ -8,7 +8,7 @@ import { usePublicOrg } from '../../app/public/context';
 import { Button, ErrorAlert, Field, Loading, Notice, PageHeader, useFormat } from '../../ui/components';
 import { saveBlob } from './api';
 import { todayIso } from '../../ui/format';
-import { Answers, CategoryName, FileList, FilePicker, MessageThread, StatusBadge } from './components';
+import { Answers, CategoryName, FileList, FilePicker, MessageThread, PrivateDeviceAdvice, StatusBadge } from './components';
 import { HashCheck, RedactionNote } from './Redaction';
 import { addDays, addMonths } from './dates';
 import { IDENTITY_LABELS, OUTCOME_LABELS, STATUS_EXPLAINED } from './labels';
@@ -65,6 +65,7 @@ function ReceiptForm({ onOpened, ended }: { onOpened: (token: string) => void; e
       <PageHeader title={t`Follow up your report`}>
         <p><Trans>Enter the receipt code you received when you made your report.</Trans></p>
       </PageHeader>
+      <PrivateDeviceAdvice />
       {ended && <Notice kind="info" live><Trans>You left your report, or it was closed after 30 minutes without activity. Enter your receipt code again to continue.</Trans></Notice>}
       <Form onSubmit={(e) => { e.preventDefault(); submit(); }} className={s.narrow}>
         <ErrorAlert error={open.error} />

@@ -5,7 +5,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { isLocale } from '../../app/i18n';
 import { usePublicOrg } from '../../app/public/context';
 import { ErrorAlert, Loading, Notice, PageHeader } from '../../ui/components';
-import { LocalText } from './components';
+import { LocalText, PrivateDeviceAdvice } from './components';
 import { ReceiptPanel } from './ReceiptPanel';
 import { ReportForm } from './ReportForm';
 import { fileReport, readChannel } from './public-api';
@@ -53,6 +53,7 @@ export function PublicReportPage() {
         <p><Trans>Report a suspected integrity violation within the organisation: with your name, confidentially or anonymously.</Trans></p>
       </PageHeader>
       <p><FollowUpLink><Trans>You already made a report? Follow it up with your receipt code.</Trans></FollowUpLink></p>
+      <PrivateDeviceAdvice />
       <ErrorAlert error={channel.error} />
       {channel.isPending ? <Loading /> : channel.data && (
         <>

@@ -49,7 +49,9 @@ export function ReceiptPanel({ reference, receipt, ackDays, feedbackMonths, onBe
       </PageHeader>
       <Notice kind="warning">
         <strong>{onBehalf ? t`Give this receipt code to the person now.` : t`Write down this receipt code now.`}</strong>{' '}
-        <Trans>It is shown only this once. Kompas does not keep it, and nobody, not even the recipients, can give it to you again. Without it, the report cannot be followed up.</Trans>
+        {onBehalf
+          ? t`It is shown only this once. Kompas does not keep it, and nobody, not even the recipients, can give it to the person again. Hand it to them yourself, not by e-mail: without it, they cannot follow up the report.`
+          : t`It is shown only this once. Kompas does not keep it, and nobody, not even the recipients, can give it to you again. Without it, the report cannot be followed up.`}
       </Notice>
       <div className={s.receiptBox}>
         <p><Trans>Receipt code</Trans></p>

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Button as AriaButton } from 'react-aria-components';
-import { ErrorAlert, useFormat } from '../../ui/components';
+import { ErrorAlert, Notice, useFormat } from '../../ui/components';
 import { formatSize, useLocalText } from '../../ui/FilePicker';
 import { CATEGORY_LABELS, STATUS_LABELS } from './labels';
 import { MaskedText } from './Redaction';
@@ -154,5 +154,18 @@ export function Answers({ answers, extra }: {
 }
 
 export { groupReceipt } from './receipt';
+/**
+ * Kompas keeps no trace of a reporter, but the network they report from may: a work computer or the
+ * police network can log that someone opened this page (threat model, "Network observers").
+ */
+export function PrivateDeviceAdvice() {
+  return (
+    <Notice kind="info">
+      <strong><Trans>Use a device and a network of your own.</Trans></strong>{' '}
+      <Trans>Kompas keeps no trace of your visit, but the computer and the network you use may: a work computer or the police network can record that this page was opened. Use your private computer or phone on your home connection or mobile data, not a work computer, the police network or its Wi-Fi.</Trans>
+    </Notice>
+  );
+}
+
 /** The attachment picker and the organisation's texts are shared with other modules (ui/FilePicker). */
 export { FilePicker, formatSize, LocalText, useLocalText, type FileLimits } from '../../ui/FilePicker';
