@@ -23,6 +23,7 @@ import type { Queryable } from '../../platform/db/pool.js';
 import { registerDeadlineKind, syncDeadlines, type DeadlineRecord } from '../../platform/deadlines/index.js';
 import type { Tx } from '../../platform/db/pool.js';
 import { textArray } from '../../platform/deadlines/service.js';
+import type { Role } from '../../../shared/roles.js';
 import { ESCALATION_ROLES, REPORTING_ROLES } from './policy.js';
 import { ACK_DAYS, FEEDBACK_MONTHS, RECORD_TYPE } from './repo.js';
 
@@ -60,25 +61,24 @@ export async function syncReportDeadlines(tx: Queryable, orgId: string, reportId
   await syncDeadlines(tx, { kind: REPORT_FEEDBACK, source: feedbackSource(), organisationId: orgId, recordIds: reportIds });
 }
 
-/** The report's recipients who still hold a role of the module (their key grant decides what they can open). */
-async function recipientsOf(tx: Tx, d: DeadlineRecord, today: string): Promise<string[]> {
+/** The people with access of `kind` to the report who still hold one of `roles` (on `today`). */
+async function accessHolders(tx: Tx, d: DeadlineRecord, today: string, kind: 'recipient' | 'escalation', roles: readonly Role[]): Promise<string[]> {
   const r = await tx.execute<{ user_id: string }>(sql`
     SELECT DISTINCT a.user_id FROM report_access a
       JOIN role_assignment ra ON ra.organisation_id = a.organisation_id AND ra.user_id = a.user_id
-                             AND ra.role = ANY(${textArray(REPORTING_ROLES)}::text[]) AND ${currentRoleCondition('ra', today)}
-     WHERE a.organisation_id = ${d.organisationId} AND a.report_id = ${d.recordId} AND a.kind = 'recipient'`);
+                             AND ra.role = ANY(${textArray(roles)}::text[]) AND ${currentRoleCondition('ra', today)}
+     WHERE a.organisation_id = ${d.organisationId} AND a.report_id = ${d.recordId} AND a.kind = ${kind}`);
   return r.rows.map((x) => x.user_id);
 }
 
+/**
+ * The report's recipients who still hold a role of the module (their key grant decides what they
+ * can open): whom every deadline of a report (here and reprisals.ts) reminds.
+ */
+export const reportRecipients = (tx: Tx, d: DeadlineRecord, today: string) => accessHolders(tx, d, today, 'recipient', REPORTING_ROLES);
+
 /** The chiefs the report may be escalated to (those the reporter did not exclude), if still chief. */
-async function escalationOf(tx: Tx, d: DeadlineRecord, today: string): Promise<string[]> {
-  const r = await tx.execute<{ user_id: string }>(sql`
-    SELECT DISTINCT a.user_id FROM report_access a
-      JOIN role_assignment ra ON ra.organisation_id = a.organisation_id AND ra.user_id = a.user_id
-                             AND ra.role = ANY(${textArray(ESCALATION_ROLES)}::text[]) AND ${currentRoleCondition('ra', today)}
-     WHERE a.organisation_id = ${d.organisationId} AND a.report_id = ${d.recordId} AND a.kind = 'escalation'`);
-  return r.rows.map((x) => x.user_id);
-}
+const escalationOf = (tx: Tx, d: DeadlineRecord, today: string) => accessHolders(tx, d, today, 'escalation', ESCALATION_ROLES);
 
 /** The page of a report in the web app: the only way into it a mail gives (after sign-in and with access). */
 export const reportPath = (orgId: string, reportId: string) => `/o/${orgId}/reports/${reportId}`;
@@ -89,7 +89,7 @@ for (const [kind, source] of [[REPORT_ACKNOWLEDGE, acknowledgeSource], [REPORT_F
     recordType: RECORD_TYPE,
     link: (_tx, d) => reportPath(d.organisationId, d.recordId),
     // No `mail`: the platform's mails say that something waits and when, with a link, and nothing else.
-    recipients: recipientsOf,
+    recipients: reportRecipients,
     escalateTo: escalationOf,
     reconcile: async (tx) => { await syncDeadlines(tx, { kind, source: source() }); },
   });

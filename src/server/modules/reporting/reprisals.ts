@@ -12,18 +12,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { currentRoleCondition } from '../../platform/authz/current-role.js';
 import type { Tx } from '../../platform/db/pool.js';
 import { withOrgTx } from '../../platform/db/tx.js';
-import { registerDeadlineKind, syncDeadlines, type DeadlineRecord } from '../../platform/deadlines/index.js';
-import { textArray } from '../../platform/deadlines/service.js';
+import { registerDeadlineKind, syncDeadlines } from '../../platform/deadlines/index.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { decryptText, encryptField, openRecordKey, type OpenRecordKey } from '../../platform/vault/index.js';
 import type { PortalReprisalsView, ProtectionView, ReprisalAnswerBody } from './advice-contract.js';
 import * as arepo from './advice-repo.js';
 import { addEvent, refOf, type ReportingContext, type ReportingCtx } from './context.js';
-import { reportPath } from './deadlines.js';
-import { REPORTING_ROLES } from './policy.js';
+import { reportPath, reportRecipients } from './deadlines.js';
 import type { PortalSessions } from './portal.js';
 import * as repo from './repo.js';
 
@@ -201,21 +198,11 @@ export async function syncReprisalDeadlines(tx: Tx, orgId: string, reportIds?: r
   await syncDeadlines(tx, { kind: REPORT_REPRISAL, source: reprisalSource(), organisationId: orgId, recordIds: reportIds });
 }
 
-/** The report's recipients who still hold a role of the module. */
-async function reprisalRecipients(tx: Tx, d: DeadlineRecord, today: string): Promise<string[]> {
-  const r = await tx.execute<{ user_id: string }>(sql`
-    SELECT DISTINCT a.user_id FROM report_access a
-      JOIN role_assignment ra ON ra.organisation_id = a.organisation_id AND ra.user_id = a.user_id
-                             AND ra.role = ANY(${textArray(REPORTING_ROLES)}::text[]) AND ${currentRoleCondition('ra', today)}
-     WHERE a.organisation_id = ${d.organisationId} AND a.report_id = ${d.recordId} AND a.kind = 'recipient'`);
-  return r.rows.map((x) => x.user_id);
-}
-
 registerDeadlineKind({
   kind: REPORT_REPRISAL,
   recordType: repo.RECORD_TYPE,
   link: (_tx, d) => reportPath(d.organisationId, d.recordId),
   // The platform's mail: something waits, when, and a link. No escalation: a chief may be the one the reprisal came from.
-  recipients: reprisalRecipients,
+  recipients: reportRecipients,
   reconcile: async (tx) => { await syncDeadlines(tx, { kind: REPORT_REPRISAL, source: reprisalSource() }); },
 });
