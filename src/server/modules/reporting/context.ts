@@ -10,6 +10,7 @@ import type { Db, Queryable } from '../../platform/db/pool.js';
 import { todayInBelgium } from '../../platform/deadlines/index.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { acceptFile, type FilePolicy } from '../../platform/files/accept.js';
+import { stripDocumentMetadata } from '../../platform/files/strip-documents.js';
 import { stripImageMetadata } from '../../platform/files/strip-metadata.js';
 import type { Upload } from '../../platform/http/upload.js';
 import type { Mailer } from '../../platform/mail/index.js';
@@ -60,7 +61,7 @@ export const eventField = (id: string) => `event:${id}`;
 
 export const openContent = (key: OpenRecordKey, stored: Buffer): ReportContent => JSON.parse(decryptText(key, CONTENT_FIELD, stored)) as ReportContent;
 
-/** A file that passed the policy, cleaned of image metadata, ready to encrypt. */
+/** A file that passed the policy, cleaned of image metadata, ready to encrypt (documents are cleaned by `storeFiles`). */
 export interface CleanFile { name: string; mediaType: string; data: Buffer; size: number; sha256: string }
 
 /**
@@ -80,12 +81,17 @@ export function cleanFiles(uploads: readonly Upload[]): CleanFile[] {
 export async function storeFiles(tx: Queryable, key: OpenRecordKey, files: readonly CleanFile[], o: { messageId: string | null; addedBy: 'reporter' | 'recipient'; today: string }): Promise<string[]> {
   const ids: string[] = [];
   for (const f of files) {
+    // PDF and Office metadata (author, company, dates) is removed here, not in cleanFiles: pdf-lib is
+    // asynchronous. A file that cannot be cleaned throws file_metadata_kept and the transaction stores nothing.
+    const data = await stripDocumentMetadata(f.data, f.mediaType);
+    const size = data.length;
+    const sha256 = data === f.data ? f.sha256 : createHash('sha256').update(data).digest('hex');
     const id = randomUUID();
     const seq = await repo.nextSeq(tx, key.organisationId, key.recordId, 'file_seq');
     await repo.insertFile(tx, {
       id, orgId: key.organisationId, reportId: key.recordId, messageId: o.messageId, seq, addedBy: o.addedBy,
-      name: encryptField(key, fileNameField(id), f.name), mediaType: f.mediaType, size: f.size, sha256: f.sha256,
-      content: encryptField(key, fileField(id), f.data), addedOn: o.today,
+      name: encryptField(key, fileNameField(id), f.name), mediaType: f.mediaType, size, sha256,
+      content: encryptField(key, fileField(id), data), addedOn: o.today,
     });
     ids.push(id);
   }

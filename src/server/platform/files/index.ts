@@ -1,4 +1,4 @@
-// The platform's file service: accept an upload against a module's policy, strip a photo's metadata, store it sealed on a record, read, list, delete.
+// The platform's file service: accept an upload against a module's policy, strip a photo's or a document's metadata, store it sealed on a record, read, list, delete.
 export {
   acceptFile, allowedExtensions, cleanFilename, FILE_TYPES, isText, type AcceptedFile, type FilePolicy, type FileType, type FileTypeName,
 } from './accept.js';
@@ -7,3 +7,4 @@ export {
   type FileAudit, type FileContent, type FileRef, type FileStore, type StoredFileView,
 } from './store.js';
 export { ImageUnreadableError, stripImageMetadata } from './strip-metadata.js';
+export { MetadataKeptError, stripDocumentMetadata, stripMetadata } from './strip-documents.js';

@@ -10,8 +10,8 @@ import { AppError } from '../errors.js';
  * code: piexifjs handles only JPEG EXIF, exif-be-gone searches the bytes for an APP1 pattern (it
  * can cut into scan data) and keeps COM, ICC and text chunks, sharp/ImageMagick re-encode.
  *
- * Only JPEG and PNG are cleaned; any other media type is returned unchanged. PDF and Office files
- * keep their metadata (author, software, dates, revision history): out of scope here.
+ * Only JPEG and PNG are cleaned here; any other media type is returned unchanged. PDF and Office
+ * files: `stripDocumentMetadata` (strip-documents.ts), which also cleans the pictures inside them.
  */
 export function stripImageMetadata(buf: Buffer, mediaType: string): Buffer {
   switch (mediaType.split(';')[0].trim().toLowerCase()) {
