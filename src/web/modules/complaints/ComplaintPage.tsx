@@ -10,7 +10,7 @@ import { isVaultLocked, LockedNotice, useVault, useVaultWaiting, VaultProvider }
 import { NotFoundPage } from '../../pages/NotFoundPage';
 import { Button, ErrorAlert, Loading, PageHeader, useFormat } from '../../ui/components';
 import { FilePicker } from '../../ui/FilePicker';
-import { complaintUrl, fetchFile, keys, postForm, readComplaint, readOptions, saveBlob } from './api';
+import { complaintUrl, fetchFile, keys, multipart, postForm, readComplaint, readOptions, saveBlob } from './api';
 import { DIALOGS, isConflict, type DialogAction } from './ComplaintDialogs';
 import { DeadlineClocks, FileList, StatusBadge, useThemeName } from './components';
 import {
@@ -203,7 +203,7 @@ function DocumentsForm({ complaint }: { complaint: ComplaintView }) {
   const [files, setFiles] = useState<File[]>([]);
   const [sent, setSent] = useState(false);
   const send = useMutation({
-    mutationFn: () => withVault(() => postForm(`${complaintUrl(orgId, complaint.id)}/documents`, filesOnly(files), { revision: complaint.revision })),
+    mutationFn: () => withVault(() => postForm(`${complaintUrl(orgId, complaint.id)}/documents`, multipart('document', {}, files), { revision: complaint.revision })),
     onSuccess: () => {
       setFiles([]);
       setSent(true);
@@ -222,9 +222,3 @@ function DocumentsForm({ complaint }: { complaint: ComplaintView }) {
   );
 }
 
-/** Documents go as files only (no JSON part). */
-function filesOnly(files: File[]): FormData {
-  const form = new FormData();
-  for (const f of files) form.append('files', f, f.name);
-  return form;
-}

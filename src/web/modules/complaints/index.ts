@@ -5,17 +5,14 @@ import { COORDINATOR, HANDLER } from './roles';
 import { listSearch } from './search';
 
 function tiles(ctx: ModuleContext): HomeTile[] {
+  // Figures from the server module's homeFigures (complaints.to_triage, .mine, .late).
   return [
     ...(ctx.has(COORDINATOR) ? [{
-      id: 'complaints-open', to: '/complaints', title: msg`Complaints from citizens`,
-      description: msg`Complaints received at the desk: triage them, assign a handler and follow the lead times.`,
-      figure: { id: 'complaints.open', label: msg`open complaints` },
-    }, {
       id: 'complaints-to-triage', to: '/complaints', title: msg`Complaints to triage`,
-      description: msg`New complaints waiting for acknowledgement and triage.`,
+      description: msg`New complaints from citizens waiting for acknowledgement and triage: assign a handler and follow the lead times.`,
       figure: { id: 'complaints.to_triage', label: msg`waiting for triage` },
     }] : []),
-    ...(ctx.has(HANDLER) && !ctx.has(COORDINATOR) ? [{
+    ...(ctx.has(HANDLER) ? [{
       id: 'complaints-mine', to: '/complaints', title: msg`Complaints assigned to you`,
       description: msg`Examine the complaints assigned to you and answer the complainants within the lead time.`,
       figure: { id: 'complaints.mine', label: msg`open complaints assigned to you` },
