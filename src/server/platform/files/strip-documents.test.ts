@@ -163,19 +163,29 @@ describe('Office Open XML', () => {
     const original = Buffer.from(zipSync({
       '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'),
       '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>'),
-      'xl/workbook.xml': strToU8('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Tankregister" sheetId="1"/></sheets></workbook>'),
+      'xl/workbook.xml': strToU8(`<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x15"><x15ac:absPath url="C:\\Users\\${marker}\\Documents\\" xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/></mc:Choice></mc:AlternateContent><sheets><sheet name="Tankregister" sheetId="1"/></sheets></workbook>`),
       'docProps/core.xml': strToU8(`<cp:coreProperties xmlns:cp="x" xmlns:dc="y"><dc:creator>${marker}</dc:creator></cp:coreProperties>`),
       'docProps/app.xml': strToU8(`<Properties><Company>${marker}</Company><Manager>${marker}</Manager></Properties>`),
     }, { mtime: new Date(2026, 2, 4, 10, 11, 12) }));
     const clean = await stripMetadata(original, XLSX);
     const after = entries(clean);
     expect(Object.keys(after).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml']);
+    expect(Buffer.from(after['xl/workbook.xml']).toString('utf8')).not.toMatch(/absPath|AlternateContent/);
     expect(anyHas(after, marker)).toEqual([]);
     expect(Buffer.from(after['xl/workbook.xml']).toString('utf8')).toContain('Tankregister');
     // Each local header's modification time and date (DOS format) is 1980-01-01 00:00.
     for (let p = clean.indexOf('PK\x03\x04'); p >= 0; p = clean.indexOf('PK\x03\x04', p + 4)) {
       expect([clean.readUInt16LE(p + 10), clean.readUInt16LE(p + 12)]).toEqual([0, 0x21]);
     }
+  });
+
+  it('a Word file\'s attached template path (the author\'s profile folder) goes; its other settings stay', async () => {
+    const files = entries(await docxWithAuthor());
+    files['word/settings.xml'] = strToU8('<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="r"><w:zoom w:percent="100"/><w:attachedTemplate r:id="rId1"/></w:settings>');
+    files['word/_rels/settings.xml.rels'] = strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="file:///C:/Users/${marker}/AppData/Roaming/Microsoft/Templates/Normal.dotm" TargetMode="External"/></Relationships>`);
+    const after = entries(await stripMetadata(Buffer.from(zipSync(files)), DOCX));
+    expect(anyHas(after, marker)).toEqual([]);
+    expect(Buffer.from(after['word/settings.xml']).toString('utf8')).toBe('<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="r"><w:zoom w:percent="100"/></w:settings>');
   });
 
   it('a package that cannot be read with certainty is refused: not a zip, a size that lies, an encrypted entry, a zip bomb', async () => {

@@ -121,8 +121,10 @@ interface ZipEntry { name: string; data: Buffer }
 
 /**
  * Reads the package, drops `docProps/` (core.xml, app.xml, custom.xml, thumbnails) with their
- * relationships and content-type overrides, removes the metadata of JPEG and PNG pictures inside
- * (`*\/media/`), and writes a new zip without the original's timestamps, extra fields and comments.
+ * relationships and content-type overrides, a Word file's attached template (its path names the
+ * author's profile folder) and Excel's saved folder path (`x15ac:absPath`), removes the metadata
+ * of JPEG and PNG pictures inside (`*\/media/`), and writes a new zip without the original's
+ * timestamps, extra fields and comments.
  */
 function stripOoxml(buf: Buffer): Buffer {
   const entries = readZip(buf);
@@ -134,6 +136,16 @@ function stripOoxml(buf: Buffer): Buffer {
     else if (e.name === '_rels/.rels') {
       data = Buffer.from(data.toString('utf8').replace(/<Relationship\b[^>]*?(?:\/>|>\s*<\/Relationship>)/g,
         (rel) => (PROPERTY_RELATIONSHIP.test(rel) || /Target="\/?docProps\//i.test(rel) ? '' : rel)), 'utf8');
+    } else if (/^word\/_rels\/settings\.xml\.rels$/i.test(e.name)) {
+      // The attached template's path names the author's profile folder (file:///C:/Users/<name>/…/Normal.dotm).
+      data = Buffer.from(data.toString('utf8').replace(/<Relationship\b[^>]*?(?:\/>|>\s*<\/Relationship>)/g, (rel) => (/\/attachedTemplate"/.test(rel) ? '' : rel)), 'utf8');
+    } else if (/^word\/settings\.xml$/i.test(e.name)) {
+      data = Buffer.from(data.toString('utf8').replace(/<w:attachedTemplate\b[^>]*?(?:\/>|>\s*<\/w:attachedTemplate>)/g, ''), 'utf8');
+    } else if (/^xl\/workbook\.xml$/i.test(e.name)) {
+      // Excel keeps the folder it last saved to (C:\Users\<name>\…) in an x15ac:absPath element.
+      data = Buffer.from(data.toString('utf8')
+        .replace(/<mc:AlternateContent\b[^>]*>\s*<mc:Choice\b[^>]*>\s*<x15ac:absPath\b[^>]*?(?:\/>|>\s*<\/x15ac:absPath>)\s*<\/mc:Choice>\s*<\/mc:AlternateContent>/g, '')
+        .replace(/<x15ac:absPath\b[^>]*?(?:\/>|>\s*<\/x15ac:absPath>)/g, ''), 'utf8');
     } else if (/(^|\/)media\/[^/]+\.(jpe?g|png)$/i.test(e.name)) {
       try {
         data = stripImageMetadata(data, /\.png$/i.test(e.name) ? 'image/png' : 'image/jpeg');
