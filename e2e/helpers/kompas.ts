@@ -72,7 +72,8 @@ export async function useLanguage(page: Page, locale: Locale): Promise<void> {
 export async function settled(page: Page, opts: { networkIdle?: boolean } = {}): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   if (opts.networkIdle) await page.waitForLoadState('networkidle');
-  await page.getByText(/Loading…|Bezig met laden…|Chargement…|Wird geladen…/).waitFor({ state: 'detached' });
+  // Until none is left: sections of a page load side by side (first() is whichever still shows).
+  await page.getByText(/Loading…|Bezig met laden…|Chargement…|Wird geladen…/).first().waitFor({ state: 'detached' });
 }
 
 export async function axeViolations(page: Page) {
