@@ -8,12 +8,9 @@
 import fs from 'node:fs';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../../src/server/app.js';
 import { hashToken } from '../../src/server/platform/auth/tokens.js';
-import { loadConfig } from '../../src/server/platform/config.js';
-import { APP_ROLE, createDatabase } from '../../src/server/platform/db/pool.js';
-import { idleJobs } from '../../src/server/platform/jobs/index.js';
-import { createMailer } from '../../src/server/platform/mail/index.js';
+import { APP_ROLE } from '../../src/server/platform/db/pool.js';
+import { listenOnFreePort, startKompas } from '../server-lib.js';
 
 const [mode, url, orgId] = process.argv.slice(2);
 
@@ -86,14 +83,9 @@ interface PageRow {
 
 async function start() {
   if (mode === 'app') {
-    // BENCH_LOG=error shows server errors while setting a benchmark up; request logging would distort it.
-    const logLevel = process.env.BENCH_LOG ?? 'silent';
-    const config = loadConfig({ DATABASE_URL: url, KOMPAS_LOG_LEVEL: logLevel, KOMPAS_DEMO: '0', HOST: '127.0.0.1', PORT: '0' } as NodeJS.ProcessEnv);
-    if (config.sessionIdleMinutes !== SESSION_IDLE_MINUTES) throw new Error(`bench: the app's session idle time is ${config.sessionIdleMinutes} min, the baseline's ${SESSION_IDLE_MINUTES}`);
-    const database = await createDatabase(url);
-    const app = await buildApp({ config, database, adminUrl: url, mailer: createMailer(database.db, { from: config.mailFrom }), jobs: idleJobs }, { logger: logLevel !== 'silent' });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    return (app.server.address() as { port: number }).port;
+    return startKompas(url, (config) => {
+      if (config.sessionIdleMinutes !== SESSION_IDLE_MINUTES) throw new Error(`bench: the app's session idle time is ${config.sessionIdleMinutes} min, the baseline's ${SESSION_IDLE_MINUTES}`);
+    });
   }
   const app = Fastify({ logger: false });
   if (mode === 'bare-const') {
@@ -140,8 +132,7 @@ async function start() {
   } else {
     throw new Error(`unknown mode ${mode}`);
   }
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  return (app.server.address() as { port: number }).port;
+  return listenOnFreePort(app);
 }
 
 start().then((port) => {
