@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, ifMatch, ownerQuery, sessionFor, unlockedSessionFor, createTestApp, type Session, type TestApp } from '../../../test/app.js';
+import { columnsHoldingMarkers } from '../../../test/at-rest.js';
 import type { AdviceView } from './advice-contract.js';
 import type { ReportListItem } from './contract.js';
 import { api, filed, openChannel, readReport, reportingWorld, type ReportingWorld } from './reporting.testkit.js';
@@ -149,27 +149,7 @@ describe('asking the core group for advice', () => {
   });
 
   it('the question and the advice are nowhere in the database in clear (bytea, text, json)', async () => {
-    const c = new pg.Client({ connectionString: t.db.url });
-    await c.connect();
-    try {
-      const { rows: cols } = await c.query<{ table_name: string; column_name: string; data_type: string }>(`
-        SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
-          JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name AND tb.table_type = 'BASE TABLE'
-         WHERE c.table_schema = 'public' AND c.data_type IN ('text', 'character varying', 'bytea', 'jsonb', 'json', 'ARRAY')`);
-      expect(cols.map((x) => x.table_name)).toEqual(expect.arrayContaining(['report_advice', 'report_advice_request']));
-      const hits: string[] = [];
-      for (const col of cols) {
-        const q = `"${col.column_name}"`;
-        const cond = col.data_type === 'bytea'
-          ? `EXISTS (SELECT 1 FROM unnest($1::text[]) m WHERE position(convert_to(m, 'UTF8') in ${q}) > 0)`
-          : `${q}::text LIKE ANY (SELECT '%' || m || '%' FROM unnest($1::text[]) m)`;
-        const { rows: [r] } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${col.table_name}" WHERE ${cond}`, [[QUESTION, ADVICE]]);
-        if (r.n > 0) hits.push(`${col.table_name}.${col.column_name}`);
-      }
-      expect(hits).toEqual([]);
-    } finally {
-      await c.end();
-    }
+    expect(await columnsHoldingMarkers(t.db.url, [QUESTION, ADVICE], { tables: ['report_advice', 'report_advice_request'] })).toEqual([]);
   }, 120_000);
 
   it('past the end date (the database\'s clock) the member finds nothing and cannot answer; the officer sees it expired', async () => {
