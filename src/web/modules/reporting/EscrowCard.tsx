@@ -112,7 +112,7 @@ function Recovery({ orgId, waiting }: { orgId: string; waiting: WaitingForEscrow
       const name = person!.displayName;
       const n = r.renewed;
       const g = r.granted;
-      setDone([n > 0 || g === 0 ? t`Access of ${name} restored to ${n} records.` : '', g > 0 ? t`${name} can now open ${g} reports filed before they had a personal key.` : ''].filter(Boolean).join(' '));
+      setDone([n > 0 || g === 0 ? t`Access of ${name} restored to ${n} records.` : '', g === 1 ? t`${name} can now open 1 report filed before they had a personal key.` : g > 1 ? t`${name} can now open ${g} reports filed before they had a personal key.` : ''].filter(Boolean).join(' '));
       setPerson(null);
       setKey('');
       void qc.invalidateQueries({ queryKey: keys.escrow(orgId) });
