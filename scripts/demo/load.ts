@@ -25,7 +25,7 @@ const LOGINS: DemoLogin[] = [
   { email: 'kerngroep@demo.kompas.be', name: 'Tom Janssens', org: 'zone', roles: ['core_group_member', 'staff_member'] },
   { email: 'onderzoeker@demo.kompas.be', name: 'Sarah De Smet', org: 'zone', roles: ['integrity_investigator', 'staff_member'] },
   { email: 'klachten@demo.kompas.be', name: 'Olivier Lambert', org: 'zone', roles: ['complaints_coordinator', 'staff_member'] },
-  { email: 'diensthoofd@demo.kompas.be', name: 'Ilse Martens', org: 'zone', roles: ['head_of_service', 'staff_member'] },
+  { email: 'diensthoofd@demo.kompas.be', name: 'Ilse Martens', org: 'zone', roles: ['head_of_service', 'complaint_handler', 'staff_member'] },
   { email: 'medewerker@demo.kompas.be', name: 'Kevin Aerts', org: 'zone', roles: ['staff_member'] },
   { email: 'dpo@demo.kompas.be', name: 'Nadia El Idrissi', org: 'zone', roles: ['dpo'] },
   { email: 'admin@demo.kompas.be', name: 'Bert Claes', org: 'zone', roles: ['administrator'], platformAdmin: true },

@@ -13,6 +13,7 @@ import { auditTrailRoutes } from './audit-trail/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { planModule } from './plan/module.js';
 import { reportingModule } from './reporting/module.js';
+import { complaintsModule } from './complaints/module.js';
 
 type Routes = ServerModule['routes'];
 
@@ -32,4 +33,5 @@ export const modules: ServerModule[] = [
   { name: 'admin', routes: adminRoutes as Routes },
   planModule,
   reportingModule,
+  complaintsModule,
 ];

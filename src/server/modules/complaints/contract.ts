@@ -322,7 +322,8 @@ export const entryBody = z.strictObject({
 });
 export type EntryBody = z.infer<typeof entryBody>;
 
-/** POST …/:complaintId/documents (coordinator or handler; multipart, files `files`) → 201 { files }. */
+/** POST …/:complaintId/documents (coordinator or handler; multipart: JSON part `document` = {}, files `files`) → 201 { files }. */
+export const documentsBody = z.strictObject({});
 export const documentsResponse = z.object({ files: z.array(fileView) });
 
 /** GET …/:complaintId/files/:fileId → the file (download, audited). */

@@ -8,11 +8,11 @@
  * would date their visit and link it to other traces. Their messages do not move the report's
  * revision (a recipient's step in progress is not refused because the reporter wrote).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { withOrgTx } from '../../platform/db/tx.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { Upload } from '../../platform/http/upload.js';
-import { normaliseReceipt, openRecordKeyWithSecret, receiptLookupHash, type OpenRecordKey } from '../../platform/vault/index.js';
+import type { RecordSession, RecordSessions } from '../../platform/public/record-sessions.js';
+import { normaliseReceipt, openRecordKeyWithSecret, receiptLookupHash } from '../../platform/vault/index.js';
 import type { PortalView } from './contract.js';
 import {
   addMessage, answersOf, cleanFiles, deadlineViews, fileViews, messageViews, openContent, readFile, refOf, requireMessage, type ReportingContext,
@@ -20,75 +20,14 @@ import {
 import { withRedactions } from './redaction.js';
 import * as repo from './repo.js';
 
-export const PORTAL_IDLE_MS = 30 * 60 * 1000;
-const MAX_SESSIONS = 10_000;
-
-interface PortalSession { orgId: string; key: OpenRecordKey; lastUsed: number }
-
-/** Portal sessions in memory: token (by its hash) → the report and its opened key. */
-export class PortalSessions {
-  private readonly sessions = new Map<string, PortalSession>();
-  constructor(private readonly opts: { idleMs?: number; max?: number; now?: () => number } = {}) {}
-
-  private now = () => this.opts.now?.() ?? Date.now();
-  private static id = (token: string) => createHash('sha256').update(token).digest('base64url');
-
-  open(orgId: string, key: OpenRecordKey): string {
-    this.sweep();
-    const token = randomBytes(32).toString('base64url');
-    this.sessions.set(PortalSessions.id(token), { orgId, key, lastUsed: this.now() });
-    // A flood of receipts (each one valid) cannot grow memory without bound: the oldest go first.
-    while (this.sessions.size > (this.opts.max ?? MAX_SESSIONS)) this.drop(this.sessions.keys().next().value!);
-    return token;
-  }
-
-  /** The session of a token for this organisation, or null (unknown, expired, or another organisation's). */
-  get(token: string | undefined, orgId: string): PortalSession | null {
-    if (!token || token.length > 100) return null;
-    const id = PortalSessions.id(token);
-    const s = this.sessions.get(id);
-    if (!s) return null;
-    if (this.now() - s.lastUsed > (this.opts.idleMs ?? PORTAL_IDLE_MS)) {
-      this.drop(id);
-      return null;
-    }
-    if (s.orgId !== orgId) return null;
-    s.lastUsed = this.now();
-    // Re-inserted: the map's order is the order of last use.
-    this.sessions.delete(id);
-    this.sessions.set(id, s);
-    return s;
-  }
-
-  forget(token: string | undefined): void {
-    if (token) this.drop(PortalSessions.id(token));
-  }
-
-  /** Every session of a report (its key destroyed, e.g. at retention). */
-  forgetReport(orgId: string, reportId: string): void {
-    for (const [id, s] of this.sessions) if (s.orgId === orgId && s.key.recordId === reportId) this.drop(id);
-  }
-
-  get size(): number {
-    return this.sessions.size;
-  }
-
-  private drop(id: string): void {
-    const s = this.sessions.get(id);
-    if (s) s.key.key.fill(0);
-    this.sessions.delete(id);
-  }
-
-  private sweep(): void {
-    const limit = this.opts.idleMs ?? PORTAL_IDLE_MS;
-    for (const [id, s] of this.sessions) if (this.now() - s.lastUsed > limit) this.drop(id);
-  }
-}
+/** The receipt's sessions are the platform's (platform/public/record-sessions.ts), shared with the complaints desk. */
+export { RECORD_SESSION_IDLE_MS as PORTAL_IDLE_MS, RecordSessions as PortalSessions } from '../../platform/public/record-sessions.js';
+type PortalSession = RecordSession;
 
 const receiptUnknown = () => new AppError('receipt_unknown', 404);
 const sessionExpired = () => new AppError('reporting_session_expired', 401);
 
-export function makePortal(c: ReportingContext, sessions: PortalSessions) {
+export function makePortal(c: ReportingContext, sessions: RecordSessions) {
   function session(orgId: string, token: string | undefined) {
     const s = sessions.get(token, orgId);
     if (!s) throw sessionExpired();
