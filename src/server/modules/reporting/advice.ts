@@ -13,12 +13,12 @@ import { withOrgTx } from '../../platform/db/tx.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { isLocale } from '../../platform/i18n/index.js';
 import { DEFAULT_LOCALE } from '../../../shared/roles.js';
-import { decryptText, encryptField, grantRecordKey, openRecordKey, revokeRecordKey, type OpenRecordKey } from '../../platform/vault/index.js';
+import { decryptText, encryptField, grantRecordKey, revokeRecordKey } from '../../platform/vault/index.js';
 import { ADVICE_DEFAULT_DAYS, ADVICE_MAX_DAYS, type AdviceStatus, type AdviceView, type AskAdviceBody } from './advice-contract.js';
 import { ADVICE_ASKED_MAIL, ADVICE_GIVEN_MAIL } from './advice-messages.js';
 import * as arepo from './advice-repo.js';
 import type { ReportView } from './contract.js';
-import { addEvent, openContent, refOf, type ReportingContext, type ReportingCtx } from './context.js';
+import { addEvent, openContent, openReportKey, refOf, visibleReport, type ReportingContext, type ReportingCtx } from './context.js';
 import { reportPath } from './deadlines.js';
 import * as repo from './repo.js';
 
@@ -43,14 +43,6 @@ export function limitForAdviser(v: ReportView): ReportView {
 
 export function makeAdvice(c: ReportingContext) {
   const { db } = c;
-
-  async function visible(tx: Tx, ctx: ReportingCtx, orgId: string, reportId: string, forUpdate = false) {
-    const row = await repo.findVisibleReport(tx, orgId, reportId, ctx.actor.userId, { forUpdate });
-    if (!row) throw notFound('report');
-    return row;
-  }
-  const keyOf = (tx: Tx, ctx: ReportingCtx, orgId: string, reportId: string): Promise<OpenRecordKey> =>
-    openRecordKey(tx, refOf(orgId, reportId), { userId: ctx.actor.userId, sessionId: ctx.actor.sessionId });
 
   /** The member's access ends: their part as adviser, and their grant unless another part keeps it. */
   async function endAccess(tx: Tx, orgId: string, reportId: string, userId: string) {
@@ -78,11 +70,11 @@ export function makeAdvice(c: ReportingContext) {
     /** The advice on a report: all of it for its recipients; their own open request for a member asked. */
     async adviceView(ctx: ReportingCtx, orgId: string, reportId: string): Promise<AdviceView> {
       return withOrgTx(db, orgId, async (tx) => {
-        const row = await visible(tx, ctx, orgId, reportId);
+        const row = await visibleReport(tx, ctx, orgId, reportId);
         const recipient = row.kinds.includes('recipient');
         const adviser = row.kinds.includes('adviser');
         if (!recipient && !adviser) return { canAsk: false, answer: false, candidates: [], requests: [] };
-        const key = await keyOf(tx, ctx, orgId, reportId);
+        const key = await openReportKey(tx, ctx, orgId, reportId);
         const today = c.today();
         const members = await arepo.listAdviceMembers(tx, orgId, reportId);
         const status = (m: arepo.AdviceMemberRow, rq: arepo.AdviceRequestRow): AdviceStatus =>
@@ -118,13 +110,13 @@ export function makeAdvice(c: ReportingContext) {
     /** A recipient asks members of the core group for advice: a grant until the end of `until` for each. */
     async askAdvice(ctx: ReportingCtx, orgId: string, reportId: string, b: AskAdviceBody) {
       return withOrgTx(db, orgId, async (tx) => {
-        const row = await visible(tx, ctx, orgId, reportId, true);
+        const row = await visibleReport(tx, ctx, orgId, reportId, true);
         if (!row.kinds.includes('recipient')) throw forbidden();
         if (row.status === 'closed') throw conflict('reporting_closed');
         const today = c.today();
         const until = b.until ?? addDays(today, ADVICE_DEFAULT_DAYS);
         if (until < today || until > addDays(today, ADVICE_MAX_DAYS)) throw invalid('reporting_advice_until', 'until', { max: ADVICE_MAX_DAYS });
-        const key = await keyOf(tx, ctx, orgId, reportId);
+        const key = await openReportKey(tx, ctx, orgId, reportId);
         const content = openContent(key, row.content);
         const people = new Map((await repo.peopleWithRoles(tx, orgId, ADVISER_ROLES, today, b.userIds)).map((p) => [p.userId, p]));
         const parts = await partsOf(tx, orgId, reportId);
@@ -156,11 +148,11 @@ export function makeAdvice(c: ReportingContext) {
     /** A member records their advice; their access to the report ends with it. */
     async giveAdvice(ctx: ReportingCtx, orgId: string, reportId: string, requestId: string, advice: string) {
       return withOrgTx(db, orgId, async (tx) => {
-        const row = await visible(tx, ctx, orgId, reportId, true);
+        const row = await visibleReport(tx, ctx, orgId, reportId, true);
         if (!row.kinds.includes('adviser')) throw notFound('advice_request');
         const open = await arepo.openAdviceOf(tx, orgId, reportId, requestId, ctx.actor.userId);
         if (!open) throw conflict('reporting_advice_closed');
-        const key = await keyOf(tx, ctx, orgId, reportId);
+        const key = await openReportKey(tx, ctx, orgId, reportId);
         const today = c.today();
         await arepo.saveAdvice(tx, orgId, requestId, ctx.actor.userId, encryptField(key, adviceField(requestId, ctx.actor.userId), advice), today);
         await endAccess(tx, orgId, reportId, ctx.actor.userId);
@@ -174,7 +166,7 @@ export function makeAdvice(c: ReportingContext) {
     /** A recipient withdraws a request: the members who had not answered lose the report today. */
     async withdrawAdvice(ctx: ReportingCtx, orgId: string, reportId: string, requestId: string) {
       return withOrgTx(db, orgId, async (tx) => {
-        const row = await visible(tx, ctx, orgId, reportId, true);
+        const row = await visibleReport(tx, ctx, orgId, reportId, true);
         if (!row.kinds.includes('recipient')) throw forbidden();
         const today = c.today();
         const members = await arepo.withdrawAdviceRequest(tx, orgId, reportId, requestId, today);

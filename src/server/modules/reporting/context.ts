@@ -8,13 +8,13 @@ import { recordAudit } from '../../platform/audit/service.js';
 import type { Actor } from '../../platform/authz/actor.js';
 import type { Db, Queryable } from '../../platform/db/pool.js';
 import { todayInBelgium } from '../../platform/deadlines/index.js';
-import { AppError, invalid } from '../../platform/errors.js';
+import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { acceptFile, type FilePolicy } from '../../platform/files/accept.js';
 import { stripDocumentMetadata } from '../../platform/files/strip-documents.js';
 import { stripImageMetadata } from '../../platform/files/strip-metadata.js';
 import type { Upload } from '../../platform/http/upload.js';
 import type { Mailer } from '../../platform/mail/index.js';
-import { decryptBytes, decryptText, encryptField, type OpenRecordKey, type RecordRef } from '../../platform/vault/index.js';
+import { decryptBytes, decryptText, encryptField, openRecordKey, type OpenRecordKey, type RecordRef } from '../../platform/vault/index.js';
 import type { Locale } from '../../../shared/roles.js';
 import { LIMITS, type AnswerView, type DeadlineView, type FileView, type MessageView, type Question, type ReportListItem } from './contract.js';
 import * as repo from './repo.js';
@@ -33,6 +33,17 @@ export interface ReportingCtx {
 }
 
 export const refOf = (organisationId: string, recordId: string): RecordRef => ({ organisationId, recordType: repo.RECORD_TYPE, recordId });
+
+/** The report if the person holds a grant on it; otherwise not found, whatever the reason. */
+export async function visibleReport(tx: Queryable, ctx: ReportingCtx, orgId: string, reportId: string, forUpdate = false): Promise<repo.ReportRow> {
+  const row = await repo.findVisibleReport(tx, orgId, reportId, ctx.actor.userId, { forUpdate });
+  if (!row) throw notFound('report');
+  return row;
+}
+
+/** The report's key, through the person's grant and the key pair unlocked in their session. */
+export const openReportKey = (tx: Queryable, ctx: ReportingCtx, orgId: string, reportId: string): Promise<OpenRecordKey> =>
+  openRecordKey(tx, refOf(orgId, reportId), { userId: ctx.actor.userId, sessionId: ctx.actor.sessionId });
 
 /** Attachments of reports and messages: documents and pictures, 10 MB each, 5 at a time. */
 export const REPORT_FILE_POLICY: FilePolicy = { maxBytes: LIMITS.fileBytes, types: ['pdf', 'docx', 'xlsx', 'jpeg', 'png', 'txt'] };

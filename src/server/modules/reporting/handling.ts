@@ -10,10 +10,10 @@ import { EditConflict } from '../../platform/db/revision.js';
 import { withOrgTx } from '../../platform/db/tx.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import type { Upload } from '../../platform/http/upload.js';
-import { decryptText, grantRecordKey, openRecordKey, revokeRecordKey, type OpenRecordKey } from '../../platform/vault/index.js';
+import { decryptText, grantRecordKey, revokeRecordKey, type OpenRecordKey } from '../../platform/vault/index.js';
 import type { Outcome, ReportStatus, ReportSummary, ReportView } from './contract.js';
 import {
-  addEvent, addMessage, answersOf, cleanFiles, eventField, fileViews, listItem, messageViews, openContent, readFile, refOf, requireMessage,
+  addEvent, addMessage, answersOf, cleanFiles, eventField, fileViews, listItem, messageViews, openContent, openReportKey, readFile, refOf, requireMessage, visibleReport,
   type ReportingContext, type ReportingCtx,
 } from './context.js';
 import { syncReportDeadlines } from './deadlines.js';
@@ -25,16 +25,6 @@ import './vault-holders.js';
 
 export function makeHandling(c: ReportingContext) {
   const { db } = c;
-
-  /** The report if the person holds a grant on it; otherwise not found, whatever the reason. */
-  async function visible(tx: Tx, ctx: ReportingCtx, orgId: string, reportId: string, forUpdate = false): Promise<repo.ReportRow> {
-    const row = await repo.findVisibleReport(tx, orgId, reportId, ctx.actor.userId, { forUpdate });
-    if (!row) throw notFound('report');
-    return row;
-  }
-
-  const keyOf = (tx: Tx, ctx: ReportingCtx, orgId: string, reportId: string): Promise<OpenRecordKey> =>
-    openRecordKey(tx, refOf(orgId, reportId), { userId: ctx.actor.userId, sessionId: ctx.actor.sessionId });
 
   function summary(r: repo.ReportRow): ReportSummary {
     return {
@@ -50,7 +40,7 @@ export function makeHandling(c: ReportingContext) {
   function step(ctx: ReportingCtx, orgId: string, reportId: string, action: Action, expected: number | undefined,
     fn: (tx: Tx, row: repo.ReportRow, today: string) => Promise<void>): Promise<ReportSummary> {
     return withOrgTx(db, orgId, async (tx) => {
-      const row = await visible(tx, ctx, orgId, reportId, true);
+      const row = await visibleReport(tx, ctx, orgId, reportId, true);
       if (expected !== undefined && row.revision !== expected) throw new EditConflict(summary(row));
       if (!permissions(row.kinds, row.status)[action]) {
         // A reader who takes no part that allows the step is refused; a step the status does not allow is a conflict that says why.
@@ -90,8 +80,8 @@ export function makeHandling(c: ReportingContext) {
     /** The report decrypted with the reader's key (423 `vault_locked` when it is not unlocked in this session). */
     async view(ctx: ReportingCtx, orgId: string, reportId: string): Promise<ReportView> {
       return withOrgTx(db, orgId, async (tx) => {
-        const row = await visible(tx, ctx, orgId, reportId);
-        const key = await keyOf(tx, ctx, orgId, reportId);
+        const row = await visibleReport(tx, ctx, orgId, reportId);
+        const key = await openReportKey(tx, ctx, orgId, reportId);
         const content = openContent(key, row.content);
         const files = fileViews(key, await repo.listFiles(tx, orgId, reportId));
         const messages = messageViews(key, await repo.listMessages(tx, orgId, reportId), files, true);
@@ -127,8 +117,8 @@ export function makeHandling(c: ReportingContext) {
 
     async reportFile(ctx: ReportingCtx, orgId: string, reportId: string, fileId: string) {
       return withOrgTx(db, orgId, async (tx) => {
-        await visible(tx, ctx, orgId, reportId);
-        const key = await keyOf(tx, ctx, orgId, reportId);
+        await visibleReport(tx, ctx, orgId, reportId);
+        const key = await openReportKey(tx, ctx, orgId, reportId);
         const f = await readFile(tx, key, fileId);
         if (!f) throw notFound('report_file');
         await c.audit(tx, ctx, orgId, 'reporting.file_read', reportId, { fileId });
@@ -139,7 +129,7 @@ export function makeHandling(c: ReportingContext) {
     acknowledge(ctx: ReportingCtx, orgId: string, reportId: string, body: string | undefined, expected: number) {
       return step(ctx, orgId, reportId, 'acknowledge', expected, async (tx, _row, today) => {
         await repo.updateReport(tx, orgId, reportId, { status: 'acknowledged', acknowledged_on: today });
-        const key = body?.trim() ? await keyOf(tx, ctx, orgId, reportId) : null;
+        const key = body?.trim() ? await openReportKey(tx, ctx, orgId, reportId) : null;
         await addEvent(tx, key, { orgId, reportId, kind: 'acknowledged', on: today, byUserId: ctx.actor.userId });
         if (key) await addMessage(tx, key, { author: 'recipient', authorUserId: ctx.actor.userId, purpose: 'acknowledgement', body: body!, today });
         await c.audit(tx, ctx, orgId, 'reporting.acknowledge', reportId, { message: key !== null });
@@ -150,7 +140,7 @@ export function makeHandling(c: ReportingContext) {
       return step(ctx, orgId, reportId, 'admissibility', expected, async (tx, row, today) => {
         const admissibility = b.admissible ? 'admissible' : 'inadmissible';
         await repo.updateReport(tx, orgId, reportId, { admissibility, ...(b.admissible && row.status === 'acknowledged' ? { status: 'in_progress' } : {}) });
-        const key = b.reason?.trim() ? await keyOf(tx, ctx, orgId, reportId) : null;
+        const key = b.reason?.trim() ? await openReportKey(tx, ctx, orgId, reportId) : null;
         await addEvent(tx, key, { orgId, reportId, kind: 'admissibility', on: today, byUserId: ctx.actor.userId, details: { admissibility }, note: b.reason });
         await c.audit(tx, ctx, orgId, 'reporting.admissibility', reportId, { admissibility });
       });
@@ -165,7 +155,7 @@ export function makeHandling(c: ReportingContext) {
       return step(ctx, orgId, reportId, 'investigator', expected, async (tx, row, today) => {
         const previous = row.investigator_user_id;
         if (previous === userId) return;
-        const key = await keyOf(tx, ctx, orgId, reportId);
+        const key = await openReportKey(tx, ctx, orgId, reportId);
         let keyPending = false;
         if (userId) {
           const [p] = await repo.peopleWithRoles(tx, orgId, INVESTIGATOR_ROLES, today, [userId]);
@@ -189,13 +179,13 @@ export function makeHandling(c: ReportingContext) {
       requireMessage(body, uploads);
       const files = cleanFiles(uploads);
       return withOrgTx(db, orgId, async (tx) => {
-        const row = await visible(tx, ctx, orgId, reportId, true);
+        const row = await visibleReport(tx, ctx, orgId, reportId, true);
         if (expected !== undefined && row.revision !== expected) throw new EditConflict(summary(row));
         if (!permissions(row.kinds, row.status).message) {
           if (row.status === 'closed' && permissions(row.kinds, 'received').message) throw conflict('reporting_closed');
           throw forbidden();
         }
-        const key = await keyOf(tx, ctx, orgId, reportId);
+        const key = await openReportKey(tx, ctx, orgId, reportId);
         const today = c.today();
         const id = await addMessage(tx, key, { author: 'recipient', authorUserId: ctx.actor.userId, purpose: 'message', body, files, today });
         await c.audit(tx, ctx, orgId, 'reporting.message_sent', reportId, { messageId: id, files: files.length });
@@ -207,7 +197,7 @@ export function makeHandling(c: ReportingContext) {
     /** The feedback on the follow-up (a message marked as such); the first one meets the legal deadline. */
     feedback(ctx: ReportingCtx, orgId: string, reportId: string, body: string, expected: number) {
       return step(ctx, orgId, reportId, 'feedback', expected, async (tx, row, today) => {
-        const key = await keyOf(tx, ctx, orgId, reportId);
+        const key = await openReportKey(tx, ctx, orgId, reportId);
         await addMessage(tx, key, { author: 'recipient', authorUserId: ctx.actor.userId, purpose: 'feedback', body, today });
         await repo.updateReport(tx, orgId, reportId, { feedback_on: row.feedback_on ?? today });
         await addEvent(tx, key, { orgId, reportId, kind: 'feedback', on: today, byUserId: ctx.actor.userId });
@@ -217,7 +207,7 @@ export function makeHandling(c: ReportingContext) {
 
     close(ctx: ReportingCtx, orgId: string, reportId: string, b: { outcome: Outcome; body?: string }, expected: number) {
       return step(ctx, orgId, reportId, 'close', expected, async (tx, _row, today) => {
-        const key = await keyOf(tx, ctx, orgId, reportId);
+        const key = await openReportKey(tx, ctx, orgId, reportId);
         if (b.body?.trim()) await addMessage(tx, key, { author: 'recipient', authorUserId: ctx.actor.userId, purpose: 'closure', body: b.body, today });
         await repo.updateReport(tx, orgId, reportId, {
           status: 'closed', closed_on: today, outcome: b.outcome, ...(b.outcome === 'inadmissible' ? { admissibility: 'inadmissible' } : {}),

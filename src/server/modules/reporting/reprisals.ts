@@ -16,10 +16,10 @@ import type { Tx } from '../../platform/db/pool.js';
 import { withOrgTx } from '../../platform/db/tx.js';
 import { registerDeadlineKind, syncDeadlines } from '../../platform/deadlines/index.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
-import { decryptText, encryptField, openRecordKey, type OpenRecordKey } from '../../platform/vault/index.js';
+import { decryptText, encryptField } from '../../platform/vault/index.js';
 import type { PortalReprisalsView, ProtectionView, ReprisalAnswerBody } from './advice-contract.js';
 import * as arepo from './advice-repo.js';
-import { addEvent, refOf, type ReportingContext, type ReportingCtx } from './context.js';
+import { addEvent, openReportKey, visibleReport, type ReportingContext, type ReportingCtx } from './context.js';
 import { reportPath, reportRecipients } from './deadlines.js';
 import type { PortalSessions } from './portal.js';
 import * as repo from './repo.js';
@@ -65,14 +65,6 @@ const sessionExpired = () => new AppError('reporting_session_expired', 401);
 export function makeReprisals(c: ReportingContext, sessions: PortalSessions) {
   const { db } = c;
 
-  async function visible(tx: Tx, ctx: ReportingCtx, orgId: string, reportId: string, forUpdate = false) {
-    const row = await repo.findVisibleReport(tx, orgId, reportId, ctx.actor.userId, { forUpdate });
-    if (!row) throw notFound('report');
-    return row;
-  }
-  const keyOf = (tx: Tx, ctx: ReportingCtx, orgId: string, reportId: string): Promise<OpenRecordKey> =>
-    openRecordKey(tx, refOf(orgId, reportId), { userId: ctx.actor.userId, sessionId: ctx.actor.sessionId });
-
   async function scheduleOf(tx: Tx, orgId: string, acknowledgedOn: string | null, rows: readonly arepo.ReprisalRow[]) {
     const settings = await repo.findSettings(tx, orgId);
     return reprisalSchedule(acknowledgedOn, settings.reprisalCheckMonths, rows.map((x) => ({ checkMonths: x.check_months, answeredOn: x.answered_on })));
@@ -88,9 +80,9 @@ export function makeReprisals(c: ReportingContext, sessions: PortalSessions) {
     /** Measures, the reporter's answers and the schedule: the report's recipients and the counsellor who filed it. */
     async protectionView(ctx: ReportingCtx, orgId: string, reportId: string): Promise<ProtectionView> {
       return withOrgTx(db, orgId, async (tx) => {
-        const row = await visible(tx, ctx, orgId, reportId);
+        const row = await visibleReport(tx, ctx, orgId, reportId);
         if (!row.kinds.includes('recipient') && !row.kinds.includes('counsellor')) throw forbidden();
-        const key = await keyOf(tx, ctx, orgId, reportId);
+        const key = await openReportKey(tx, ctx, orgId, reportId);
         const rows = await arepo.listReprisals(tx, orgId, reportId);
         const measures = await arepo.listMeasures(tx, orgId, reportId);
         await c.audit(tx, ctx, orgId, 'reporting.protection_read', reportId, { measures: measures.length, reprisals: rows.length });
@@ -110,11 +102,11 @@ export function makeReprisals(c: ReportingContext, sessions: PortalSessions) {
     /** A recipient records a protective measure (also after closure: protection outlasts the handling). */
     async recordMeasure(ctx: ReportingCtx, orgId: string, reportId: string, b: { description: string; takenOn: string }) {
       return withOrgTx(db, orgId, async (tx) => {
-        const row = await visible(tx, ctx, orgId, reportId, true);
+        const row = await visibleReport(tx, ctx, orgId, reportId, true);
         if (!row.kinds.includes('recipient')) throw forbidden();
         const today = c.today();
         if (b.takenOn > today) throw invalid('reporting_measure_future', 'takenOn');
-        const key = await keyOf(tx, ctx, orgId, reportId);
+        const key = await openReportKey(tx, ctx, orgId, reportId);
         const id = randomUUID();
         await arepo.insertMeasure(tx, { id, orgId, reportId, description: encryptField(key, measureField(id), b.description), takenOn: b.takenOn, recordedOn: today, by: ctx.actor.userId });
         await addEvent(tx, key, { orgId, reportId, kind: 'protective_measure', on: today, byUserId: ctx.actor.userId, details: { measureId: id, takenOn: b.takenOn } });
@@ -126,7 +118,7 @@ export function makeReprisals(c: ReportingContext, sessions: PortalSessions) {
     /** A recipient took note of a reprisal reported: its flag and its deadline end. */
     async reprisalHandled(ctx: ReportingCtx, orgId: string, reportId: string, reprisalId: string) {
       return withOrgTx(db, orgId, async (tx) => {
-        const row = await visible(tx, ctx, orgId, reportId, true);
+        const row = await visibleReport(tx, ctx, orgId, reportId, true);
         if (!row.kinds.includes('recipient')) throw forbidden();
         const today = c.today();
         if (!(await arepo.markReprisalHandled(tx, orgId, reportId, reprisalId, ctx.actor.userId, today))) {
