@@ -38,7 +38,7 @@ const M = {
   measure: `MAATREGEL-${tag}`,
 };
 const markers = Object.values(M);
-const TABLES = ['complaint', 'complaint_entry', 'complaint_file', 'complaint_event', 'complaint_theme', 'complaint_staff', 'audit_event', 'mail_outbox', 'deadline'];
+const TABLES = ['complaint', 'complaint_entry', 'complaint_file', 'complaint_event', 'complaint_theme', 'audit_event', 'mail_outbox', 'deadline'];
 
 describe('complaint content at rest', () => {
   let id: string;
