@@ -262,12 +262,16 @@ export async function accessWithoutGrant(q: Queryable, orgId: string, reportId: 
 
 /**
  * Every (report, person) pair of the organisation whose part lets the person read the report, by
- * the same rule as `accessWithoutGrant` (the vault's record holders, for grants from the escrow key).
+ * the same rule as `accessWithoutGrant`, of people enabled and holding one of `roles` on `today`
+ * (the vault's record holders, for grants from the escrow key: nobody whose role ended).
  */
-export async function readingParts(q: Queryable, orgId: string, userId?: string): Promise<{ recordId: string; userId: string }[]> {
+export async function readingParts(q: Queryable, orgId: string, o: { userId?: string; roles: readonly Role[]; today: string }): Promise<{ recordId: string; userId: string }[]> {
   const r = await q.execute<{ report_id: string; user_id: string }>(sql`
     SELECT DISTINCT a.report_id, a.user_id FROM report_access a
-     WHERE a.organisation_id = ${orgId} AND a.kind NOT IN ('escalation', 'adviser') ${userId ? sql`AND a.user_id = ${userId}` : sql``}`);
+      JOIN app_user u ON u.id = a.user_id AND u.disabled_at IS NULL
+     WHERE a.organisation_id = ${orgId} AND a.kind NOT IN ('escalation', 'adviser') ${o.userId ? sql`AND a.user_id = ${o.userId}` : sql``}
+       AND EXISTS (SELECT 1 FROM role_assignment ra WHERE ra.organisation_id = a.organisation_id AND ra.user_id = a.user_id
+                      AND ra.role = ANY(${textArray(o.roles)}::text[]) AND ${currentRoleCondition('ra', o.today)})`);
   return r.rows.map((x) => ({ recordId: x.report_id, userId: x.user_id }));
 }
 

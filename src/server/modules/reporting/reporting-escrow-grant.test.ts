@@ -112,6 +112,13 @@ describe('who is never granted by the escrow key', () => {
       expect(r.json(), userId).toEqual({ renewed: 0, granted: 0 });
     }
     expect((await s.get(api(w, `/reports/${id}`))).statusCode).toBe(404);
+    // A recipient whose role has ended is not granted either.
+    const ended = await createUser(t, { roles: [{ orgId: w.org, role: 'integrity_officer' }] });
+    await openChannel(w, { recipients: [{ userId: ended.id, kind: 'primary' }, { userId: w.users.alternate.id, kind: 'alternate' }] });
+    await filed(t, w);
+    await unlockedSessionFor(t, ended.id);
+    await ownerQuery(t, `UPDATE role_assignment SET withdrawn_at = now() WHERE user_id = $1`, [ended.id]);
+    expect((await w.s.officer.post(`/api/orgs/${w.org}/vault/recover`, { escrowKey: w.escrowKey, userId: ended.id })).json()).toEqual({ renewed: 0, granted: 0 });
     const grants = await ownerQuery<{ user_id: string }>(t, `
       SELECT g.user_id FROM record_key_grant g JOIN record_key k ON k.id = g.record_key_id WHERE k.record_id = $1 AND g.holder_kind = 'user'`, [id]);
     expect(grants.map((g) => g.user_id)).toEqual([w.users.alternate.id]);
