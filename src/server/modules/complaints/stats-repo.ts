@@ -33,7 +33,7 @@ export async function targets(q: Queryable, orgId: string): Promise<Targets> {
  *   deadlines' rule: overdue from the day after the due day). A step that no longer applies (a
  *   complaint triaged without a separate acknowledgement) is neither done nor missed.
  */
-export function complaintFacts(orgId: string, today: string, t: Targets): SQL {
+export function complaintFacts(orgId: string, today: string, t: Targets, year?: number): SQL {
   const left = sql`CASE WHEN c.status = 'inadmissible' THEN c.closed_on WHEN c.status = 'forwarded' THEN c.forwarded_on END`;
   return sql`
     SELECT d.*,
@@ -53,6 +53,7 @@ export function complaintFacts(orgId: string, today: string, t: Targets): SQL {
                (coalesce(c.answered_on, ${left}) - c.received_on) AS resolve_lead
           FROM complaint c
          WHERE c.organisation_id = ${orgId} AND c.received_on <= ${today}::date
+               ${year === undefined ? sql`` : sql`AND c.received_on BETWEEN make_date(${year}, 1, 1) AND make_date(${year}, 12, 31)`}
       ) d`;
 }
 
@@ -102,7 +103,8 @@ export const staffOn = (orgId: string, day: string): SQL =>
 
 /** The figures of the complaints an organisation received in `year`, as they stand on `today`; staff counted on `periodEnd`. */
 export async function yearFacts(q: Queryable, orgId: string, year: number, today: string, periodEnd: string, t: Targets): Promise<YearFacts> {
-  const facts = complaintFacts(orgId, today, t);
+  // The year as a range of days, so the index on (organisation, received day) serves it.
+  const facts = complaintFacts(orgId, today, t, year);
   const counts = await q.execute<{ dimension: Dimension; key: string | null; n: number }>(sql`
     WITH y AS (SELECT * FROM (${facts}) f WHERE f.received_year = ${year})
     SELECT 'channel' AS dimension, channel AS key, count(*)::int AS n FROM y GROUP BY channel
@@ -170,6 +172,8 @@ export async function repeatedStaff(q: Queryable, orgId: string, year: number, p
       SELECT s.person_id, c.received_on, c.decision
         FROM complaint_staff s JOIN complaint c ON c.organisation_id = s.organisation_id AND c.id = s.complaint_id
        WHERE s.organisation_id = ${orgId} AND c.status <> 'inadmissible' AND c.received_on <= ${periodEnd}::date
+         -- Only what a window ending in the year can reach.
+         AND c.received_on >= make_date(${year}, 1, 1) - make_interval(months => ${w.months})
     ), win AS (
       SELECT person_id, received_on, decision,
              count(*) OVER (PARTITION BY person_id ORDER BY received_on RANGE BETWEEN ${`${w.months} months`}::interval PRECEDING AND CURRENT ROW) AS in_window
@@ -183,13 +187,21 @@ export async function repeatedStaff(q: Queryable, orgId: string, year: number, p
     ), staff AS (${staffOn(orgId, periodEnd)}),
     per_person AS (
       SELECT person_id, count(*)::int AS n FROM pc WHERE extract(year FROM received_on)::int = ${year} GROUP BY person_id
+    ),
+    -- The peer groups (unit and staff category at the period's end) with their complaints of the year, counted once.
+    peer_groups AS (
+      SELECT s.unit_id, s.staff_category, count(*)::int AS members, coalesce(sum(pp.n), 0)::int AS complaints
+        FROM staff s LEFT JOIN per_person pp ON pp.person_id = s.id GROUP BY s.unit_id, s.staff_category
     )
     SELECT f.person_id, p.first_name, p.last_name, p.personnel_number, p.unit_id, p.staff_category,
            f.most, f.in_year, f.founded_in_year, f.last_on,
-           (SELECT count(*)::int FROM staff s WHERE s.id <> p.id AND s.unit_id IS NOT DISTINCT FROM p.unit_id AND s.staff_category = p.staff_category) AS peers,
-           (SELECT coalesce(sum(pp.n), 0)::int FROM staff s JOIN per_person pp ON pp.person_id = s.id
-             WHERE s.id <> p.id AND s.unit_id IS NOT DISTINCT FROM p.unit_id AND s.staff_category = p.staff_category) AS peer_complaints
+           -- Without the person themselves, when they are in the group.
+           (coalesce(g.members, 0) - CASE WHEN me.id IS NULL THEN 0 ELSE 1 END)::int AS peers,
+           (coalesce(g.complaints, 0) - CASE WHEN me.id IS NULL THEN 0 ELSE coalesce(own.n, 0) END)::int AS peer_complaints
       FROM flagged f JOIN person p ON p.organisation_id = ${orgId} AND p.id = f.person_id
+      LEFT JOIN staff me ON me.id = p.id
+      LEFT JOIN per_person own ON own.person_id = p.id
+      LEFT JOIN peer_groups g ON g.unit_id IS NOT DISTINCT FROM p.unit_id AND g.staff_category = p.staff_category
      ORDER BY f.most DESC, f.in_year DESC, p.last_name, p.first_name`);
   return r.rows.map((x) => ({ ...x, last_on: String(x.last_on).slice(0, 10) }));
 }
