@@ -14,6 +14,7 @@ import { adminRoutes } from './admin/routes.js';
 import { planModule } from './plan/module.js';
 import { reportingModule } from './reporting/module.js';
 import { complaintsModule } from './complaints/module.js';
+import { complaintsStatsModule } from './complaints/stats-module.js';
 
 type Routes = ServerModule['routes'];
 
@@ -34,4 +35,5 @@ export const modules: ServerModule[] = [
   planModule,
   reportingModule,
   complaintsModule,
+  complaintsStatsModule,
 ];
