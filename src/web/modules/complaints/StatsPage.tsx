@@ -27,12 +27,6 @@ const STEP_LABELS: Record<string, MessageDescriptor> = {
   acknowledge: msg`Acknowledgement`, triage: msg`Triage`, resolve: msg`Answer to the complainant`,
 };
 
-/** The year in the page's address (`?year=2025`). */
-export const statsSearch = (q: Record<string, unknown>): { year?: number } => {
-  const y = Number(q.year);
-  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? { year: y } : {};
-};
-
 /** The window of the repeated-complaints signal (coordinator): N complaints within M months. */
 function WindowForm({ orgId, window }: { orgId: string; window: StatsView['repeated']['window'] }) {
   const { t } = useLingui();

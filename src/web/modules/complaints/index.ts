@@ -3,6 +3,7 @@ import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-
 import type { HomeTile, ModuleContext, WebModule } from '../../app/module-types';
 import { COORDINATOR, HANDLER } from './roles';
 import { listSearch } from './search';
+import { statsSearch } from './stats-search';
 
 function tiles(ctx: ModuleContext): HomeTile[] {
   // Figures from the server module's homeFigures (complaints.to_triage, .mine, .late).
@@ -31,6 +32,8 @@ export const complaintsModule: WebModule = {
   navItems: (ctx) => [
     ...(ctx.has(COORDINATOR, HANDLER) ? [{ id: 'complaints', to: '/complaints', label: msg`Complaints` }] : []),
     ...(ctx.has(COORDINATOR) ? [{ id: 'complaints-settings', to: '/complaints/settings', label: msg`Complaints desk` }] : []),
+    // Statistics and the yearly report: the coordinator and the chief (server: complaints/stats-routes.ts).
+    ...(ctx.has(COORDINATOR, 'chief') ? [{ id: 'complaints-stats', to: '/complaints/stats', label: msg`Complaints statistics` }] : []),
   ],
   homeTiles: tiles,
   routes: (orgRoute: AnyRoute) => {
@@ -40,6 +43,8 @@ export const complaintsModule: WebModule = {
       page('/complaints', () => import('./ListPage'), 'ListPage', { validateSearch: listSearch }),
       page('/complaints/new', () => import('./RegisterPage'), 'RegisterPage'),
       page('/complaints/settings', () => import('./SettingsPage'), 'SettingsPage'),
+      page('/complaints/stats', () => import('./StatsPage'), 'StatsPage', { validateSearch: statsSearch }),
+      page('/complaints/yearly-report', () => import('./YearlyReportPage'), 'YearlyReportPage', { validateSearch: statsSearch }),
       page('/complaints/$complaintId', () => import('./ComplaintPage'), 'ComplaintPage'),
     ];
   },
