@@ -13,9 +13,11 @@ let b: Browsing;
 let orgId: string;
 let personId: string;
 let mailId: string;
-const users: Record<'admin' | 'dpo' | 'totp' | 'setup' | 'officer' | 'officer2' | 'counsellor', string> = { admin: '', dpo: '', totp: '', setup: '', officer: '', officer2: '', counsellor: '' };
+const users: Record<'admin' | 'dpo' | 'totp' | 'setup' | 'officer' | 'officer2' | 'counsellor' | 'core' | 'coordinator', string> = { admin: '', dpo: '', totp: '', setup: '', officer: '', officer2: '', counsellor: '', core: '', coordinator: '' };
 /** The reporting channel: the organisation's public code, a report and its receipt. */
 const reporting = { code: '', reportId: '', receipt: '' };
+/** The complaints desk: one complaint with a file, and its status code. */
+const complaints = { complaintId: '', code: '' };
 
 type Who = 'anonymous' | keyof typeof users;
 interface Visit {
@@ -50,6 +52,32 @@ async function unlockedReport(p: Page) {
   await dialog.locator('input[type=password]').fill(TEST_PASSWORD);
   await dialog.locator('button[type=submit]').click();
   await p.locator('#case-report').waitFor();
+}
+
+/** On a report's page (its key unlocked first if this session has not yet), the dialog of the first button of one of its sections. */
+async function reportDialog(p: Page, section: 'case-advice' | 'case-protection' | 'case-report') {
+  await p.locator('#case-report, [role=dialog]').first().waitFor();
+  if (await p.getByRole('dialog').count()) await unlockedReport(p);
+  await p.locator(`section[aria-labelledby=${section}] button`).first().click();
+  await p.getByRole('dialog').waitFor();
+}
+
+/** The public complaint form, filled in anonymously up to the review step. */
+async function reviewComplaint(p: Page) {
+  await p.getByRole('radio').nth(1).check({ force: true });
+  await p.locator('main textarea').first().fill('Een agent sprak mij onbeleefd aan.');
+  await p.locator('main [role=checkbox], main input[type=checkbox]').last().check({ force: true });
+  await p.locator('main form button[type=submit]').last().click();
+  await p.locator('#complaint-review').waitFor();
+}
+
+/** A complaint's page opens with the unlock dialog (the session was made without the password); unlocked, it shows the complaint. */
+async function unlockedComplaint(p: Page) {
+  const dialog = p.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.locator('input[type=password]').fill(TEST_PASSWORD);
+  await dialog.locator('button[type=submit]').click();
+  await p.locator('#complaint-facts').waitFor();
 }
 
 const VISITS: Visit[] = [
@@ -115,7 +143,32 @@ const VISITS: Visit[] = [
   { name: 'unlock dialog', who: 'officer', path: () => `/o/${orgId}/reports/${reporting.reportId}`, then: (p) => p.getByRole('dialog').waitFor() },
   { name: 'report step dialog', who: 'officer', path: () => `/o/${orgId}/reports/${reporting.reportId}`, then: async (p) => { await unlockedReport(p); await openPageAction(p); } },
   { name: 'report', who: 'officer2', path: () => `/o/${orgId}/reports/${reporting.reportId}`, then: unlockedReport },
+  { name: 'core-group advice dialog', who: 'officer2', path: () => `/o/${orgId}/reports/${reporting.reportId}`, then: (p) => reportDialog(p, 'case-advice') },
+  { name: 'protective measure dialog', who: 'officer2', path: () => `/o/${orgId}/reports/${reporting.reportId}`, then: (p) => reportDialog(p, 'case-protection') },
+  { name: 'masking dialog', who: 'officer2', path: () => `/o/${orgId}/reports/${reporting.reportId}`, then: (p) => reportDialog(p, 'case-report') },
   { name: 'report for someone', who: 'counsellor', path: () => `/o/${orgId}/reports/new` },
+  { name: 'public complaint form', who: 'anonymous', path: (l) => `/p/${reporting.code}/complaint?lang=${l}` },
+  {
+    name: 'public complaint form, answers missing', who: 'anonymous', path: (l) => `/p/${reporting.code}/complaint?lang=${l}`,
+    then: async (p) => { await p.locator('main form button[type=submit]').last().click(); await p.locator('main [role=alert]').first().waitFor(); },
+  },
+  {
+    name: 'public complaint receipt', who: 'anonymous', path: (l) => `/p/${reporting.code}/complaint?lang=${l}`,
+    then: async (p) => {
+      await reviewComplaint(p);
+      await p.locator('section[aria-labelledby=complaint-review] button').last().click();
+      await p.getByTestId('status-code').waitFor();
+      // Noted: leaving the page no longer asks first.
+      await p.locator('main [data-print=hide] label').last().click();
+    },
+  },
+  {
+    name: 'public complaint status', who: 'anonymous', path: (l) => `/p/${reporting.code}/complaint/status?lang=${l}`,
+    then: async (p) => { await p.locator('main input').first().fill(complaints.code); await p.locator('main form button[type=submit]').click(); await p.locator('#status-answer').waitFor(); },
+  },
+  { name: 'complaints list', who: 'coordinator', path: () => `/o/${orgId}/complaints` },
+  { name: 'complaint', who: 'coordinator', path: () => `/o/${orgId}/complaints/${complaints.complaintId}`, then: unlockedComplaint },
+  { name: 'complaint step dialog', who: 'coordinator', path: () => `/o/${orgId}/complaints/${complaints.complaintId}`, then: async (p) => { await p.locator('#complaint-facts').waitFor(); await openPageAction(p); } },
   { name: 'audit integrity result', who: 'dpo', path: () => `/o/${orgId}/audit`, then: async (p) => { await p.locator('main [data-print=hide] button').first().click(); await p.locator('[aria-live=polite]', { hasText: /\d/ }).first().waitFor(); } },
 ];
 
@@ -133,15 +186,41 @@ beforeAll(async () => {
   users.totp = (await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }], totpSecret: generateSecret({ length: 20 }) })).id;
   users.setup = (await createUser(k, { roles: [{ orgId, role: 'auditor' }] })).id;
   await reportingChannel();
+  await complaintsDesk();
 });
 
-/** The reporting channel open with an escrow key, an officer with a key pair, a counsellor, and one anonymous report with a file. */
+/** The complaints desk open (the escrow key exists: reportingChannel made it), a coordinator with a key pair, and one named complaint with a file. */
+async function complaintsDesk() {
+  users.coordinator = (await createUser(k, { roles: [{ orgId, role: 'complaints_coordinator' }] })).id;
+  const coordinator = await unlockedSessionFor(k, users.coordinator);
+  const base = `/api/orgs/${orgId}/complaints`;
+  const settings = (await coordinator.get(`${base}/settings`)).json() as { revision: number; themes: unknown[]; answerTemplates: unknown; triageDays: number };
+  const put = await coordinator.put(`${base}/settings`, {
+    open: true, themes: settings.themes, answerTemplates: settings.answerTemplates, triageDays: settings.triageDays,
+    intro: { nl: 'De klachtencoördinator onderzoekt elke klacht.', fr: 'Le coordinateur des plaintes examine chaque plainte.', de: 'Der Beschwerdekoordinator prüft jede Beschwerde.', en: 'The complaints coordinator examines every complaint.' },
+  }, { 'if-match': `"${settings.revision}"` });
+  expect(put.statusCode, put.body).toBe(200);
+  const m = multipart([
+    { name: 'complaint', value: JSON.stringify({ anonymous: false, name: 'Marie Claes', email: 'marie.claes@example.be', what: 'Een agent hield mijn papieren bij een controle.', consent: true }) },
+    filePart('notities.txt', 'text/plain', Buffer.from('notities\n')),
+  ]);
+  const filed = await publicRequest(k, { method: 'POST', url: `/api/public/orgs/${reporting.code}/complaints`, payload: m.payload, headers: m.headers });
+  expect(filed.statusCode, filed.body).toBe(201);
+  complaints.code = filed.json().code;
+  const [row] = await ownerQuery<{ id: string }>(k, `SELECT id FROM complaint WHERE organisation_id = $1`, [orgId]);
+  complaints.complaintId = row.id;
+}
+
+/** The reporting channel open with an escrow key, an officer with a key pair, a counsellor, a core-group member, and one anonymous report with a file. */
 async function reportingChannel() {
   const [org] = await ownerQuery<{ code: string }>(k, `SELECT code FROM organisation WHERE id = $1`, [orgId]);
   reporting.code = org.code;
   users.officer = (await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }] })).id;
   users.officer2 = (await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }] })).id;
   users.counsellor = (await createUser(k, { roles: [{ orgId, role: 'confidential_counsellor' }] })).id;
+  // A core-group member with a key pair: the advice dialog offers them.
+  users.core = (await createUser(k, { roles: [{ orgId, role: 'core_group_member' }] })).id;
+  await unlockedSessionFor(k, users.core);
   // Both officers have a key pair before the report comes (the report is sealed to them).
   await unlockedSessionFor(k, users.officer2);
   const officer = await unlockedSessionFor(k, users.officer);
@@ -188,5 +267,5 @@ describe.each(locales)('accessibility in %s', (locale: Locale) => {
       if (violations.length) found[v.name] = violations;
     }
     expect(found).toEqual({});
-  }, 420_000); // some 50 pages with axe each: on a busy 2-core machine a language takes over three minutes
+  }, 600_000); // some 60 pages with axe each: on a busy 2-core machine a language takes six minutes and more
 });
