@@ -14,3 +14,4 @@ export * from './platform/vault/schema.js';
 export * from './modules/reporting/schema.js';
 export * from './modules/complaints/schema.js';
 export * from './modules/complaints/stats-schema.js';
+export * from './modules/maturity/schema.js';

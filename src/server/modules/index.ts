@@ -15,6 +15,7 @@ import { planModule } from './plan/module.js';
 import { reportingModule } from './reporting/module.js';
 import { complaintsModule } from './complaints/module.js';
 import { complaintsStatsModule } from './complaints/stats-module.js';
+import { maturityModule } from './maturity/module.js';
 
 type Routes = ServerModule['routes'];
 
@@ -36,4 +37,5 @@ export const modules: ServerModule[] = [
   reportingModule,
   complaintsModule,
   complaintsStatsModule,
+  maturityModule,
 ];
