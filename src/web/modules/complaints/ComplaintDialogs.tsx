@@ -12,7 +12,7 @@ import { complaintUrl, findStaff, keys, readOptions } from './api';
 import { useThemeName } from './components';
 import { DECISION_LABELS, DECISIONS, FORWARD_TARGET_LABELS, SERIOUSNESS_LABELS } from './labels';
 import type { Action, ComplaintView, StaffHit } from './types';
-import s from './complaints.module.css';
+import s from './styles';
 
 /** A 409: someone else acted on the complaint since the page read it. */
 export const isConflict = (e: unknown) => e instanceof ApiError && (e.status === 409 || e.isEditConflict);

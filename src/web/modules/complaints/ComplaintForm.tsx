@@ -8,7 +8,7 @@ import { DateField } from '../../ui/DateField';
 import { FilePicker, formatSize, type FileLimits } from '../../ui/FilePicker';
 import { todayIso } from '../../ui/format';
 import type { Lang, PublicComplaintBody } from './types';
-import s from './complaints.module.css';
+import s from './styles';
 
 type Errors = Record<string, string>;
 const fieldId = (key: string) => `complaint-field-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;

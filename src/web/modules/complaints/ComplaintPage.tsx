@@ -17,7 +17,7 @@ import {
   CHANNEL_LABELS, DECISION_LABELS, ENTRY_LABELS, FORWARD_TARGET_LABELS, FORWARDING_SOURCE_LABELS, HISTORY_LABELS, SERIOUSNESS_LABELS,
 } from './labels';
 import type { ComplaintView, FileView } from './types';
-import s from './complaints.module.css';
+import s from './styles';
 
 /** /complaints/$complaintId — one complaint as the coordinator or its handler reads it, with the steps they may take. */
 export function ComplaintPage() {

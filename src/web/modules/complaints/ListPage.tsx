@@ -7,7 +7,7 @@ import { keys, listComplaints, readOptions, type ListFilters } from './api';
 import { DeadlineClocks, StatusBadge, useThemeName } from './components';
 import { CHANNEL_LABELS, STATUS_LABELS, STATUSES } from './labels';
 import { COORDINATOR } from './roles';
-import s from './complaints.module.css';
+import s from './styles';
 
 /**
  * /complaints — the coordinator sees every complaint of the organisation, a handler only those

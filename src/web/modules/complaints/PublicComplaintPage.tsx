@@ -10,7 +10,7 @@ import { ComplaintForm } from './ComplaintForm';
 import { groupCode } from './components';
 import { fileComplaint, readDesk } from './public-api';
 import type { FiledResponse, Lang, PublicComplaintBody } from './types';
-import s from './complaints.module.css';
+import s from './styles';
 
 /** The link to the status page, keeping the language of the address. */
 export function StatusLink({ children }: { children: ReactNode }) {

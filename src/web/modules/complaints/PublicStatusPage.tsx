@@ -10,7 +10,7 @@ import { compactCode, StatusBadge } from './components';
 import { DECISION_LABELS, FORWARD_TARGET_LABELS, STATUS_EXPLAINED } from './labels';
 import { leaveStatus, openWithCode, readStatus } from './public-api';
 import type { StatusView } from './types';
-import s from './complaints.module.css';
+import s from './styles';
 
 /** A token the server no longer knows (idle, or a restart): the citizen enters the code again. */
 const tokenGone = (e: unknown) => e instanceof ApiError && (e.status === 401 || e.code === 'complaints_session_expired');

@@ -15,7 +15,7 @@ import { LOCALES } from '../../../shared/roles';
 import { complaintsBase, keys, multipart, postForm } from './api';
 import { CHANNEL_LABELS, FORWARDING_SOURCE_LABELS } from './labels';
 import type { FiledResponse, StaffComplaintBody } from './types';
-import s from './complaints.module.css';
+import s from './styles';
 
 const STAFF_CHANNELS = ['phone', 'letter', 'email', 'desk', 'forwarded'] as const;
 

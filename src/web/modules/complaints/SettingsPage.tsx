@@ -10,7 +10,7 @@ import { SaveError } from '../../ui/EditConflict';
 import { complaintsBase, keys, readSettings } from './api';
 import { THEME_LABELS } from './labels';
 import type { Lang, Settings, SettingsBody, Texts } from './types';
-import s from './complaints.module.css';
+import s from './styles';
 
 const LANGS: Lang[] = ['nl', 'fr', 'de', 'en'];
 

@@ -10,7 +10,7 @@ import { useOrg } from '../../app/context';
 import { Button, DataTable, ErrorAlert, Field, Loading, Notice, PageHeader, SelectField, useFormat } from '../../ui/components';
 import { SaveError } from '../../ui/EditConflict';
 import type { LeadTimesView, StatsView } from '../../../server/modules/complaints/stats-contract';
-import s from './Stats.module.css';
+import s from '../../ui/Figures.module.css';
 
 export const statsBase = (orgId: string) => `/api/orgs/${orgId}/complaints`;
 export const statsKey = (orgId: string) => ['complaints-stats', orgId] as const;

@@ -9,7 +9,7 @@ import { Button, buttonClass, ErrorAlert, Field, Loading, Notice, PageHeader, Se
 import { SaveError } from '../../ui/EditConflict';
 import type { RecommendationsView } from '../../../server/modules/complaints/stats-contract';
 import { statsBase, statsKey } from './StatsPage';
-import s from './Stats.module.css';
+import s from '../../ui/Figures.module.css';
 
 /** The coordinator's recommendations of the year: saved with the revision they were opened at (409 shows the other version). */
 function RecommendationsEditor({ orgId, year, current }: { orgId: string; year: number; current: RecommendationsView }) {

@@ -5,7 +5,7 @@ import { ErrorAlert, useFormat } from '../../ui/components';
 import { formatSize, useLocalText } from '../../ui/FilePicker';
 import { DEADLINE_LABELS, STATUS_LABELS, THEME_LABELS } from './labels';
 import type { ComplaintStatus, DeadlineView, FileView, ThemeView } from './types';
-import s from './complaints.module.css';
+import s from './styles';
 
 export function StatusBadge({ status }: { status: ComplaintStatus }) {
   const { i18n } = useLingui();

@@ -12,7 +12,7 @@ import { keys } from './api';
 import { addDays } from './dates';
 import type { ReportView } from './types';
 import { useVault } from '../../app/vault';
-import s from './reporting.module.css';
+import s from './styles';
 
 /**
  * Asking members of the core group for advice: who, the question, and until when they may read the

@@ -11,7 +11,7 @@ import { adviceKeys, giveAdvice, readAdvice, withdrawAdvice, type AdviceRequestV
 import { keys } from './api';
 import type { ReportView } from './types';
 import { useVault } from '../../app/vault';
-import s from './reporting.module.css';
+import s from './styles';
 
 /** Whether the reader reads the report only as a core-group member asked for advice. */
 export const isAdviserOnly = (r: ReportView) => r.roles.includes('adviser') && !r.roles.some((k) => k === 'recipient' || k === 'investigator' || k === 'counsellor');

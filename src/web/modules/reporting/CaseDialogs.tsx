@@ -9,7 +9,7 @@ import { keys, reportUrl } from './api';
 import { OUTCOME_LABELS, OUTCOMES } from './labels';
 import type { ReportView } from './types';
 import { useVault } from '../../app/vault';
-import s from './reporting.module.css';
+import s from './styles';
 
 export type CaseAction = 'acknowledge' | 'admissibility' | 'investigator' | 'feedback' | 'close';
 

@@ -16,7 +16,7 @@ import { isVaultLocked, LockedNotice, useVault, useVaultWaiting, VaultProvider }
 import { RedactionNote, RedactionTools, RetentionPanel } from './Redaction';
 import { AdviceSection, AdviserPanel } from './AdviceSection';
 import { ProtectionSection } from './ProtectionSection';
-import s from './reporting.module.css';
+import s from './styles';
 
 /** /reports/$reportId — one report as a recipient reads it, with the steps of the procedure. */
 export function CasePage() {

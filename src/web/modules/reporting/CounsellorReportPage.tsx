@@ -10,7 +10,7 @@ import { ReportForm } from './ReportForm';
 import { readChannel } from './public-api';
 import type { NewReport } from './types';
 import { useVault, VaultProvider } from '../../app/vault';
-import s from './reporting.module.css';
+import s from './styles';
 
 /**
  * /reports/new — the confidential counsellor files a report for a person who came to them, with

@@ -6,7 +6,7 @@ import { post } from '../../app/api';
 import { ApiError } from '../../app/api';
 import { Button, Checkbox, ConfirmDialog, DialogActions, ErrorAlert, Field, Loading, ModalDialog, Notice, useFormat } from '../../ui/components';
 import { keys, readEscrow, type WaitingForEscrow } from './api';
-import s from './reporting.module.css';
+import s from './styles';
 
 /**
  * The organisation's escrow key: the one way to recover reports when a recipient forgets their

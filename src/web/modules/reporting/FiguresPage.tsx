@@ -8,7 +8,7 @@ import { useOrg } from '../../app/context';
 import { buttonClass, DataTable, ErrorAlert, Loading, PageHeader, SelectField, useFormat } from '../../ui/components';
 import { keys, reportingBase } from './api';
 import { CATEGORY_LABELS, IDENTITY_RECIPIENT_LABELS, OUTCOME_LABELS } from './labels';
-import s from './figures.module.css';
+import s from '../../ui/Figures.module.css';
 
 /** `GET /api/orgs/:orgId/reporting/figures/:year` (server: reporting/figures.ts). */
 interface LeadTimes { done: number; median: number | null; p90: number | null; onTime: number; missed: number; pending: number; withinDeadlinePercent: number | null }

@@ -7,7 +7,7 @@ import { keys, listReports } from './api';
 import { CategoryName, DeadlineClocks, StatusBadge, UnreadBadge } from './components';
 import { IDENTITY_RECIPIENT_LABELS, STATUS_LABELS, STATUSES } from './labels';
 import { useVault, VaultProvider } from '../../app/vault';
-import s from './reporting.module.css';
+import s from './styles';
 
 /**
  * /reports — the reports the person holds a key to (the server lists only those), with the

@@ -11,7 +11,7 @@ import { adviceKeys, readProtection, recordMeasure, reprisalHandled } from './ad
 import { keys } from './api';
 import type { ReportView } from './types';
 import { useVault } from '../../app/vault';
-import s from './reporting.module.css';
+import s from './styles';
 
 /**
  * Protection against reprisals on the case page (recipients, and the counsellor who filed the

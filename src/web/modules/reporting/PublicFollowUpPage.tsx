@@ -16,7 +16,7 @@ import { downloadPortalFile, openWithReceipt, readChannel, readPortal, sendPorta
 import { receiptDigits } from './receipt';
 import type { FileView, PortalView } from './types';
 import { ReprisalPanel } from './ReprisalPanel';
-import s from './reporting.module.css';
+import s from './styles';
 
 /** A token the server no longer knows (30 minutes idle, or a restart): the reporter enters the code again. */
 const tokenGone = (e: unknown) => e instanceof ApiError && (e.status === 401 || e.code === 'reporting_session_expired');

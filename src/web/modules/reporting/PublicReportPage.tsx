@@ -9,7 +9,7 @@ import { LocalText, PrivateDeviceAdvice } from './components';
 import { ReceiptPanel } from './ReceiptPanel';
 import { ReportForm } from './ReportForm';
 import { fileReport, readChannel } from './public-api';
-import s from './reporting.module.css';
+import s from './styles';
 
 /** The link to the follow-up page, keeping the language of the address. */
 export function FollowUpLink({ children }: { children: ReactNode }) {

@@ -3,7 +3,7 @@ import { Button, Checkbox, Field, SelectField } from '../../ui/components';
 import { useLocalText } from './components';
 import { KIND_LABELS } from './labels';
 import type { Lang, Question, QuestionKind, Texts } from './types';
-import s from './reporting.module.css';
+import s from './styles';
 
 export const LANGS: Lang[] = ['nl', 'fr', 'de', 'en'];
 const KINDS: QuestionKind[] = ['text', 'longtext', 'date', 'choice'];

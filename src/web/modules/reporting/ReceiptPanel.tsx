@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Checkbox, Notice, PageHeader } from '../../ui/components';
 import { groupReceipt } from './components';
-import s from './reporting.module.css';
+import s from './styles';
 
 /**
  * The receipt code, shown once: the server keeps only a hash of it, so nobody can give it again.

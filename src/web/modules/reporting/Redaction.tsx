@@ -8,7 +8,7 @@ import type { RedactionView, RetentionView } from '../../../server/modules/repor
 import { keys, reportUrl } from './api';
 import type { ReportView } from './types';
 import { useVault } from '../../app/vault';
-import s from './reporting.module.css';
+import s from './styles';
 
 /**
  * Redaction and retention on a report's page: masked passages shown as a "[masked]" badge with who

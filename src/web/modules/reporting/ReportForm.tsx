@@ -8,7 +8,7 @@ import { todayIso } from '../../ui/format';
 import { Answers, CategoryName, FilePicker, formatSize, useLocalText, type FileLimits } from './components';
 import { CATEGORY_LABELS, DEFAULT_FILE_LIMITS, IDENTITY_EXPLAINED, IDENTITY_LABELS } from './labels';
 import type { IdentityMode, NewReport, Question, Recipient } from './types';
-import s from './reporting.module.css';
+import s from './styles';
 
 const MODES: IdentityMode[] = ['named', 'confidential', 'anonymous'];
 

@@ -5,7 +5,7 @@ import { FieldError, Form, Label, Radio, RadioGroup } from 'react-aria-component
 import { ApiError } from '../../app/api';
 import { Button, ErrorAlert, Field, useFormat } from '../../ui/components';
 import { answerReprisal, readPortalReprisals } from './advice-api';
-import s from './reporting.module.css';
+import s from './styles';
 
 /**
  * On the reporter's follow-up page: the question "Have you suffered reprisals since you reported?"

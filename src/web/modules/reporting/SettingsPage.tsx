@@ -11,7 +11,7 @@ import { keys, readSettings, reportingBase } from './api';
 import { EscrowCard } from './EscrowCard';
 import { QuestionsEditor, TextsFields } from './QuestionsEditor';
 import type { Candidate, ReportSettings, SettingsRecipient } from './types';
-import s from './reporting.module.css';
+import s from './styles';
 
 /** /reporting/settings — the integrity officer sets up the channel: open or closed, texts, questionnaire, deadlines, recipients, escrow key. */
 export function SettingsPage() {

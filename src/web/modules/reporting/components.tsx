@@ -6,7 +6,7 @@ import { formatSize, useLocalText } from '../../ui/FilePicker';
 import { CATEGORY_LABELS, STATUS_LABELS } from './labels';
 import { MaskedText } from './Redaction';
 import type { AnswerView, Deadline, FileView, MessageView, ReportStatus } from './types';
-import s from './reporting.module.css';
+import s from './styles';
 
 export function StatusBadge({ status }: { status: ReportStatus }) {
   const { i18n } = useLingui();
