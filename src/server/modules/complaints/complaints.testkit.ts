@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import { expect } from 'vitest';
 import { createOrganisation, createUser, ifMatch, ownerQuery, sessionFor, unlockedSessionFor, type Session, type TestApp } from '../../../test/app.js';
 import { withOrgTx } from '../../platform/db/tx.js';
@@ -96,4 +97,12 @@ export async function triaged(w: ComplaintsWorld, id: string, handler: Who = 'ha
   const r = await w.s.coordinator.post(api(w, `/${id}/triage`), { admissible: true, themes: ['behaviour'], seriousness: 'medium', handlerUserId: w.users[handler].id }, ifMatch(v.revision));
   expect(r.statusCode, r.body).toBe(200);
   return r.json().revision;
+}
+
+/** A one-page PDF, optionally with an author (files are cleaned of it on the way in). */
+export async function plainPdf(author?: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]);
+  if (author) doc.setAuthor(author);
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
 }

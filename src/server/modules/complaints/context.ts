@@ -9,8 +9,8 @@ import type { Actor } from '../../platform/authz/actor.js';
 import type { Db, Queryable } from '../../platform/db/pool.js';
 import { todayInBelgium } from '../../platform/deadlines/index.js';
 import { AppError } from '../../platform/errors.js';
-import { acceptFile, type FilePolicy } from '../../platform/files/accept.js';
-import { stripImageMetadata } from '../../platform/files/strip-metadata.js';
+import type { FilePolicy } from '../../platform/files/accept.js';
+import { cleanUploads, type CleanFile } from '../../platform/files/clean.js';
 import type { Upload } from '../../platform/http/upload.js';
 import { decryptBytes, decryptText, encryptField, type OpenRecordKey, type RecordRef } from '../../platform/vault/index.js';
 import { LIMITS, type DeadlineView, type FileView, type ListItem } from './contract.js';
@@ -54,21 +54,14 @@ export const eventField = (id: string) => `event:${id}`;
 
 export const openContent = (key: OpenRecordKey, stored: Buffer): ComplaintContent => JSON.parse(decryptText(key, CONTENT_FIELD, stored)) as ComplaintContent;
 
-/** A file that passed the policy, cleaned of image metadata, ready to encrypt. */
-export interface CleanFile { name: string; mediaType: string; data: Buffer; size: number; sha256: string }
+export type { CleanFile };
 
 /**
- * Checks each upload against the policy (type by extension, declared media type and content) and
- * removes what a picture says about who took it, before anything is encrypted or stored.
+ * Checks the uploads against the policy and removes what pictures, PDF and Office files say about
+ * who made them (platform/files `cleanUploads`), before anything is encrypted or stored; a file
+ * that cannot be cleaned is refused (`file_metadata_kept`). Called before the transaction.
  */
-export function cleanFiles(uploads: readonly Upload[]): CleanFile[] {
-  if (uploads.length > LIMITS.files) throw new AppError('multipart_too_many_files', 413, { max: LIMITS.files }, 'files');
-  return uploads.map((u) => {
-    const a = acceptFile(u, COMPLAINT_FILE_POLICY);
-    const data = stripImageMetadata(a.data, a.mediaType);
-    return { name: a.filename, mediaType: a.mediaType, data, size: data.length, sha256: createHash('sha256').update(data).digest('hex') };
-  });
-}
+export const cleanFiles = (uploads: readonly Upload[]): Promise<CleanFile[]> => cleanUploads(uploads, COMPLAINT_FILE_POLICY, { maxFiles: LIMITS.files });
 
 /** Stores files of a complaint, encrypted under its key (names too), each with the next file number. */
 export async function storeFiles(tx: Queryable, key: OpenRecordKey, files: readonly CleanFile[], o: { addedBy: 'complainant' | 'staff'; byUserId: string | null; today: string }): Promise<string[]> {

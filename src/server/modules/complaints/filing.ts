@@ -22,7 +22,7 @@ import type { Queryable } from '../../platform/db/pool.js';
 import type { Locale } from '../../../shared/roles.js';
 import type { PublicComplaintBody, StaffComplaintBody, StatusView } from './contract.js';
 import {
-  addEvent, ANSWER_FIELD, cleanFiles, CONTENT_FIELD, refOf, storeFiles, type ComplaintContent, type ComplaintsContext, type ComplaintsCtx,
+  addEvent, ANSWER_FIELD, cleanFiles, CONTENT_FIELD, refOf, storeFiles, type CleanFile, type ComplaintContent, type ComplaintsContext, type ComplaintsCtx,
 } from './context.js';
 import { syncComplaintDeadlines } from './deadlines.js';
 import { COORDINATOR_ROLES } from './policy.js';
@@ -59,7 +59,7 @@ const sessionExpired = () => new AppError('complaints_session_expired', 401);
 
 export function makeFiling(c: ComplaintsContext, sessions: RecordSessions) {
   async function store(a: {
-    orgId: string; content: ComplaintContent; files: ReturnType<typeof cleanFiles>; channel: string; forwardedBy: string | null; forwardingReference: string | null;
+    orgId: string; content: ComplaintContent; files: readonly CleanFile[]; channel: string; forwardedBy: string | null; forwardingReference: string | null;
     anonymous: boolean; language: Locale; receivedOn: string; staff?: ComplaintsCtx;
   }): Promise<{ id: string; reference: string; code: string }> {
     return withOrgTx(c.db, a.orgId, async (tx) => {
@@ -95,7 +95,7 @@ export function makeFiling(c: ComplaintsContext, sessions: RecordSessions) {
       const today = c.today();
       checkIdentity(body, today);
       // Checked and cleaned before the transaction: nothing is stored when a file is refused.
-      const files = cleanFiles(uploads);
+      const files = await cleanFiles(uploads);
       const r = await store({
         orgId, content: contentOf(body), files, channel: 'online', forwardedBy: null, forwardingReference: null,
         anonymous: body.anonymous, language: body.language ?? locale, receivedOn: today,
@@ -109,7 +109,7 @@ export function makeFiling(c: ComplaintsContext, sessions: RecordSessions) {
       checkIdentity(body, today);
       const receivedOn = body.receivedOn ?? today;
       if (!isIsoDay(receivedOn) || receivedOn > today) throw invalid('complaints_date_invalid', 'receivedOn');
-      const files = cleanFiles(uploads);
+      const files = await cleanFiles(uploads);
       return store({
         orgId, content: contentOf(body), files, channel: body.channel, forwardedBy: body.forwardedBy ?? null, forwardingReference: body.forwardingReference ?? null,
         anonymous: body.anonymous, language: body.language, receivedOn, staff: ctx,

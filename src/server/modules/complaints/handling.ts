@@ -251,7 +251,7 @@ export function makeHandling(c: ComplaintsContext) {
 
     async addDocuments(ctx: ComplaintsCtx, orgId: string, id: string, uploads: readonly Upload[]) {
       if (uploads.length === 0) throw invalid('complaints_no_files', 'files');
-      const files = cleanFiles(uploads);
+      const files = await cleanFiles(uploads);
       return withOrgTx(db, orgId, async (tx) => {
         const row = await visible(tx, ctx, orgId, id, true);
         if (!permissions(partOf(ctx, orgId, row), row.status).document) throw statusConflict(row.status);

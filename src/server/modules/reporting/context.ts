@@ -9,9 +9,8 @@ import type { Actor } from '../../platform/authz/actor.js';
 import type { Db, Queryable } from '../../platform/db/pool.js';
 import { todayInBelgium } from '../../platform/deadlines/index.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
-import { acceptFile, type FilePolicy } from '../../platform/files/accept.js';
-import { stripDocumentMetadata } from '../../platform/files/strip-documents.js';
-import { stripImageMetadata } from '../../platform/files/strip-metadata.js';
+import type { FilePolicy } from '../../platform/files/accept.js';
+import { cleanUploads, type CleanFile } from '../../platform/files/clean.js';
 import type { Upload } from '../../platform/http/upload.js';
 import type { Mailer } from '../../platform/mail/index.js';
 import { decryptBytes, decryptText, encryptField, openRecordKey, type OpenRecordKey, type RecordRef } from '../../platform/vault/index.js';
@@ -72,37 +71,25 @@ export const eventField = (id: string) => `event:${id}`;
 
 export const openContent = (key: OpenRecordKey, stored: Buffer): ReportContent => JSON.parse(decryptText(key, CONTENT_FIELD, stored)) as ReportContent;
 
-/** A file that passed the policy, cleaned of image metadata, ready to encrypt (documents are cleaned by `storeFiles`). */
-export interface CleanFile { name: string; mediaType: string; data: Buffer; size: number; sha256: string }
+export type { CleanFile };
 
 /**
- * Checks each upload against the policy (type by extension, declared media type and content) and
- * removes what a picture says about who took it, before anything is encrypted or stored.
+ * Checks the uploads against the policy and removes what pictures, PDF and Office files say about
+ * who made them (platform/files `cleanUploads`); called before the transaction, so a refused file
+ * (`file_metadata_kept`, …) leaves nothing stored.
  */
-export function cleanFiles(uploads: readonly Upload[]): CleanFile[] {
-  if (uploads.length > LIMITS.files) throw new AppError('multipart_too_many_files', 413, { max: LIMITS.files }, 'files');
-  return uploads.map((u) => {
-    const a = acceptFile(u, REPORT_FILE_POLICY);
-    const data = stripImageMetadata(a.data, a.mediaType);
-    return { name: a.filename, mediaType: a.mediaType, data, size: data.length, sha256: createHash('sha256').update(data).digest('hex') };
-  });
-}
+export const cleanFiles = (uploads: readonly Upload[]): Promise<CleanFile[]> => cleanUploads(uploads, REPORT_FILE_POLICY, { maxFiles: LIMITS.files });
 
 /** Stores files of a report, encrypted under its key (names too), each with the next file number. */
 export async function storeFiles(tx: Queryable, key: OpenRecordKey, files: readonly CleanFile[], o: { messageId: string | null; addedBy: 'reporter' | 'recipient'; today: string }): Promise<string[]> {
   const ids: string[] = [];
   for (const f of files) {
-    // PDF and Office metadata (author, company, dates) is removed here, not in cleanFiles: pdf-lib is
-    // asynchronous. A file that cannot be cleaned throws file_metadata_kept and the transaction stores nothing.
-    const data = await stripDocumentMetadata(f.data, f.mediaType);
-    const size = data.length;
-    const sha256 = data === f.data ? f.sha256 : createHash('sha256').update(data).digest('hex');
     const id = randomUUID();
     const seq = await repo.nextSeq(tx, key.organisationId, key.recordId, 'file_seq');
     await repo.insertFile(tx, {
       id, orgId: key.organisationId, reportId: key.recordId, messageId: o.messageId, seq, addedBy: o.addedBy,
-      name: encryptField(key, fileNameField(id), f.name), mediaType: f.mediaType, size, sha256,
-      content: encryptField(key, fileField(id), data), addedOn: o.today,
+      name: encryptField(key, fileNameField(id), f.name), mediaType: f.mediaType, size: f.size, sha256: f.sha256,
+      content: encryptField(key, fileField(id), f.data), addedOn: o.today,
     });
     ids.push(id);
   }

@@ -103,7 +103,7 @@ export function makeFiling(c: ReportingContext) {
       if (body.identityMode === 'anonymous' && (body.name || body.contact)) throw invalid('reporting_identity_not_allowed', body.name ? 'name' : 'contact');
       if (body.identityMode !== 'anonymous' && !body.name) throw invalid('reporting_name_required', 'name');
       // Checked and cleaned before the transaction: nothing is stored when a file is refused.
-      const files = cleanFiles(input.uploads);
+      const files = await cleanFiles(input.uploads);
       const today = c.today();
       const counsellorId = input.counsellor?.actor.userId ?? null;
 

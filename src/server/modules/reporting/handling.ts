@@ -177,7 +177,7 @@ export function makeHandling(c: ReportingContext) {
     /** A message to the reporter (recipients and the investigator); it does not move the report's revision. */
     async message(ctx: ReportingCtx, orgId: string, reportId: string, body: string, uploads: readonly Upload[], expected: number | undefined) {
       requireMessage(body, uploads);
-      const files = cleanFiles(uploads);
+      const files = await cleanFiles(uploads);
       return withOrgTx(db, orgId, async (tx) => {
         const row = await visibleReport(tx, ctx, orgId, reportId, true);
         if (expected !== undefined && row.revision !== expected) throw new EditConflict(summary(row));

@@ -103,7 +103,7 @@ export function makePortal(c: ReportingContext, sessions: RecordSessions) {
     async send(orgId: string, token: string | undefined, body: string, uploads: readonly Upload[]): Promise<{ id: string; seq: number }> {
       const s = session(orgId, token);
       requireMessage(body, uploads);
-      const files = cleanFiles(uploads);
+      const files = await cleanFiles(uploads);
       return withOrgTx(c.db, orgId, async (tx) => {
         const row = await loadReport(tx, orgId, token, s);
         if (row.status === 'closed') throw conflict('reporting_closed');

@@ -2,6 +2,7 @@
 export {
   acceptFile, allowedExtensions, cleanFilename, FILE_TYPES, isText, type AcceptedFile, type FilePolicy, type FileType, type FileTypeName,
 } from './accept.js';
+export { cleanUploads, type CleanFile } from './clean.js';
 export {
   copyFilesOf, deleteFile, deleteFilesOf, fileStore, findFile, listFiles, StoredFileIntegrityError,
   type FileAudit, type FileContent, type FileRef, type FileStore, type StoredFileView,
