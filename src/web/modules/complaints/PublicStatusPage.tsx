@@ -1,89 +1,52 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
-import { Form } from 'react-aria-components';
-import { ApiError } from '../../app/api';
+import { CodeForm, tokenGone, usePublicRecordToken, useTokenQuery } from '../../app/public/CodeGate';
 import { usePublicOrg } from '../../app/public/context';
-import { Button, ErrorAlert, Field, Loading, Notice, PageHeader, useFormat } from '../../ui/components';
+import { Button, ErrorAlert, Loading, PageHeader, useFormat } from '../../ui/components';
 import { compactCode, StatusBadge } from './components';
 import { DECISION_LABELS, FORWARD_TARGET_LABELS, STATUS_EXPLAINED } from './labels';
 import { leaveStatus, openWithCode, readStatus } from './public-api';
 import type { StatusView } from './types';
 import s from './styles';
 
-/** A token the server no longer knows (idle, or a restart): the citizen enters the code again. */
-const tokenGone = (e: unknown) => e instanceof ApiError && (e.status === 401 || e.code === 'complaints_session_expired');
+const gone = tokenGone('complaints_session_expired');
+const STATUS_KEY = ['public', 'complaints', 'status'] as const;
 
 /**
- * /p/$orgCode/complaint/status — the citizen comes back with the status code (typed into a form
- * and sent in a POST body, never in the address), then reads the status in plain words, the dates
- * and the organisation's answer. The token the code is exchanged for lives in this page's memory.
+ * /p/$orgCode/complaint/status — the citizen comes back with the status code (CodeGate: typed into
+ * a form, never in the address), then reads the status in plain words, the dates and the
+ * organisation's answer.
  */
 export function PublicStatusPage() {
   const org = usePublicOrg();
-  const { i18n } = useLingui();
-  const qc = useQueryClient();
-  const [token, setToken] = useState<string | null>(null);
-  const [ended, setEnded] = useState(false);
-  const close = useCallback((expired: boolean) => {
-    qc.removeQueries({ queryKey: ['public', 'complaints', 'status'] });
-    setToken(null);
-    setEnded(expired);
-  }, [qc]);
-  if (!token) return <CodeForm ended={ended} onOpened={(tk) => { setEnded(false); setToken(tk); }} />;
-  return <Status orgCode={org.code} locale={i18n.locale} token={token} onClose={close} />;
-}
-
-function CodeForm({ onOpened, ended }: { onOpened: (token: string) => void; ended: boolean }) {
-  const org = usePublicOrg();
   const { t, i18n } = useLingui();
   const { lang } = useSearch({ strict: false }) as { lang?: string };
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState<string | undefined>();
-  const open = useMutation({
-    mutationFn: (c: string) => openWithCode(org.code, i18n.locale, c),
-    onSuccess: (r) => { setCode(''); onOpened(r.token); },
-  });
-  const submit = () => {
-    const c = compactCode(code);
-    if (!c) {
-      setInvalid(t`Enter your status code.`);
-      return;
-    }
-    setInvalid(undefined);
-    open.mutate(c);
-  };
-  return (
-    <>
-      <PageHeader title={t`The status of your complaint`}>
-        <p><Trans>Enter the status code you received when you filed your complaint.</Trans></p>
-      </PageHeader>
-      {ended && <Notice kind="info" live><Trans>You left your complaint, or it was closed after a while without activity. Enter your status code again to continue.</Trans></Notice>}
-      <Form onSubmit={(e) => { e.preventDefault(); submit(); }} className={s.narrow}>
-        <ErrorAlert error={open.error} />
-        <Field label={t`Status code`} value={code} onChange={setCode} isRequired autoComplete="off" maxLength={64}
-          description={t`Spaces do not matter.`} error={invalid} autoFocus />
-        <Button type="submit" isDisabled={open.isPending}><Trans>Show the status</Trans></Button>
-      </Form>
-      <p className={`${s.section} ${s.small} ${s.muted}`}>
-        <Trans>Lost your code? It cannot be given again. You can file a new complaint and mention your earlier one in it.</Trans>{' '}
-        <Link to="/p/$orgCode/complaint" params={{ orgCode: org.code }} search={lang ? { lang } : {}}><Trans>File a complaint</Trans></Link>
-      </p>
-    </>
-  );
+  const session = usePublicRecordToken(STATUS_KEY);
+  if (!session.token) {
+    return (
+      <CodeForm title={t`The status of your complaint`} ended={session.ended} onOpened={session.opened}
+        intro={<Trans>Enter the status code you received when you filed your complaint.</Trans>}
+        endedNotice={<Trans>You left your complaint, or it was closed after a while without activity. Enter your status code again to continue.</Trans>}
+        label={t`Status code`} description={t`Spaces do not matter.`} maxLength={64}
+        normalise={(typed) => compactCode(typed) || null} invalidMessage={t`Enter your status code.`}
+        open={(c) => openWithCode(org.code, i18n.locale, c)} submitLabel={<Trans>Show the status</Trans>}
+        footer={<>
+          <Trans>Lost your code? It cannot be given again. You can file a new complaint and mention your earlier one in it.</Trans>{' '}
+          <Link to="/p/$orgCode/complaint" params={{ orgCode: org.code }} search={lang ? { lang } : {}}><Trans>File a complaint</Trans></Link>
+        </>} />
+    );
+  }
+  return <Status orgCode={org.code} locale={i18n.locale} token={session.token} onClose={session.close} />;
 }
 
 function Status({ orgCode, locale, token, onClose }: { orgCode: string; locale: string; token: string; onClose: (expired: boolean) => void }) {
   const { t } = useLingui();
-  const q = useQuery({
-    queryKey: ['public', 'complaints', 'status', orgCode, locale],
+  const { query: q, gone: isGone } = useTokenQuery({
+    queryKey: [...STATUS_KEY, orgCode, locale],
     queryFn: () => readStatus(orgCode, locale, token),
-    retry: (n, e) => !tokenGone(e) && n < 2,
+    gone, onClose,
   });
-  const gone = tokenGone(q.error);
-  useEffect(() => { if (gone) onClose(true); }, [gone, onClose]);
-  if (gone) return null;
+  if (isGone) return null;
   const leave = () => {
     // Ends the token on the server too; the page forgets it whatever the answer.
     void leaveStatus(orgCode, locale, token).catch(() => undefined);

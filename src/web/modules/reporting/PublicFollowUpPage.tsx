@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
 import { Form } from 'react-aria-components';
 import { ApiError } from '../../app/api';
+import { CodeForm, tokenGone as tokenGoneFor, usePublicRecordToken, useTokenQuery } from '../../app/public/CodeGate';
 import { usePublicOrg } from '../../app/public/context';
-import { Button, ErrorAlert, Field, Loading, Notice, PageHeader, useFormat } from '../../ui/components';
+import { Button, ErrorAlert, Field, Loading, PageHeader, useFormat } from '../../ui/components';
 import { saveBlob } from './api';
 import { todayIso } from '../../ui/format';
 import { Answers, CategoryName, FileList, FilePicker, MessageThread, PrivateDeviceAdvice, StatusBadge } from './components';
@@ -18,79 +19,45 @@ import type { FileView, PortalView } from './types';
 import { ReprisalPanel } from './ReprisalPanel';
 import s from './styles';
 
-/** A token the server no longer knows (30 minutes idle, or a restart): the reporter enters the code again. */
-const tokenGone = (e: unknown) => e instanceof ApiError && (e.status === 401 || e.code === 'reporting_session_expired');
+const tokenGone = tokenGoneFor('reporting_session_expired');
+const PORTAL_KEY = ['public', 'reporting', 'portal'] as const;
 
 /**
- * /p/$orgCode/report/follow-up — the reporter comes back with the receipt code (typed into a form
- * and sent in a POST body, never in the address), then reads the status, the messages and the
- * report as filed, and answers. The token the code is exchanged for lives in this page's memory.
+ * /p/$orgCode/report/follow-up — the reporter comes back with the receipt code (CodeGate: typed
+ * into a form, never in the address), then reads the status, the messages and the report as
+ * filed, and answers.
  */
 export function PublicFollowUpPage() {
   const org = usePublicOrg();
-  const { i18n } = useLingui();
-  const qc = useQueryClient();
-  const [token, setToken] = useState<string | null>(null);
-  const [ended, setEnded] = useState(false);
-  const close = useCallback((expired: boolean) => {
-    qc.removeQueries({ queryKey: ['public', 'reporting', 'portal'] });
-    setToken(null);
-    setEnded(expired);
-  }, [qc]);
-  if (!token) return <ReceiptForm ended={ended} onOpened={(tk) => { setEnded(false); setToken(tk); }} />;
-  return <Portal orgCode={org.code} locale={i18n.locale} token={token} onClose={close} />;
-}
-
-function ReceiptForm({ onOpened, ended }: { onOpened: (token: string) => void; ended: boolean }) {
-  const org = usePublicOrg();
   const { t, i18n } = useLingui();
   const { lang } = useSearch({ strict: false }) as { lang?: string };
-  const [receipt, setReceipt] = useState('');
-  const [invalid, setInvalid] = useState<string | undefined>();
-  const open = useMutation({
-    mutationFn: (digits: string) => openWithReceipt(org.code, i18n.locale, digits),
-    onSuccess: (r) => { setReceipt(''); onOpened(r.token); },
-  });
-  const submit = () => {
-    const digits = receiptDigits(receipt);
-    if (!digits) {
-      setInvalid(t`A receipt code has 16 digits.`);
-      return;
-    }
-    setInvalid(undefined);
-    open.mutate(digits);
-  };
-  return (
-    <>
-      <PageHeader title={t`Follow up your report`}>
-        <p><Trans>Enter the receipt code you received when you made your report.</Trans></p>
-      </PageHeader>
-      <PrivateDeviceAdvice />
-      {ended && <Notice kind="info" live><Trans>You left your report, or it was closed after 30 minutes without activity. Enter your receipt code again to continue.</Trans></Notice>}
-      <Form onSubmit={(e) => { e.preventDefault(); submit(); }} className={s.narrow}>
-        <ErrorAlert error={open.error} />
-        <Field label={t`Receipt code`} value={receipt} onChange={setReceipt} isRequired inputMode="numeric" autoComplete="off" maxLength={40}
-          description={t`16 digits; spaces do not matter.`} error={invalid} autoFocus />
-        <Button type="submit" isDisabled={open.isPending}><Trans>Open my report</Trans></Button>
-      </Form>
-      <p className={`${s.section} ${s.small} ${s.muted}`}>
-        <Trans>Lost your code? It cannot be given again. You can make a new report and mention your earlier one in it.</Trans>{' '}
-        <Link to="/p/$orgCode/report" params={{ orgCode: org.code }} search={lang ? { lang } : {}}><Trans>Make a report</Trans></Link>
-      </p>
-    </>
-  );
+  const session = usePublicRecordToken(PORTAL_KEY);
+  if (!session.token) {
+    return (
+      <CodeForm title={t`Follow up your report`} ended={session.ended} onOpened={session.opened}
+        intro={<Trans>Enter the receipt code you received when you made your report.</Trans>}
+        before={<PrivateDeviceAdvice />}
+        endedNotice={<Trans>You left your report, or it was closed after 30 minutes without activity. Enter your receipt code again to continue.</Trans>}
+        label={t`Receipt code`} description={t`16 digits; spaces do not matter.`} inputMode="numeric" maxLength={40}
+        normalise={receiptDigits} invalidMessage={t`A receipt code has 16 digits.`}
+        open={(digits) => openWithReceipt(org.code, i18n.locale, digits)} submitLabel={<Trans>Open my report</Trans>}
+        footer={<>
+          <Trans>Lost your code? It cannot be given again. You can make a new report and mention your earlier one in it.</Trans>{' '}
+          <Link to="/p/$orgCode/report" params={{ orgCode: org.code }} search={lang ? { lang } : {}}><Trans>Make a report</Trans></Link>
+        </>} />
+    );
+  }
+  return <Portal orgCode={org.code} locale={i18n.locale} token={session.token} onClose={session.close} />;
 }
 
 function Portal({ orgCode, locale, token, onClose }: { orgCode: string; locale: string; token: string; onClose: (expired: boolean) => void }) {
   const { t } = useLingui();
-  const portal = useQuery({
-    queryKey: ['public', 'reporting', 'portal', orgCode, locale],
+  const { query: portal, gone } = useTokenQuery({
+    queryKey: [...PORTAL_KEY, orgCode, locale],
     queryFn: () => readPortal(orgCode, locale, token),
-    retry: (n, e) => !tokenGone(e) && n < 2,
+    gone: tokenGone, onClose,
   });
   const channel = useQuery({ queryKey: ['public', 'reporting', orgCode, locale], queryFn: () => readChannel(orgCode, locale) });
-  const gone = tokenGone(portal.error);
-  useEffect(() => { if (gone) onClose(true); }, [gone, onClose]);
   if (gone) return null;
   const download = async (f: FileView) => {
     const r = await downloadPortalFile(orgCode, token, f.id);
