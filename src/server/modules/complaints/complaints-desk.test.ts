@@ -186,7 +186,8 @@ describe('staff registration, triage, handling', () => {
     expect(v.answerDraft).toContain('KL-2026-0001');
     const early = await w.s.handler.post(api(w, `/${id}/close`), {}, ifMatch(v.revision));
     expect(early.statusCode).toBe(409);
-    const ans = await w.s.handler.post(api(w, `/${id}/answer`), { decision: 'partly_founded', text: 'Wij geven u gedeeltelijk gelijk.' }, ifMatch(v.revision));
+    // The template's {decision} is filled in with the decision, in the complainant's language (Dutch).
+    const ans = await w.s.handler.post(api(w, `/${id}/answer`), { decision: 'partly_founded', text: 'De klacht is {decision}. Wij geven u gedeeltelijk gelijk.' }, ifMatch(v.revision));
     expect(ans.statusCode, ans.body).toBe(200);
     for (const [fmt, magic] of [['docx', 'PK'], ['pdf', '%PDF']] as const) {
       const r = await w.s.handler.get(api(w, `/${id}/answer.${fmt}`));
@@ -195,7 +196,7 @@ describe('staff registration, triage, handling', () => {
     }
     const token = await statusToken(t, w, code);
     const st = (await publicRequest(t, { method: 'GET', url: pub(w, '/status'), headers: { [COMPLAINT_TOKEN_HEADER]: token } })).json() as StatusView;
-    expect(st).toMatchObject({ status: 'answered', answer: 'Wij geven u gedeeltelijk gelijk.', decision: 'partly_founded', answeredOn: day });
+    expect(st).toMatchObject({ status: 'answered', answer: 'De klacht is gedeeltelijk gegrond. Wij geven u gedeeltelijk gelijk.', decision: 'partly_founded', answeredOn: day });
     v = await readComplaint(w.s.handler, w, id);
     const cl = await w.s.handler.post(api(w, `/${id}/close`), { measures: 'Gesprek met de inspecteur.', lessons: 'Klachten altijd noteren.' }, ifMatch(v.revision));
     expect(cl.statusCode, cl.body).toBe(200);
