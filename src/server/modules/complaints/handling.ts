@@ -8,11 +8,11 @@
 import type { Tx } from '../../platform/db/pool.js';
 import { EditConflict } from '../../platform/db/revision.js';
 import { withOrgTx } from '../../platform/db/tx.js';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { CONTENT_TYPES, languageTag, paragraphs, recordExport, renderDocument, type ExportDocument } from '../../platform/export/index.js';
 import type { Upload } from '../../platform/http/upload.js';
 import { isLocale, translate } from '../../platform/i18n/index.js';
-import { decryptText, encryptField, grantRecordKey, hasRecordGrant, openRecordKey, revokeRecordKey, type OpenRecordKey } from '../../platform/vault/index.js';
+import { decryptText, encryptField, grantRecordKey, openRecordKey, revokeRecordKey, type OpenRecordKey } from '../../platform/vault/index.js';
 import { DEFAULT_LOCALE, type Locale } from '../../../shared/roles.js';
 import type {
   Action, AnswerBody, CloseBody, ComplaintStatus, ComplaintSummary, ComplaintView, EntryBody, EntryView, ForwardBody, ListQuery, TriageBody,
@@ -25,7 +25,6 @@ import { syncComplaintDeadlines } from './deadlines.js';
 import { answerLabels, decisionLabels } from './messages.js';
 import { ASSIGNABLE_ROLES, COORDINATOR_ROLES, permissions, seesAll } from './policy.js';
 import * as repo from './repo.js';
-import './vault-holders.js';
 
 const fmtDay = (iso: string, locale: Locale) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(languageTag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -49,15 +48,8 @@ export function makeHandling(c: ComplaintsContext) {
     return row;
   }
 
-  /**
-   * The complaint's key through the reader's grant. A coordinator or handler without one (no key
-   * pair when the complaint arrived or was assigned) gets 409 `complaints_access_pending`: the grant
-   * follows when someone holding the complaint opens it, or from the escrow key (vault-holders.ts).
-   */
-  async function keyOf(tx: Tx, ctx: ComplaintsCtx, orgId: string, id: string): Promise<OpenRecordKey> {
-    if (!(await hasRecordGrant(tx, refOf(orgId, id), ctx.actor.userId))) throw new AppError('complaints_access_pending', 409);
-    return openRecordKey(tx, refOf(orgId, id), { userId: ctx.actor.userId, sessionId: ctx.actor.sessionId });
-  }
+  const keyOf = (tx: Tx, ctx: ComplaintsCtx, orgId: string, id: string): Promise<OpenRecordKey> =>
+    openRecordKey(tx, refOf(orgId, id), { userId: ctx.actor.userId, sessionId: ctx.actor.sessionId });
 
   const summary = (r: repo.ComplaintRow): ComplaintSummary => ({ ...listItem(r, c.today()), revision: r.revision });
 
@@ -88,20 +80,12 @@ export function makeHandling(c: ComplaintsContext) {
     });
   }
 
-  /**
-   * A handler must currently hold a role of the desk. One without a key pair yet (never signed in
-   * with a password) is assigned all the same, as the reporting channel does with an investigator:
-   * their grant waits (`keyPending` in the audit) and follows once they have a key pair, when a
-   * holder opens the complaint or from the escrow key.
-   */
+  /** A handler must currently hold a role of the desk and have a key pair (else the file cannot be opened for them). */
   async function checkHandler(tx: Tx, orgId: string, userId: string, today: string, field: string) {
     const [p] = await repo.peopleWithRoles(tx, orgId, ASSIGNABLE_ROLES, today, [userId]);
     if (!p) throw invalid('complaints_handler_role', field);
+    if (!p.hasKeyPair) throw invalid('complaints_handler_no_key', field);
   }
-
-  /** Seals the complaint's key to the handler; true when it must wait for their key pair. */
-  const grantHandler = async (tx: Tx, ctx: ComplaintsCtx, key: OpenRecordKey, userId: string) =>
-    (await grantRecordKey(tx, key, [userId], { grantedBy: ctx.actor.userId })).missing.length > 0;
 
   /** Current coordinators and the handler who hold no key grant yet but now have a key pair: sealed to them with the reader's key. */
   async function completeGrants(tx: Tx, ctx: ComplaintsCtx, orgId: string, key: OpenRecordKey, row: repo.ComplaintRow) {
@@ -208,7 +192,7 @@ export function makeHandling(c: ComplaintsContext) {
         for (const [i, p] of b.staff.entries()) if (!known.has(p)) throw invalid('complaints_staff_unknown', `staff.${i}`);
         await checkHandler(tx, orgId, b.handlerUserId, today, 'handlerUserId');
         const key = await keyOf(tx, ctx, orgId, id);
-        const keyPending = await grantHandler(tx, ctx, key, b.handlerUserId);
+        await grantRecordKey(tx, key, [b.handlerUserId], { grantedBy: ctx.actor.userId });
         await repo.updateComplaint(tx, orgId, id, {
           status: 'triaged', admissible: true, triaged_on: today, seriousness: b.seriousness, unit_id: b.unitId ?? null, handler_user_id: b.handlerUserId,
         });
@@ -218,7 +202,7 @@ export function makeHandling(c: ComplaintsContext) {
           orgId, complaintId: id, kind: 'triaged', on: today, byUserId: ctx.actor.userId,
           details: { themes: b.themes, seriousness: b.seriousness, unitId: b.unitId ?? null, staff: b.staff.length, handlerUserId: b.handlerUserId, previousStatus: row.status },
         });
-        await c.audit(tx, ctx, orgId, 'complaints.triaged', id, { admissible: true, handlerUserId: b.handlerUserId, keyPending });
+        await c.audit(tx, ctx, orgId, 'complaints.triaged', id, { admissible: true, handlerUserId: b.handlerUserId });
       }),
 
     /** Another handler: the new one gets the key, the previous one loses it (unless they are a coordinator). */
@@ -227,7 +211,7 @@ export function makeHandling(c: ComplaintsContext) {
         if (row.handler_user_id === userId) return;
         await checkHandler(tx, orgId, userId, today, 'userId');
         const key = await keyOf(tx, ctx, orgId, id);
-        const keyPending = await grantHandler(tx, ctx, key, userId);
+        await grantRecordKey(tx, key, [userId], { grantedBy: ctx.actor.userId });
         const previous = row.handler_user_id;
         if (previous) {
           const stillCoordinator = (await repo.peopleWithRoles(tx, orgId, COORDINATOR_ROLES, today, [previous])).length > 0;
@@ -235,7 +219,7 @@ export function makeHandling(c: ComplaintsContext) {
         }
         await repo.updateComplaint(tx, orgId, id, { handler_user_id: userId });
         await addEvent(tx, null, { orgId, complaintId: id, kind: 'assigned', on: today, byUserId: ctx.actor.userId, details: { handlerUserId: userId, previousUserId: previous } });
-        await c.audit(tx, ctx, orgId, 'complaints.assigned', id, { handlerUserId: userId, previousUserId: previous, keyPending });
+        await c.audit(tx, ctx, orgId, 'complaints.assigned', id, { handlerUserId: userId, previousUserId: previous });
       }),
 
     forward: (ctx: ComplaintsCtx, orgId: string, id: string, b: ForwardBody, expected: number) =>
