@@ -1,17 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { FieldError, Form, Radio, RadioGroup } from 'react-aria-components';
-import { ApiError } from '../../app/api';
 import { LOCALE_NAMES } from '../../app/i18n';
 import { Button, Checkbox, ErrorAlert, Field, Notice, SelectField, useFormat } from '../../ui/components';
 import { DateField } from '../../ui/DateField';
 import { FilePicker, formatSize, type FileLimits } from '../../ui/FilePicker';
 import { todayIso } from '../../ui/format';
+import { ErrorSummary, FormSteps, useFormErrors, type FieldErrors } from '../../ui/FormErrors';
 import type { Lang, PublicComplaintBody } from './types';
 import s from './styles';
 
-type Errors = Record<string, string>;
-const fieldId = (key: string) => `complaint-field-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 
 /**
  * The citizen's complaint: anonymous or with a name and a way to be reached, the language of the
@@ -41,27 +39,13 @@ export function ComplaintForm({ languages, limits, onSubmit, pending, error }: {
   const [involved, setInvolved] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [consent, setConsent] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
-  const summaryRef = useRef<HTMLDivElement>(null);
   const reviewRef = useRef<HTMLHeadingElement>(null);
-  const server = error instanceof ApiError ? error : undefined;
+  const backToForm = useCallback(() => setStep('form'), []);
+  const fe = useFormErrors({ error, idPrefix: 'complaint-field', serverKey: (field) => field.replace(/^complaint\./, ''), onFieldRefused: backToForm });
+  const { all: allErrors, clear, fieldId, server } = fe;
 
-  // A refusal of the server that names a field brings the form back with the message at the field.
-  useEffect(() => {
-    if (server && server.status < 500 && (server.field || server.fields.length)) setStep('form');
-  }, [server]);
-
-  const serverErrors: Errors = {};
-  if (server) {
-    for (const x of server.fields.length ? server.fields : server.field ? [{ field: server.field, message: server.message }] : []) {
-      serverErrors[x.field.replace(/^complaint\./, '')] = x.message;
-    }
-  }
-  const allErrors = { ...serverErrors, ...errors };
-  const clear = (key: string) => setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== key)));
-
-  const validate = (): Errors => {
-    const e: Errors = {};
+  const validate = (): FieldErrors => {
+    const e: FieldErrors = {};
     if (!who) e.anonymous = t`Choose whether you file with your name or anonymously.`;
     if (who === 'named' && !name.trim()) e.name = t`Enter your name.`;
     if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) e.email = t`Enter an e-mail address such as name@example.be.`;
@@ -73,11 +57,7 @@ export function ComplaintForm({ languages, limits, onSubmit, pending, error }: {
 
   const toReview = () => {
     const e = validate();
-    setErrors(e);
-    if (Object.keys(e).length > 0) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
+    if (!fe.check(e)) return;
     setStep('review');
     requestAnimationFrame(() => reviewRef.current?.focus());
   };
@@ -99,8 +79,6 @@ export function ComplaintForm({ languages, limits, onSubmit, pending, error }: {
     what: t`What happened?`, occurredOn: t`When did it happen?`, where: t`Where did it happen?`, involved: t`Who was involved?`, consent: t`Privacy notice`,
     files: t`Attachments`, language: t`Language of the answer`,
   };
-  const listed = Object.entries(allErrors);
-
   if (step === 'review') {
     const c = body();
     return (
@@ -146,18 +124,7 @@ export function ComplaintForm({ languages, limits, onSubmit, pending, error }: {
   return (
     <Form onSubmit={(e) => { e.preventDefault(); toReview(); }} validationBehavior="aria">
       <Steps step={1} />
-      {listed.length > 0 && (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className={s.errorSummary}>
-          <strong><Trans>Some answers are missing or not right:</Trans></strong>
-          <ul>
-            {listed.map(([key, message]) => (
-              <li key={key}><a href={`#${fieldId(key)}`} onClick={(ev) => { ev.preventDefault(); focusField(key); }}>
-                {!errors[key] && labels[key] ? `${labels[key]}: ` : ''}{message}
-              </a></li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary all={allErrors} own={fe.errors} labels={labels} fieldId={fieldId} summaryRef={fe.summaryRef} />
       {server && !server.field && server.fields.length === 0 && <ErrorAlert error={server} />}
 
       <h2 id="complaint-who"><Trans>Who is filing the complaint?</Trans> <span className={s.required} aria-hidden="true">*</span></h2>
@@ -251,21 +218,6 @@ export function ComplaintForm({ languages, limits, onSubmit, pending, error }: {
   );
 }
 
-/** From the list of errors to the field: its first input (a radio, a date part, a text box). */
-function focusField(key: string) {
-  const el = document.getElementById(fieldId(key));
-  const target = el?.querySelector<HTMLElement>('input:not([type=hidden]), textarea, button, [role=spinbutton]') ?? el;
-  target?.focus();
-  el?.scrollIntoView({ block: 'center' });
-}
-
 function Steps({ step }: { step: 1 | 2 }) {
-  const { t } = useLingui();
-  return (
-    <ol className={s.steps} aria-label={t`Steps`}>
-      <li aria-current={step === 1 ? 'step' : undefined}><Trans>1. Your complaint</Trans></li>
-      <li aria-current={step === 2 ? 'step' : undefined}><Trans>2. Check and send</Trans></li>
-      <li><Trans>3. Your status code</Trans></li>
-    </ol>
-  );
+  return <FormSteps current={step - 1} steps={[<Trans key="1">1. Your complaint</Trans>, <Trans key="2">2. Check and send</Trans>, <Trans key="3">3. Your status code</Trans>]} />;
 }

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { FieldError, Form, Label, Radio, RadioGroup, Text } from 'react-aria-components';
-import { ApiError } from '../../app/api';
 import { Button, Checkbox, ErrorAlert, Field, Notice, SelectField } from '../../ui/components';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/format';
+import { ErrorSummary, fieldIdOf, FormSteps, useFormErrors, type FieldErrors } from '../../ui/FormErrors';
 import { Answers, CategoryName, FilePicker, formatSize, useLocalText, type FileLimits } from './components';
 import { CATEGORY_LABELS, DEFAULT_FILE_LIMITS, IDENTITY_EXPLAINED, IDENTITY_LABELS } from './labels';
 import type { IdentityMode, NewReport, Question, Recipient } from './types';
@@ -19,8 +19,7 @@ export interface Questionnaire {
   files?: FileLimits;
 }
 
-type Errors = Record<string, string>;
-const fieldId = (key: string) => `report-field-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+const fieldId = fieldIdOf('report-field');
 
 /**
  * The questionnaire of a report, used on the public reporting page and by the confidential
@@ -48,29 +47,18 @@ export function ReportForm({ questionnaire, onBehalf = false, onSubmit, pending,
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [exclude, setExclude] = useState<string[]>([]);
   const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Errors>({});
-  const summaryRef = useRef<HTMLDivElement>(null);
   const reviewRef = useRef<HTMLHeadingElement>(null);
   const limits = questionnaire.files ?? DEFAULT_FILE_LIMITS;
   const recipients = questionnaire.recipients ?? [];
-  const server = error instanceof ApiError ? error : undefined;
+  const backToForm = useCallback(() => setStep('form'), []);
+  const fe = useFormErrors({
+    error, idPrefix: 'report-field', onFieldRefused: backToForm,
+    serverKey: (field) => field.replace(/^report\./, '').replace(/^answers\./, 'q:'),
+  });
+  const { all: allErrors, clear, server } = fe;
 
-  // A refusal of the server (a field it names) brings the form back with the message at the field.
-  useEffect(() => {
-    if (server && server.status < 500 && (server.field || server.fields.length)) setStep('form');
-  }, [server]);
-
-  const serverErrors: Errors = {};
-  if (server) {
-    for (const f of server.fields.length ? server.fields : server.field ? [{ field: server.field, message: server.message }] : []) {
-      const key = f.field.replace(/^report\./, '').replace(/^answers\./, 'q:');
-      serverErrors[key] = f.message;
-    }
-  }
-  const allErrors = { ...serverErrors, ...errors };
-
-  const validate = (): Errors => {
-    const e: Errors = {};
+  const validate = (): FieldErrors => {
+    const e: FieldErrors = {};
     if (!mode) e.identityMode = onBehalf ? t`Choose how the person wants to report.` : t`Choose how you want to report.`;
     if ((mode === 'named' || mode === 'confidential') && !name.trim()) e.name = onBehalf ? t`Enter the person's name.` : t`Enter your name.`;
     for (const q of questionnaire.questions) {
@@ -81,12 +69,7 @@ export function ReportForm({ questionnaire, onBehalf = false, onSubmit, pending,
   };
 
   const toReview = () => {
-    const e = validate();
-    setErrors(e);
-    if (Object.keys(e).length > 0) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
+    if (!fe.check(validate())) return;
     setStep('review');
     requestAnimationFrame(() => reviewRef.current?.focus());
   };
@@ -105,7 +88,6 @@ export function ReportForm({ questionnaire, onBehalf = false, onSubmit, pending,
     name: t`Name`,
     ...Object.fromEntries(questionnaire.questions.map((q) => [`q:${q.id}`, text(q.label)])),
   };
-  const listed = Object.entries(allErrors);
 
   if (step === 'review') {
     const mine = body();
@@ -151,23 +133,11 @@ export function ReportForm({ questionnaire, onBehalf = false, onSubmit, pending,
   return (
     <Form onSubmit={(e) => { e.preventDefault(); toReview(); }} validationBehavior="aria">
       <Steps step={1} />
-      {listed.length > 0 && (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className={s.errorSummary}>
-          <strong><Trans>Some answers are missing or not right:</Trans></strong>
-          <ul>
-            {listed.map(([key, message]) => (
-              // The page's own messages name their field; the server's get the field's label in front.
-              <li key={key}><a href={`#${fieldId(key)}`} onClick={(ev) => { ev.preventDefault(); focusField(key); }}>
-                {!errors[key] && labels[key] ? `${labels[key]}: ` : ''}{message}
-              </a></li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary all={allErrors} own={fe.errors} labels={labels} fieldId={fieldId} summaryRef={fe.summaryRef} />
       {server && !server.field && server.fields.length === 0 && <ErrorAlert error={server} />}
 
       <h2 id="report-how">{onBehalf ? <Trans>How does the person want to report?</Trans> : <Trans>How do you want to report?</Trans>} <span className={s.required} aria-hidden="true">*</span></h2>
-      <RadioGroup value={mode} onChange={(v) => { setMode(v as IdentityMode); setErrors(without('identityMode')); }} aria-labelledby="report-how"
+      <RadioGroup value={mode} onChange={(v) => { setMode(v as IdentityMode); clear('identityMode'); }} aria-labelledby="report-how"
         isRequired isInvalid={!!allErrors.identityMode} validationBehavior="aria" className={s.group} id={fieldId('identityMode')}>
         <div className={s.choices}>
           {MODES.map((m) => (
@@ -200,7 +170,7 @@ export function ReportForm({ questionnaire, onBehalf = false, onSubmit, pending,
       <div className={s.narrow}>
         {questionnaire.questions.map((q) => (
           <QuestionField key={q.id} question={q} value={answers[q.id] ?? ''} error={allErrors[`q:${q.id}`]}
-            onChange={(v) => { setAnswers((a) => ({ ...a, [q.id]: v })); setErrors(without(`q:${q.id}`)); }} />
+            onChange={(v) => { setAnswers((a) => ({ ...a, [q.id]: v })); clear(`q:${q.id}`); }} />
         ))}
         {questionnaire.categories.length > 0 && (
           <SelectField label={t`Which kind of violation is it, in your view? (optional)`} value={category} onChange={setCategory}
@@ -240,16 +210,6 @@ export function ReportForm({ questionnaire, onBehalf = false, onSubmit, pending,
   );
 }
 
-const without = (key: string) => (e: Errors): Errors => Object.fromEntries(Object.entries(e).filter(([k]) => k !== key));
-
-/** From the list of errors to the field: its first input (a radio, a date part, a text box). */
-function focusField(key: string) {
-  const el = document.getElementById(fieldId(key));
-  const target = el?.querySelector<HTMLElement>('input:not([type=hidden]), textarea, [role=spinbutton]') ?? el;
-  target?.focus();
-  el?.scrollIntoView({ block: 'center' });
-}
-
 function choiceLabel(q: Question, v: string | undefined, text: (t: Question['label']) => string): string | null {
   if (!v) return null;
   if (q.kind !== 'choice') return v;
@@ -258,14 +218,7 @@ function choiceLabel(q: Question, v: string | undefined, text: (t: Question['lab
 }
 
 function Steps({ step }: { step: 1 | 2 }) {
-  const { t } = useLingui();
-  return (
-    <ol className={s.steps} aria-label={t`Steps`}>
-      <li aria-current={step === 1 ? 'step' : undefined}><Trans>1. Your report</Trans></li>
-      <li aria-current={step === 2 ? 'step' : undefined}><Trans>2. Check and send</Trans></li>
-      <li><Trans>3. Your receipt code</Trans></li>
-    </ol>
-  );
+  return <FormSteps current={step - 1} steps={[<Trans key="1">1. Your report</Trans>, <Trans key="2">2. Check and send</Trans>, <Trans key="3">3. Your receipt code</Trans>]} />;
 }
 
 /** One question of the organisation's questionnaire, in the kind it was configured with. */
