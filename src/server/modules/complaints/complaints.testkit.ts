@@ -24,6 +24,8 @@ export interface ComplaintsWorld {
   otherCode: string;
   users: Record<Who, { id: string; email: string }>;
   s: Record<Who, Session>;
+  /** The zone's escrow key as shown once at creation (`kompas-escrow-1:…`). */
+  escrowKey: string;
 }
 
 export async function complaintsWorld(t: TestApp): Promise<ComplaintsWorld> {
@@ -45,9 +47,9 @@ export async function complaintsWorld(t: TestApp): Promise<ComplaintsWorld> {
     users[who] = await createUser(t, { roles: r });
     s[who] = who === 'staff' || who === 'chief' ? await sessionFor(t, users[who].id) : await unlockedSessionFor(t, users[who].id);
   }
-  await withOrgTx(t.db.db, org, (tx) => createEscrowKey(tx, org, users.coordinator.id));
+  const escrow = await withOrgTx(t.db.db, org, (tx) => createEscrowKey(tx, org, users.coordinator.id));
   await withOrgTx(t.db.db, other, (tx) => createEscrowKey(tx, other, users.otherCoordinator.id));
-  return { org, code, other, otherCode, users, s };
+  return { org, code, other, otherCode, users, s, escrowKey: escrow.privateKeyText };
 }
 
 export const api = (w: ComplaintsWorld, rest = '') => `/api/orgs/${w.org}/complaints${rest}`;

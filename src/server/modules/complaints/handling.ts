@@ -8,11 +8,11 @@
 import type { Tx } from '../../platform/db/pool.js';
 import { EditConflict } from '../../platform/db/revision.js';
 import { withOrgTx } from '../../platform/db/tx.js';
-import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { CONTENT_TYPES, languageTag, paragraphs, recordExport, renderDocument, type ExportDocument } from '../../platform/export/index.js';
 import type { Upload } from '../../platform/http/upload.js';
 import { isLocale, translate } from '../../platform/i18n/index.js';
-import { decryptText, encryptField, grantRecordKey, openRecordKey, revokeRecordKey, type OpenRecordKey } from '../../platform/vault/index.js';
+import { decryptText, encryptField, grantRecordKey, hasRecordGrant, openRecordKey, revokeRecordKey, type OpenRecordKey } from '../../platform/vault/index.js';
 import { DEFAULT_LOCALE, type Locale } from '../../../shared/roles.js';
 import type {
   Action, AnswerBody, CloseBody, ComplaintStatus, ComplaintSummary, ComplaintView, EntryBody, EntryView, ForwardBody, ListQuery, TriageBody,
@@ -25,6 +25,7 @@ import { syncComplaintDeadlines } from './deadlines.js';
 import { answerLabels, decisionLabels } from './messages.js';
 import { ASSIGNABLE_ROLES, COORDINATOR_ROLES, permissions, seesAll } from './policy.js';
 import * as repo from './repo.js';
+import './vault-holders.js';
 
 const fmtDay = (iso: string, locale: Locale) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(languageTag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -48,8 +49,15 @@ export function makeHandling(c: ComplaintsContext) {
     return row;
   }
 
-  const keyOf = (tx: Tx, ctx: ComplaintsCtx, orgId: string, id: string): Promise<OpenRecordKey> =>
-    openRecordKey(tx, refOf(orgId, id), { userId: ctx.actor.userId, sessionId: ctx.actor.sessionId });
+  /**
+   * The complaint's key through the reader's grant. A coordinator or handler without one (no key
+   * pair when the complaint arrived) gets 409 `complaints_access_pending`: the grant
+   * follows when someone holding the complaint opens it, or from the escrow key (vault-holders.ts).
+   */
+  async function keyOf(tx: Tx, ctx: ComplaintsCtx, orgId: string, id: string): Promise<OpenRecordKey> {
+    if (!(await hasRecordGrant(tx, refOf(orgId, id), ctx.actor.userId))) throw new AppError('complaints_access_pending', 409);
+    return openRecordKey(tx, refOf(orgId, id), { userId: ctx.actor.userId, sessionId: ctx.actor.sessionId });
+  }
 
   const summary = (r: repo.ComplaintRow): ComplaintSummary => ({ ...listItem(r, c.today()), revision: r.revision });
 

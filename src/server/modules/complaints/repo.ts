@@ -341,6 +341,25 @@ export async function withoutGrant(q: Queryable, orgId: string, complaintId: str
   return r.rows.map((x) => x.user_id);
 }
 
+/**
+ * Who holds a complaint's key by the desk's rule (platform/vault `registerRecordHolders`): every
+ * current coordinator for every complaint, and the assigned handler while they hold a role of the
+ * desk; enabled accounts only. Narrowed to one person with `userId`.
+ */
+export async function readingParts(q: Queryable, orgId: string, o: { userId?: string; coordinatorRoles: readonly Role[]; handlerRoles: readonly Role[]; today: string }): Promise<{ recordId: string; userId: string }[]> {
+  const holds = (roles: readonly Role[]) => sql`
+    SELECT ra.user_id FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id AND u.disabled_at IS NULL
+     WHERE ra.organisation_id = ${orgId} AND ra.role = ANY(${textArray(roles)}::text[]) AND ${currentRoleCondition('ra', o.today)}
+       ${o.userId ? sql`AND ra.user_id = ${o.userId}` : sql``}`;
+  const r = await q.execute<{ record_id: string; user_id: string }>(sql`
+    SELECT c.id AS record_id, k.user_id FROM complaint c CROSS JOIN (SELECT DISTINCT x.user_id FROM (${holds(o.coordinatorRoles)}) x) k
+     WHERE c.organisation_id = ${orgId}
+    UNION
+    SELECT c.id, c.handler_user_id FROM complaint c
+     WHERE c.organisation_id = ${orgId} AND c.handler_user_id IN (${holds(o.handlerRoles)})`);
+  return r.rows.map((x) => ({ recordId: x.record_id, userId: x.user_id }));
+}
+
 export async function organisationName(q: Queryable, orgId: string, locale: string): Promise<string> {
   const r = await q.execute<{ names: Record<string, string>; languages: string[] }>(sql`SELECT names, languages FROM organisation WHERE id = ${orgId}`);
   const o = r.rows[0];
