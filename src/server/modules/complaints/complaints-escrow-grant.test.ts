@@ -71,3 +71,63 @@ describe('a coordinator who had no key pair when the complaint arrived', () => {
     expect(events).toEqual([{ record_type: 'complaint', record_id: complaint.id, details: { userId: newcomer.id } }]);
   });
 });
+
+describe('assigning a handler who has no key pair yet', () => {
+  let fresh: { id: string };
+  let complaint: { id: string };
+
+  it('is recorded, not refused: the handler is assigned, the grant waits (keyPending in the audit)', async () => {
+    fresh = await createUser(t, { roles: [{ orgId: w.org, role: 'complaint_handler' }] });
+    complaint = await filed(t, w, { what: `Toegewezen aan een nieuwe behandelaar ${MARKER}` });
+    const v = await readComplaint(w.s.coordinator, w, complaint.id);
+    const r = await w.s.coordinator.post(api(w, `/${complaint.id}/triage`), { admissible: true, themes: ['behaviour'], seriousness: 'low', handlerUserId: fresh.id }, ifMatch(v.revision));
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ status: 'triaged', handler: { id: fresh.id } });
+    expect(await userGrants(complaint.id)).not.toContain(fresh.id);
+    const [a] = await ownerQuery<{ details: { handlerUserId: string; keyPending: boolean } }>(t, `
+      SELECT details FROM audit_event WHERE organisation_id = $1 AND record_id = $2 AND action = 'complaints.triaged'`, [w.org, complaint.id]);
+    expect(a.details).toMatchObject({ handlerUserId: fresh.id, keyPending: true });
+  });
+
+  it('after their first unlock the escrow key grants them that complaint only; other people get nothing', async () => {
+    const s = await unlockedSessionFor(t, fresh.id);
+    expect(((await s.get(api(w))).json().items as { id: string }[]).map((x) => x.id)).toEqual([complaint.id]);
+    expect((await s.get(api(w, `/${complaint.id}`))).json().code).toBe('complaints_access_pending');
+    expect(await pendingOf(fresh.id)).toBe(1);
+    expect((await recover(fresh.id)).json()).toEqual({ renewed: 0, granted: 1 });
+    expect((await readComplaint(s, w, complaint.id)).facts.what).toContain(MARKER);
+    // Not the desk's holders: another handler, the chief, a coordinator of another zone.
+    for (const u of [w.users.handler2.id, w.users.chief.id, w.users.otherCoordinator.id]) expect((await recover(u)).json(), u).toEqual({ renewed: 0, granted: 0 });
+    expect((await w.s.handler2.get(api(w, `/${complaint.id}`))).statusCode).toBe(404);
+  });
+
+  it('a handler whose role has ended, or who was replaced, is not granted by the escrow key', async () => {
+    const gone = await createUser(t, { roles: [{ orgId: w.org, role: 'complaint_handler' }] });
+    const replaced = await createUser(t, { roles: [{ orgId: w.org, role: 'complaint_handler' }] });
+    const a = await filed(t, w, { what: 'Rol beëindigd' });
+    const b = await filed(t, w, { what: 'Vervangen' });
+    const va = await readComplaint(w.s.coordinator, w, a.id);
+    expect((await w.s.coordinator.post(api(w, `/${a.id}/triage`), { admissible: true, themes: ['behaviour'], seriousness: 'low', handlerUserId: gone.id }, ifMatch(va.revision))).statusCode).toBe(200);
+    const rev = await triaged(w, b.id, 'handler');
+    const vb = await w.s.coordinator.post(api(w, `/${b.id}/handler`), { userId: replaced.id }, ifMatch(rev));
+    expect(vb.statusCode, vb.body).toBe(200);
+    const back = await w.s.coordinator.post(api(w, `/${b.id}/handler`), { userId: w.users.handler.id }, ifMatch(vb.json().revision));
+    expect(back.statusCode, back.body).toBe(200);
+    await unlockedSessionFor(t, gone.id);
+    await unlockedSessionFor(t, replaced.id);
+    await ownerQuery(t, `UPDATE role_assignment SET withdrawn_at = now() WHERE user_id = $1`, [gone.id]);
+    expect((await recover(gone.id)).json()).toEqual({ renewed: 0, granted: 0 });
+    expect((await recover(replaced.id)).json()).toEqual({ renewed: 0, granted: 0 });
+  });
+
+  it('without the escrow key, the grant also follows when a coordinator opens the complaint', async () => {
+    const later = await createUser(t, { roles: [{ orgId: w.org, role: 'complaint_handler' }] });
+    const c = await filed(t, w, { what: `Later ${MARKER}` });
+    const v = await readComplaint(w.s.coordinator, w, c.id);
+    expect((await w.s.coordinator.post(api(w, `/${c.id}/triage`), { admissible: true, themes: ['behaviour'], seriousness: 'low', handlerUserId: later.id }, ifMatch(v.revision))).statusCode).toBe(200);
+    const s = await unlockedSessionFor(t, later.id);
+    expect((await s.get(api(w, `/${c.id}`))).statusCode).toBe(409);
+    await readComplaint(w.s.coordinator, w, c.id);
+    expect((await readComplaint(s, w, c.id)).facts.what).toBe(`Later ${MARKER}`);
+  });
+});

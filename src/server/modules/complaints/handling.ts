@@ -51,7 +51,7 @@ export function makeHandling(c: ComplaintsContext) {
 
   /**
    * The complaint's key through the reader's grant. A coordinator or handler without one (no key
-   * pair when the complaint arrived) gets 409 `complaints_access_pending`: the grant
+   * pair when the complaint arrived or was assigned) gets 409 `complaints_access_pending`: the grant
    * follows when someone holding the complaint opens it, or from the escrow key (vault-holders.ts).
    */
   async function keyOf(tx: Tx, ctx: ComplaintsCtx, orgId: string, id: string): Promise<OpenRecordKey> {
@@ -88,12 +88,20 @@ export function makeHandling(c: ComplaintsContext) {
     });
   }
 
-  /** A handler must currently hold a role of the desk and have a key pair (else the file cannot be opened for them). */
+  /**
+   * A handler must currently hold a role of the desk. One without a key pair yet (never signed in
+   * with a password) is assigned all the same, as the reporting channel does with an investigator:
+   * their grant waits (`keyPending` in the audit) and follows once they have a key pair, when a
+   * holder opens the complaint or from the escrow key.
+   */
   async function checkHandler(tx: Tx, orgId: string, userId: string, today: string, field: string) {
     const [p] = await repo.peopleWithRoles(tx, orgId, ASSIGNABLE_ROLES, today, [userId]);
     if (!p) throw invalid('complaints_handler_role', field);
-    if (!p.hasKeyPair) throw invalid('complaints_handler_no_key', field);
   }
+
+  /** Seals the complaint's key to the handler; true when it must wait for their key pair. */
+  const grantHandler = async (tx: Tx, ctx: ComplaintsCtx, key: OpenRecordKey, userId: string) =>
+    (await grantRecordKey(tx, key, [userId], { grantedBy: ctx.actor.userId })).missing.length > 0;
 
   /** Current coordinators and the handler who hold no key grant yet but now have a key pair: sealed to them with the reader's key. */
   async function completeGrants(tx: Tx, ctx: ComplaintsCtx, orgId: string, key: OpenRecordKey, row: repo.ComplaintRow) {
@@ -200,7 +208,7 @@ export function makeHandling(c: ComplaintsContext) {
         for (const [i, p] of b.staff.entries()) if (!known.has(p)) throw invalid('complaints_staff_unknown', `staff.${i}`);
         await checkHandler(tx, orgId, b.handlerUserId, today, 'handlerUserId');
         const key = await keyOf(tx, ctx, orgId, id);
-        await grantRecordKey(tx, key, [b.handlerUserId], { grantedBy: ctx.actor.userId });
+        const keyPending = await grantHandler(tx, ctx, key, b.handlerUserId);
         await repo.updateComplaint(tx, orgId, id, {
           status: 'triaged', admissible: true, triaged_on: today, seriousness: b.seriousness, unit_id: b.unitId ?? null, handler_user_id: b.handlerUserId,
         });
@@ -210,7 +218,7 @@ export function makeHandling(c: ComplaintsContext) {
           orgId, complaintId: id, kind: 'triaged', on: today, byUserId: ctx.actor.userId,
           details: { themes: b.themes, seriousness: b.seriousness, unitId: b.unitId ?? null, staff: b.staff.length, handlerUserId: b.handlerUserId, previousStatus: row.status },
         });
-        await c.audit(tx, ctx, orgId, 'complaints.triaged', id, { admissible: true, handlerUserId: b.handlerUserId });
+        await c.audit(tx, ctx, orgId, 'complaints.triaged', id, { admissible: true, handlerUserId: b.handlerUserId, keyPending });
       }),
 
     /** Another handler: the new one gets the key, the previous one loses it (unless they are a coordinator). */
@@ -219,7 +227,7 @@ export function makeHandling(c: ComplaintsContext) {
         if (row.handler_user_id === userId) return;
         await checkHandler(tx, orgId, userId, today, 'userId');
         const key = await keyOf(tx, ctx, orgId, id);
-        await grantRecordKey(tx, key, [userId], { grantedBy: ctx.actor.userId });
+        const keyPending = await grantHandler(tx, ctx, key, userId);
         const previous = row.handler_user_id;
         if (previous) {
           const stillCoordinator = (await repo.peopleWithRoles(tx, orgId, COORDINATOR_ROLES, today, [previous])).length > 0;
@@ -227,7 +235,7 @@ export function makeHandling(c: ComplaintsContext) {
         }
         await repo.updateComplaint(tx, orgId, id, { handler_user_id: userId });
         await addEvent(tx, null, { orgId, complaintId: id, kind: 'assigned', on: today, byUserId: ctx.actor.userId, details: { handlerUserId: userId, previousUserId: previous } });
-        await c.audit(tx, ctx, orgId, 'complaints.assigned', id, { handlerUserId: userId, previousUserId: previous });
+        await c.audit(tx, ctx, orgId, 'complaints.assigned', id, { handlerUserId: userId, previousUserId: previous, keyPending });
       }),
 
     forward: (ctx: ComplaintsCtx, orgId: string, id: string, b: ForwardBody, expected: number) =>

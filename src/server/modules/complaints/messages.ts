@@ -18,7 +18,6 @@ export const complaintsErrors = {
   complaints_seriousness_required: /*i18n*/ { id: 'error.complaints_seriousness_required', message: 'Choose how serious the complaint is.' },
   complaints_handler_required: /*i18n*/ { id: 'error.complaints_handler_required', message: 'Choose who handles the complaint.' },
   complaints_handler_role: /*i18n*/ { id: 'error.complaints_handler_role', message: 'Only a person with the role of complaint handler or complaints coordinator in this organisation can handle a complaint.' },
-  complaints_handler_no_key: /*i18n*/ { id: 'error.complaints_handler_no_key', message: 'This person has not signed in with a password yet, so the complaint cannot be opened for them. Ask them to sign in once, then try again.' },
   complaints_access_pending: /*i18n*/ { id: 'error.complaints_access_pending', message: 'This complaint cannot be opened for you yet: you had no personal key when it arrived or was assigned to you. Access follows when a coordinator opens it, or the integrity officer gives it to you with the escrow key.' },
   complaints_unit_unknown: /*i18n*/ { id: 'error.complaints_unit_unknown', message: 'This unit does not exist in the organisation.' },
   complaints_staff_unknown: /*i18n*/ { id: 'error.complaints_staff_unknown', message: 'This staff member does not exist in the organisation.' },
