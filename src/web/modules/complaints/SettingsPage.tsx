@@ -8,6 +8,7 @@ import { useOrg } from '../../app/context';
 import { Button, Checkbox, ErrorAlert, Field, Loading, Notice, PageHeader } from '../../ui/components';
 import { SaveError } from '../../ui/EditConflict';
 import { complaintsBase, keys, readSettings } from './api';
+import { useFormKey } from './components';
 import { THEME_LABELS } from './labels';
 import type { Lang, Settings, SettingsBody, Texts } from './types';
 import s from './styles';
@@ -39,13 +40,14 @@ export function SettingsPage() {
   const { orgId } = useOrg();
   const { t } = useLingui();
   const q = useQuery({ queryKey: keys.settings(orgId), queryFn: () => readSettings(orgId) });
+  const [formKey, saved] = useFormKey(q.data?.revision);
   return (
     <>
       <PageHeader title={t`Settings of the complaints desk`}>
         <p><Link to={`/o/${orgId}/complaints`}><Trans>Back to the complaints</Trans></Link></p>
       </PageHeader>
       <ErrorAlert error={q.error} />
-      {q.isPending ? <Loading /> : q.data && <SettingsForm key={q.data.revision} settings={q.data} />}
+      {q.isPending ? <Loading /> : q.data && <SettingsForm key={formKey} settings={q.data} onSaved={saved} />}
     </>
   );
 }
@@ -55,7 +57,7 @@ type ThemeDraft = SettingsBody['themes'][number];
 /** A new theme's id (getRandomValues works outside secure contexts too, unlike randomUUID). */
 const newThemeId = () => `t${Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
 
-function SettingsForm({ settings }: { settings: Settings }) {
+function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (revision: number) => void }) {
   const { orgId, org } = useOrg();
   const { t, i18n } = useLingui();
   const qc = useQueryClient();
@@ -73,7 +75,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
     } satisfies SettingsBody, { revision: rev }),
     onSuccess: (r) => {
       setSaved(true);
-      if (r && typeof r === 'object' && 'revision' in r) qc.setQueryData(keys.settings(orgId), r);
+      if (r && typeof r === 'object' && 'revision' in r) {
+        onSaved(r.revision);
+        qc.setQueryData(keys.settings(orgId), r);
+      }
       void qc.invalidateQueries({ queryKey: keys.all(orgId) });
     },
   });

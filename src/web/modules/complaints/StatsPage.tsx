@@ -11,6 +11,7 @@ import { Button, DataTable, ErrorAlert, Field, Loading, Notice, PageHeader, Sele
 import { SaveError } from '../../ui/EditConflict';
 import type { LeadTimesView, StatsView } from '../../../server/modules/complaints/stats-contract';
 import s from '../../ui/Figures.module.css';
+import { useFormKey } from './components';
 
 export const statsBase = (orgId: string) => `/api/orgs/${orgId}/complaints`;
 export const statsKey = (orgId: string) => ['complaints-stats', orgId] as const;
@@ -28,14 +29,17 @@ const STEP_LABELS: Record<string, MessageDescriptor> = {
 };
 
 /** The window of the repeated-complaints signal (coordinator): N complaints within M months. */
-function WindowForm({ orgId, window }: { orgId: string; window: StatsView['repeated']['window'] }) {
+function WindowForm({ orgId, window, onSaved }: { orgId: string; window: StatsView['repeated']['window']; onSaved: (revision: number) => void }) {
   const { t } = useLingui();
   const qc = useQueryClient();
   const [count, setCount] = useState(String(window.count));
   const [months, setMonths] = useState(String(window.months));
   const save = useMutation({
-    mutationFn: (revision: number) => put(`${statsBase(orgId)}/stats-settings`, { count: Number(count), months: Number(months) }, { revision }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: statsKey(orgId) }),
+    mutationFn: (revision: number) => put<StatsView['repeated']['window']>(`${statsBase(orgId)}/stats-settings`, { count: Number(count), months: Number(months) }, { revision }),
+    onSuccess: (w) => {
+      onSaved(w.revision);
+      return qc.invalidateQueries({ queryKey: statsKey(orgId) });
+    },
   });
   return (
     <Form onSubmit={(e) => { e.preventDefault(); save.mutate(window.revision); }} className={s.exports}>
@@ -63,6 +67,7 @@ export function StatsPage() {
   const year = search.year ?? new Date().getFullYear();
   const q = useQuery({ queryKey: [...statsKey(orgId), year], queryFn: () => get<StatsView>(`${statsBase(orgId)}/stats/${year}`) });
   const data = q.data;
+  const [windowKey, windowSaved] = useFormKey(data?.repeated.window.revision);
   const num = (n: number | null) => (n === null ? '–' : f.number(n));
   const shownYear = data?.year ?? year;
   const asOf = data ? f.date(data.asOf) : '';
@@ -134,7 +139,7 @@ export function StatsPage() {
             <p className={s.muted}>
               <Trans>Named in at least {windowCount} complaints within {windowMonths} months (inadmissible ones not counted). A signal to look at, not a finding: compare with the colleagues of the same unit and staff category (no comparison with fewer than {peerMinimum}).</Trans>
             </p>
-            {has('complaints_coordinator') && <WindowForm key={data.repeated.window.revision} orgId={orgId} window={data.repeated.window} />}
+            {has('complaints_coordinator') && <WindowForm key={windowKey} orgId={orgId} window={data.repeated.window} onSaved={windowSaved} />}
             <DataTable
               label={t`Staff members with repeated complaints`}
               empty={t`Nobody reaches the window in this year.`}

@@ -8,17 +8,21 @@ import { useOrg } from '../../app/context';
 import { Button, buttonClass, ErrorAlert, Field, Loading, Notice, PageHeader, SelectField } from '../../ui/components';
 import { SaveError } from '../../ui/EditConflict';
 import type { RecommendationsView } from '../../../server/modules/complaints/stats-contract';
+import { useFormKey } from './components';
 import { statsBase, statsKey } from './StatsPage';
 import s from '../../ui/Figures.module.css';
 
 /** The coordinator's recommendations of the year: saved with the revision they were opened at (409 shows the other version). */
-function RecommendationsEditor({ orgId, year, current }: { orgId: string; year: number; current: RecommendationsView }) {
+function RecommendationsEditor({ orgId, year, current, onSaved }: { orgId: string; year: number; current: RecommendationsView; onSaved: (revision: number) => void }) {
   const { t } = useLingui();
   const qc = useQueryClient();
   const [text, setText] = useState(current.text);
   const save = useMutation({
     mutationFn: (revision: number) => put<RecommendationsView>(`${statsBase(orgId)}/yearly-report/${year}`, { text }, { revision }),
-    onSuccess: (v) => qc.setQueryData([...statsKey(orgId), 'report', year], v),
+    onSuccess: (v) => {
+      onSaved(v.revision);
+      qc.setQueryData([...statsKey(orgId), 'report', year], v);
+    },
   });
   return (
     <Form onSubmit={(e) => { e.preventDefault(); save.mutate(current.revision); }}>
@@ -45,6 +49,7 @@ export function YearlyReportPage() {
   const search = useSearch({ strict: false }) as { year?: number };
   const year = search.year ?? new Date().getFullYear() - 1;
   const q = useQuery({ queryKey: [...statsKey(orgId), 'report', year], queryFn: () => get<RecommendationsView>(`${statsBase(orgId)}/yearly-report/${year}`) });
+  const [formKey, saved] = useFormKey(q.data?.revision);
   const file = (name: string) => `${statsBase(orgId)}/yearly-report/${year}/${name}?lang=${i18n.locale}`;
   const years = Array.from({ length: 6 }, (_, i) => new Date().getFullYear() - i);
   const download = (name: string, label: string, text: string) => <a className={buttonClass('secondary')} href={file(name)} download aria-label={label}>{text}</a>;
@@ -70,7 +75,7 @@ export function YearlyReportPage() {
         <h2><Trans>Recommendations</Trans></h2>
         <ErrorAlert error={q.error} />
         {q.isPending ? <Loading /> : q.data && (has('complaints_coordinator')
-          ? <RecommendationsEditor key={`${year}-${q.data.revision}`} orgId={orgId} year={year} current={q.data} />
+          ? <RecommendationsEditor key={`${year}-${formKey}`} orgId={orgId} year={year} current={q.data} onSaved={saved} />
           : <p className={s.muted} style={{ whiteSpace: 'pre-line' }}>{q.data.text || t`No recommendations were written for this year.`}</p>)}
       </section>
     </>

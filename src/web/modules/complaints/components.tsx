@@ -7,6 +7,18 @@ import { DEADLINE_LABELS, STATUS_LABELS, THEME_LABELS } from './labels';
 import type { ComplaintStatus, DeadlineView, FileView, ThemeView } from './types';
 import s from './styles';
 
+/**
+ * The key of a form that edits a record at `revision`: the form starts again from the server's
+ * version when that changes under it (someone else's save, "take theirs"), but not after its own
+ * save, which would drop its "saved" notice with the live region meant to announce it. Call
+ * `saved(revision)` with the revision the save returned.
+ */
+export function useFormKey(revision: number | undefined): [key: number | undefined, saved: (revision: number) => void] {
+  const [own, setOwn] = useState<{ key: number | undefined; revision: number } | null>(null);
+  const key = own && revision === own.revision ? own.key : revision;
+  return [key, (r) => setOwn({ key, revision: r })];
+}
+
 export function StatusBadge({ status }: { status: ComplaintStatus }) {
   const { i18n } = useLingui();
   return <span className={`${s.status} ${s[`st-${status}`]}`}>{i18n._(STATUS_LABELS[status])}</span>;
