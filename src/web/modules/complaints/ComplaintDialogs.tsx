@@ -1,11 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { FieldError, Form, Label, Radio, RadioGroup } from 'react-aria-components';
-import { ApiError, post } from '../../app/api';
+import { useQuery } from '@tanstack/react-query';
+import { FieldError, Label, Radio, RadioGroup } from 'react-aria-components';
+import { ApiError } from '../../app/api';
 import { useOrg } from '../../app/context';
-import { useVault } from '../../app/vault';
-import { Button, Checkbox, DialogActions, ErrorAlert, Field, ModalDialog, Notice, SelectField } from '../../ui/components';
+import { isConflict, RecordStepDialog, useRecordStep } from '../../app/record-steps';
+import { Button, Checkbox, ErrorAlert, Field, Notice, SelectField } from '../../ui/components';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/format';
 import { complaintUrl, findStaff, keys, readOptions } from './api';
@@ -14,59 +14,22 @@ import { DECISION_LABELS, DECISIONS, FORWARD_TARGET_LABELS, SERIOUSNESS_LABELS }
 import type { Action, ComplaintView, StaffHit } from './types';
 import s from './styles';
 
-/** A 409: someone else acted on the complaint since the page read it. */
-export const isConflict = (e: unknown) => e instanceof ApiError && (e.status === 409 || e.isEditConflict);
+export { isConflict };
 
 export type DialogAction = Exclude<Action, 'document'>;
 
-/**
- * A step on a complaint, sent with the revision the page shows (If-Match). When someone else acted
- * on it meanwhile (409), the page reloads it and the dialog says so, keeping what was typed.
- */
+/** A step on a complaint (useRecordStep): If-Match with the revision the page shows; a 409 reloads it. */
 function useStep(c: ComplaintView, path: string, onDone: (message: string) => void, done: string) {
   const { orgId } = useOrg();
-  const qc = useQueryClient();
-  const withVault = useVault();
-  return useMutation({
-    mutationFn: (body: unknown) => withVault(() => post(`${complaintUrl(orgId, c.id)}/${path}`, body, { revision: c.revision })),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: keys.all(orgId) });
-      void qc.invalidateQueries({ queryKey: ['org', orgId, 'home'] });
-      onDone(done);
-    },
-    onError: (e) => { if (isConflict(e)) void qc.invalidateQueries({ queryKey: keys.complaint(orgId, c.id) }); },
-  });
+  return useRecordStep({ url: `${complaintUrl(orgId, c.id)}/${path}`, revision: c.revision, listKey: keys.all(orgId), recordKey: keys.complaint(orgId, c.id), onDone, done });
 }
 
-function StepError({ error }: { error: unknown }) {
-  if (isConflict(error)) {
-    return (
-      <Notice kind="warning">
-        <strong><Trans>Someone else acted on this complaint in the meantime.</Trans></strong>{' '}
-        <Trans>The page now shows the complaint as it is. Check it, then confirm again if this step is still needed.</Trans>
-      </Notice>
-    );
-  }
-  if (error instanceof ApiError && (error.field || error.fields.length)) return null;
-  return <ErrorAlert error={error} />;
-}
-
-function StepDialog({ title, onClose, onSubmit, pending, error, submitLabel, children, danger }: {
-  title: string; onClose: () => void; onSubmit: () => void; pending: boolean; error: unknown; submitLabel: ReactNode; children: ReactNode; danger?: boolean;
-}) {
+function StepDialog(p: Omit<Parameters<typeof RecordStepDialog>[0], 'conflict'>) {
   return (
-    <ModalDialog isOpen onOpenChange={(o) => { if (!o) onClose(); }} title={title}>
-      {(close) => (
-        <Form onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
-          <StepError error={error} />
-          {children}
-          <DialogActions>
-            <Button variant="secondary" onPress={close}><Trans>Cancel</Trans></Button>
-            <Button type="submit" variant={danger ? 'danger' : 'primary'} isDisabled={pending}>{submitLabel}</Button>
-          </DialogActions>
-        </Form>
-      )}
-    </ModalDialog>
+    <RecordStepDialog {...p} conflict={<>
+      <strong><Trans>Someone else acted on this complaint in the meantime.</Trans></strong>{' '}
+      <Trans>The page now shows the complaint as it is. Check it, then confirm again if this step is still needed.</Trans>
+    </>} />
   );
 }
 

@@ -1,66 +1,29 @@
 import { useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { FieldError, Form, Label, Radio, RadioGroup } from 'react-aria-components';
-import { ApiError, post } from '../../app/api';
+import { FieldError, Label, Radio, RadioGroup } from 'react-aria-components';
+import { ApiError } from '../../app/api';
 import { useOrg } from '../../app/context';
-import { Button, DialogActions, ErrorAlert, Field, ModalDialog, Notice, SelectField } from '../../ui/components';
+import { RecordStepDialog, useRecordStep } from '../../app/record-steps';
+import { Field, Notice, SelectField } from '../../ui/components';
 import { keys, reportUrl } from './api';
 import { OUTCOME_LABELS, OUTCOMES } from './labels';
 import type { ReportView } from './types';
-import { useVault } from '../../app/vault';
 import s from './styles';
 
 export type CaseAction = 'acknowledge' | 'admissibility' | 'investigator' | 'feedback' | 'close';
 
-/**
- * A step on a report, sent with the revision the page shows (If-Match). When someone else acted on
- * the report meanwhile (409), the page reloads it and the dialog says so, keeping what was typed.
- */
+/** A step on a report (useRecordStep): If-Match with the revision the page shows; a 409 reloads it. */
 function useCaseStep(report: ReportView, path: string, onDone: (message: string) => void, done: string) {
   const { orgId } = useOrg();
-  const qc = useQueryClient();
-  const withVault = useVault();
-  return useMutation({
-    mutationFn: (body: unknown) => withVault(() => post(`${reportUrl(orgId, report.id)}/${path}`, body, { revision: report.revision })),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: keys.all(orgId) });
-      void qc.invalidateQueries({ queryKey: ['org', orgId, 'home'] });
-      onDone(done);
-    },
-    onError: (e) => { if (e instanceof ApiError && e.isEditConflict) void qc.invalidateQueries({ queryKey: keys.report(orgId, report.id) }); },
-  });
+  return useRecordStep({ url: `${reportUrl(orgId, report.id)}/${path}`, revision: report.revision, listKey: keys.all(orgId), recordKey: keys.report(orgId, report.id), onDone, done });
 }
 
-function StepError({ error }: { error: unknown }) {
-  if (error instanceof ApiError && error.isEditConflict) {
-    return (
-      <Notice kind="warning">
-        <strong><Trans>Someone else acted on this report in the meantime.</Trans></strong>{' '}
-        <Trans>The page now shows the report as it is. Check it, then confirm again if this step is still needed.</Trans>
-      </Notice>
-    );
-  }
-  if (error instanceof ApiError && error.field) return null;
-  return <ErrorAlert error={error} />;
-}
-
-function StepDialog({ title, onClose, onSubmit, pending, error, submitLabel, children, danger }: {
-  title: string; onClose: () => void; onSubmit: () => void; pending: boolean; error: unknown; submitLabel: ReactNode; children: ReactNode; danger?: boolean;
-}) {
+function StepDialog(p: Omit<Parameters<typeof RecordStepDialog>[0], 'conflict'>) {
   return (
-    <ModalDialog isOpen onOpenChange={(o) => { if (!o) onClose(); }} title={title}>
-      {(close) => (
-        <Form onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
-          <StepError error={error} />
-          {children}
-          <DialogActions>
-            <Button variant="secondary" onPress={close}><Trans>Cancel</Trans></Button>
-            <Button type="submit" variant={danger ? 'danger' : 'primary'} isDisabled={pending}>{submitLabel}</Button>
-          </DialogActions>
-        </Form>
-      )}
-    </ModalDialog>
+    <RecordStepDialog {...p} conflict={<>
+      <strong><Trans>Someone else acted on this report in the meantime.</Trans></strong>{' '}
+      <Trans>The page now shows the report as it is. Check it, then confirm again if this step is still needed.</Trans>
+    </>} />
   );
 }
 
