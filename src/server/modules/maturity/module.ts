@@ -1,9 +1,16 @@
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
+import { loadDemoMaturity } from './demo.js';
+import { maturityRoutes } from './routes.js';
 import * as schema from './schema.js';
+import { makeMaturityService } from './service.js';
 
-/** Maturity measurement (issue 20): frameworks as versioned data, measurements, consolidation, gaps to the plan. */
+/** Maturity measurement (issue 20): frameworks as versioned data, measurements, consolidation, approval, gaps to the plan. */
 export const maturityModule: ServerModule = {
   name: 'maturity',
+  routes: maturityRoutes as ServerModule['routes'],
   tables: tablesOf(schema),
+  demo: loadDemoMaturity,
+  homeFigures: async (deps, actor, orgId) =>
+    makeMaturityService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir }).homeFigures(actor, orgId),
 };

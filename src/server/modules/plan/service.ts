@@ -34,3 +34,6 @@ export function makePlanService(deps: PlanDeps) {
 }
 
 export type PlanService = ReturnType<typeof makePlanService>;
+
+/** Plan entries by id for other modules (title, status, progress; nothing confidential): plan-links.ts. */
+export { planEntriesOf, type PlanEntryRef } from './plan-links.js';
