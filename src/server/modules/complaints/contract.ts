@@ -369,21 +369,26 @@ export const staffList = z.object({
 
 // Settings ---------------------------------------------------------------------------------------
 
-/** PUT /api/orgs/:orgId/complaints/settings (coordinator; If-Match) → settingsView. */
+/** The bounds of the lead-time targets, in calendar days from receipt. */
+export const LEAD_DAYS = { acknowledge: { min: 1, max: 60 }, resolve: { min: 1, max: 365 } } as const;
+
+/**
+ * PUT /api/orgs/:orgId/complaints/settings (coordinator or administrator; If-Match) → settingsView.
+ * `acknowledgeDays` and `resolveDays`: the lead-time targets; left out, they stay as they are.
+ */
 export const settingsBody = z.strictObject({
   open: z.boolean(),
   intro: localisedText,
   themes: z.array(theme).min(1).max(LIMITS.themes)
     .refine((ts) => new Set(ts.map((t) => t.id)).size === ts.length, { message: 'complaints.duplicate_id' }),
   triageDays: z.number().int().min(1).max(120),
+  acknowledgeDays: z.number().int().min(LEAD_DAYS.acknowledge.min).max(LEAD_DAYS.acknowledge.max).optional(),
+  resolveDays: z.number().int().min(LEAD_DAYS.resolve.min).max(LEAD_DAYS.resolve.max).optional(),
   answerTemplates: localised(LIMITS.templates, true),
 });
 export type SettingsBody = z.infer<typeof settingsBody>;
 
-/**
- * GET /api/orgs/:orgId/complaints/settings (coordinator). `acknowledgeDays` and `resolveDays` are the
- * organisation's settings (edited there), shown for the whole picture.
- */
+/** GET /api/orgs/:orgId/complaints/settings (coordinator or administrator). */
 export const settingsView = z.object({
   open: z.boolean(),
   intro: texts,

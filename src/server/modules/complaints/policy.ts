@@ -36,9 +36,13 @@ export function permissions(part: { coordinator: boolean; handler: boolean }, st
   };
 }
 
+/** The desk's settings (lead-time targets among them): its coordinator, or the organisation's administrator. */
+export const SETTINGS_ROLES: readonly Role[] = [...COORDINATOR_ROLES, 'administrator'];
+
 export function complaintsPolicies() {
   return {
     member: policy.roles(...COMPLAINTS_ROLES),
     coordinator: policy.roles(...COORDINATOR_ROLES),
+    settings: policy.roles(...SETTINGS_ROLES),
   };
 }

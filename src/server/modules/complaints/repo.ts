@@ -77,6 +77,17 @@ export async function saveSettings(q: Queryable, orgId: string, s: Omit<Settings
   return r.rows[0]?.revision ?? null;
 }
 
+/**
+ * Writes the lead-time targets (kept in the organisation's settings, where the deadlines, the
+ * statistics and the status page read them) and moves the organisation's revision with them.
+ */
+export async function saveLeadDays(q: Queryable, orgId: string, d: { acknowledgeDays: number; resolveDays: number }): Promise<void> {
+  await q.execute(sql`
+    UPDATE organisation SET settings = coalesce(settings, '{}'::jsonb) || jsonb_build_object('complaintAcknowledgeDays', ${d.acknowledgeDays}::int, 'complaintResolveDays', ${d.resolveDays}::int),
+           revision = revision + 1
+     WHERE id = ${orgId}`);
+}
+
 export async function leadDays(q: Queryable, orgId: string): Promise<{ acknowledgeDays: number; resolveDays: number }> {
   const r = await q.execute<{ a: number; r: number }>(sql`
     SELECT coalesce((settings->>'complaintAcknowledgeDays')::int, 7) AS a, coalesce((settings->>'complaintResolveDays')::int, 90) AS r

@@ -26,6 +26,7 @@ export function complaintsRoutes(svc?: ComplaintsService): FastifyPluginAsyncZod
     const base = '/orgs/:orgId/complaints';
     const member = { policy: p.member };
     const coordinator = { policy: p.coordinator };
+    const settings = { policy: p.settings };
 
     await app.register(multipart);
 
@@ -45,10 +46,10 @@ export function complaintsRoutes(svc?: ComplaintsService): FastifyPluginAsyncZod
     app.get(`${base}/staff`, { config: coordinator, schema: { tags, params: c.orgParams, querystring: c.staffQuery, response: { 200: c.staffList } } },
       async (req) => s.staff(req.params.orgId, req.query.q));
 
-    app.get(`${base}/settings`, { config: coordinator, schema: { tags, params: c.orgParams, response: { 200: c.settingsView } } },
+    app.get(`${base}/settings`, { config: settings, schema: { tags, params: c.orgParams, response: { 200: c.settingsView } } },
       async (req) => s.getSettings(req.params.orgId));
 
-    app.put(`${base}/settings`, { config: coordinator, schema: { tags, params: c.orgParams, body: c.settingsBody, response: { 200: c.settingsView } } },
+    app.put(`${base}/settings`, { config: settings, schema: { tags, params: c.orgParams, body: c.settingsBody, response: { 200: c.settingsView } } },
       async (req) => s.putSettings(ctx(req), req.params.orgId, req.body, expectedRevision(req)));
 
     app.get(`${base}/:complaintId`, { config: member, schema: { tags, params: c.complaintParams, response: { 200: c.complaintView } } },

@@ -1,7 +1,9 @@
 /**
- * The desk's settings (coordinator): open or not, the public introduction, the themes, the triage
- * target and the answer templates. Acknowledgement and resolution targets are the organisation's
- * settings (organisations module), shown here read-only.
+ * The desk's settings (coordinator or administrator): open or not, the public introduction, the
+ * themes, the lead-time targets (acknowledgement, triage, resolution) and the answer templates.
+ * The acknowledgement and resolution targets are stored in the organisation's settings (read by
+ * the deadlines, the statistics and the status page) but edited only here, so this page's revision
+ * guards them against a stale save.
  */
 import { EditConflict } from '../../platform/db/revision.js';
 import { withOrgTx } from '../../platform/db/tx.js';
@@ -48,8 +50,16 @@ export function makeSettings(c: ComplaintsContext) {
         open: b.open, intro: clean(b.intro), themes: b.themes.map((t) => ({ ...t, label: clean(t.label) })), triageDays: b.triageDays, answerTemplates: clean(b.answerTemplates),
       }, expected);
       if (saved === null) throw new EditConflict(await settingsView(tx, orgId));
-      if (current.triageDays !== b.triageDays) await syncComplaintDeadlines(tx, orgId);
-      await c.audit(tx, ctx, orgId, 'complaints.settings_changed', undefined, { open: b.open, themes: b.themes.length, triageDays: b.triageDays });
+      const lead = await repo.leadDays(tx, orgId);
+      const next = { acknowledgeDays: b.acknowledgeDays ?? lead.acknowledgeDays, resolveDays: b.resolveDays ?? lead.resolveDays };
+      const leadChanged = next.acknowledgeDays !== lead.acknowledgeDays || next.resolveDays !== lead.resolveDays;
+      if (leadChanged) await repo.saveLeadDays(tx, orgId, next);
+      // Changed targets move the due days of the open complaints (and their reminders) now.
+      if (current.triageDays !== b.triageDays || leadChanged) await syncComplaintDeadlines(tx, orgId);
+      await c.audit(tx, ctx, orgId, 'complaints.settings_changed', undefined, {
+        open: b.open, themes: b.themes.length, triageDays: b.triageDays, ...next,
+        ...(current.triageDays !== b.triageDays || leadChanged ? { previous: { triageDays: current.triageDays, ...lead } } : {}),
+      });
       return settingsView(tx, orgId);
     }),
 

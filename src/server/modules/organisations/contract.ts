@@ -84,8 +84,13 @@ export function parseSettings(raw: unknown): OrganisationSettings {
   return out as OrganisationSettings;
 }
 
-/** What a PUT may change in the settings: any subset, merged over the current values. */
-export const organisationSettingsPatch = z.strictObject(settingsFields).partial();
+/**
+ * What a PUT may change in the settings: any subset, merged over the current values. The complaint
+ * lead times are not among them: the complaints desk's settings edit them (complaints/settings.ts),
+ * under that page's revision, so two screens never overwrite each other's targets.
+ */
+const { complaintAcknowledgeDays: _ack, complaintResolveDays: _resolve, ...patchable } = settingsFields;
+export const organisationSettingsPatch = z.strictObject(patchable).partial();
 
 export const organisationKind = z.enum(ORGANISATION_KINDS);
 

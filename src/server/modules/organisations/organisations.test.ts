@@ -65,21 +65,21 @@ describe('PUT /api/orgs/:orgId', () => {
     const r = await adminA.put(`/api/orgs/${zoneA}`, {
       names: { nl: 'Politiezone Antwerpen', fr: 'Zone de police Anvers' },
       languages: ['nl', 'fr', 'en'],
-      settings: { complaintResolveDays: 60, welcomeText: { nl: 'Welkom bij het integriteitsbeleid.' } },
+      settings: { sideActivityAdviceDays: 60, welcomeText: { nl: 'Welkom bij het integriteitsbeleid.' } },
     }, ifMatch(await orgRevision()));
     expect(r.statusCode).toBe(200);
-    expect(r.json().settings).toMatchObject({ complaintResolveDays: 60, complaintAcknowledgeDays: 7, welcomeText: { nl: 'Welkom bij het integriteitsbeleid.' } });
+    expect(r.json().settings).toMatchObject({ sideActivityAdviceDays: 60, complaintAcknowledgeDays: 7, welcomeText: { nl: 'Welkom bij het integriteitsbeleid.' } });
     const [ev] = (await audits(zoneA, 'organisation.update')).slice(-1);
-    expect(ev.details).toEqual({ changed: ['names', 'languages', 'settings.complaintResolveDays', 'settings.welcomeText'] });
+    expect(ev.details).toEqual({ changed: ['names', 'languages', 'settings.sideActivityAdviceDays', 'settings.welcomeText'] });
     expect(JSON.stringify(ev.details)).not.toContain('Welkom');
   });
 
   it('merges settings: a later partial change keeps earlier values', async () => {
     const r = await chiefA.put(`/api/orgs/${zoneA}`, { settings: { statisticsSuppressBelow: 10 } }, ifMatch(await orgRevision()));
     expect(r.statusCode).toBe(200);
-    expect(r.json().settings).toMatchObject({ complaintResolveDays: 60, statisticsSuppressBelow: 10 });
+    expect(r.json().settings).toMatchObject({ sideActivityAdviceDays: 60, statisticsSuppressBelow: 10 });
     const s = await withOrgTx(t.db.db, zoneA, (tx) => getOrganisationSettings(tx, zoneA));
-    expect(s).toMatchObject({ complaintResolveDays: 60, statisticsSuppressBelow: 10, reportAcknowledgeDays: 7, giftDeclarationThresholdEur: 25 });
+    expect(s).toMatchObject({ sideActivityAdviceDays: 60, statisticsSuppressBelow: 10, reportAcknowledgeDays: 7, giftDeclarationThresholdEur: 25 });
   });
 
   it('does not audit a PUT that changes nothing', async () => {
@@ -108,7 +108,8 @@ describe('PUT /api/orgs/:orgId', () => {
     ['law caps acknowledgement at 7 days', { settings: { reportAcknowledgeDays: 8 } }, 'settings.reportAcknowledgeDays'],
     ['law caps feedback at 3 months', { settings: { reportFeedbackMonths: 4 } }, 'settings.reportFeedbackMonths'],
     ['suppression below 3 would re-identify', { settings: { statisticsSuppressBelow: 1 } }, 'settings.statisticsSuppressBelow'],
-    ['wrong type', { settings: { complaintResolveDays: '90' } }, 'settings.complaintResolveDays'],
+    ['wrong type', { settings: { sideActivityAdviceDays: '90' } }, 'settings.sideActivityAdviceDays'],
+    ['complaint lead times are set at the complaints desk', { settings: { complaintResolveDays: 60 } }, 'settings.complaintResolveDays'],
     ['unknown setting', { settings: { darkMode: true } }, 'settings.darkMode'],
     ['unknown field', { names: { nl: 'X' }, kind: 'inspectorate' }, 'kind'],
     ['nothing to change', {}, 'body'],

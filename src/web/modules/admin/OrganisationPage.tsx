@@ -13,11 +13,10 @@ import { Button, Card, Checkbox, ErrorAlert, Field, layout, Loading, Notice, Pag
 import { SaveError } from '../../ui/EditConflict';
 import type { Organisation, OrganisationSettings } from './types';
 
-type NumericKey = Exclude<keyof OrganisationSettings, 'welcomeText' | 'integrityCharterText'>;
+// The complaint lead times are edited in the complaints desk's settings, not here.
+type NumericKey = Exclude<keyof OrganisationSettings, 'welcomeText' | 'integrityCharterText' | 'complaintAcknowledgeDays' | 'complaintResolveDays'>;
 
 const NUMERIC: { key: NumericKey; label: MessageDescriptor; hint: MessageDescriptor }[] = [
-  { key: 'complaintAcknowledgeDays', label: msg`Acknowledge a complaint within (days)`, hint: msg`From 1 to 60 days.` },
-  { key: 'complaintResolveDays', label: msg`Handle a complaint within (days)`, hint: msg`From 1 to 365 days.` },
   { key: 'reportAcknowledgeDays', label: msg`Acknowledge a report of a violation within (days)`, hint: msg`At most 7 days (law of 8 December 2022).` },
   { key: 'reportFeedbackMonths', label: msg`Give feedback on a report within (months)`, hint: msg`At most 3 months (law of 8 December 2022).` },
   { key: 'statisticsSuppressBelow', label: msg`Hide counts in statistics below`, hint: msg`From 3 to 50, so nobody can be recognised.` },
