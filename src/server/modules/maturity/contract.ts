@@ -158,6 +158,8 @@ export const frameworkSummary = z.object({
 export const frameworkView = frameworkSummary.extend({ description: localizedText.nullable(), criteria: z.array(criterionView) });
 export type FrameworkView = z.infer<typeof frameworkView>;
 export const frameworkList = z.object({ items: z.array(frameworkSummary) });
+export type FrameworkSummary = z.infer<typeof frameworkSummary>;
+export type FrameworkList = z.infer<typeof frameworkList>;
 
 // Measurements ----------------------------------------------------------------------------------
 
@@ -176,6 +178,7 @@ export type UpdateMeasurementBody = z.infer<typeof updateMeasurementBody>;
 
 export const personRef = z.object({ userId: z.uuid(), displayName: z.string() });
 export const candidateList = z.object({ items: z.array(personRef) });
+export type CandidateList = z.infer<typeof candidateList>;
 
 export const assessorView = personRef.extend({ scored: z.number().int() });
 
@@ -217,6 +220,7 @@ export const measurementSummary = z.object({
 });
 export type MeasurementSummary = z.infer<typeof measurementSummary>;
 export const measurementList = z.object({ items: z.array(measurementSummary) });
+export type MeasurementList = z.infer<typeof measurementList>;
 
 export const scoreBody = z.strictObject({
   level,

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ifMatch, ownerQuery, type TestApp } from '../../../test/app.js';
 import type { ConsolidationView, MatrixView, MeasurementDetail, MeasurementList, TrendView } from './contract.js';
+import { translate } from '../../platform/i18n/index.js';
+import { docxText } from '../plan/plan.testkit.js';
+import { exportLabels } from './messages.js';
 import { consolidateAll, maturityWorld, mBase, newMeasurement, scoreAll, type MaturityWorld } from './maturity.testkit.js';
 
 /** A measurement from creation to approval: independent scores, consolidation, approval lock, stale edits, isolation. */
@@ -239,7 +242,11 @@ describe('matrix, trend, exports and home', () => {
     expect(lines[1]).toMatch(/;1;2;/); // agreed 1 (the lower), target 2
     const docx = await w.s.officer.get(url(m, '/export.docx?lang=fr'));
     expect(docx.statusCode).toBe(200);
-    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const text = docxText(docx.rawPayload);
+    expect(text).toContain(translate('fr', exportLabels.title));
+    expect(text).toContain('Analyse des risques des processus et des fonctions');
+    expect(text).toContain('1 – initial'); // the agreed level of every criterion
+    expect(text).toContain('Samen besproken.');
     const pdf = await w.s.officer.get(url(m, '/export.pdf?lang=de'));
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await w.s.anna.get(url(m, '/export.csv'))).statusCode).toBe(403);

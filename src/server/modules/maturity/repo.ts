@@ -116,8 +116,9 @@ export async function listMeasurements(q: Queryable, orgId: string, assessorUser
   return r.rows;
 }
 
-export async function findMeasurement(q: Queryable, orgId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<MeasurementRow | undefined> {
-  if (opts.forUpdate) await q.execute(sql`SELECT 1 FROM maturity_measurement WHERE organisation_id = ${orgId} AND id = ${id} FOR UPDATE`);
+/** `lock`: 'update' for steps that change the measurement, 'share' for writes that depend on its status (scores). */
+export async function findMeasurement(q: Queryable, orgId: string, id: string, opts: { lock?: 'update' | 'share' } = {}): Promise<MeasurementRow | undefined> {
+  if (opts.lock) await q.execute(sql`SELECT 1 FROM maturity_measurement WHERE organisation_id = ${orgId} AND id = ${id} ${opts.lock === 'update' ? sql`FOR UPDATE` : sql`FOR SHARE`}`);
   const r = await q.execute<MeasurementRow>(sql`${MEASUREMENT_SELECT} WHERE m.organisation_id = ${orgId} AND m.id = ${id}`);
   return r.rows[0];
 }

@@ -106,7 +106,7 @@ export function makeMaturityService(deps: MaturityDeps) {
   // Loading and checks -------------------------------------------------------------------------
 
   /** The measurement as the actor may see it: 404 for anybody who is neither officer, chief nor one of its assessors. */
-  async function load(tx: Queryable, ctx: MaturityCtx, orgId: string, id: string, opts: { forUpdate?: boolean } = {}) {
+  async function load(tx: Queryable, ctx: MaturityCtx, orgId: string, id: string, opts: { lock?: 'update' | 'share' } = {}) {
     const m = await repo.findMeasurement(tx, orgId, id, opts);
     if (!m) throw notFound(RECORD);
     const assessors = (await repo.assessorsOf(tx, orgId, [id])).get(id) ?? [];
@@ -288,7 +288,7 @@ export function makeMaturityService(deps: MaturityDeps) {
 
     async updateAssessors(ctx: MaturityCtx, orgId: string, id: string, body: c.UpdateMeasurementBody, expected: number) {
       return withOrgTx(db, orgId, async (tx) => {
-        const { m, ma } = await load(tx, ctx, orgId, id, { forUpdate: true });
+        const { m, ma } = await load(tx, ctx, orgId, id, { lock: 'update' });
         requireWrite(ma, m, P.canEditAssessors(ma, m), P.isOfficer(ma));
         const ids = await checkAssessors(tx, orgId, body.assessorUserIds);
         await repo.stepMeasurement(tx, orgId, id, expected, {}, () => reload(tx, ctx, orgId, id));
@@ -300,7 +300,7 @@ export function makeMaturityService(deps: MaturityDeps) {
 
     async remove(ctx: MaturityCtx, orgId: string, id: string) {
       return withOrgTx(db, orgId, async (tx) => {
-        const { m, ma } = await load(tx, ctx, orgId, id, { forUpdate: true });
+        const { m, ma } = await load(tx, ctx, orgId, id, { lock: 'update' });
         requireWrite(ma, m, P.canRemove(ma, m), P.isOfficer(ma));
         await repo.deleteMeasurement(tx, orgId, id);
         await audit(tx, ctx, orgId, id, 'delete', { kind: m.kind, year: m.year });
@@ -310,7 +310,8 @@ export function makeMaturityService(deps: MaturityDeps) {
     /** An assessor's own score; If-Match "0" for a first score, else the score's revision. */
     async putScore(ctx: MaturityCtx, orgId: string, id: string, criterionId: string, body: c.ScoreBody, expected: number) {
       return withOrgTx(db, orgId, async (tx) => {
-        const { m, ma } = await load(tx, ctx, orgId, id);
+        // Shared lock: scores of several assessors go in side by side, but never past the start of consolidation.
+        const { m, ma } = await load(tx, ctx, orgId, id, { lock: 'share' });
         requireWrite(ma, m, P.canScore(ma, m), ma.assessor);
         await requireCriterion(tx, m, criterionId);
         const actionIds = [...new Set(body.actionIds)];
@@ -382,7 +383,7 @@ export function makeMaturityService(deps: MaturityDeps) {
     /** The officer's agreed level, target and reason; If-Match "0" for a first one, else its revision. */
     async putAgreement(ctx: MaturityCtx, orgId: string, id: string, criterionId: string, body: c.AgreementBody, expected: number) {
       return withOrgTx(db, orgId, async (tx) => {
-        const { m, ma } = await load(tx, ctx, orgId, id, { forUpdate: true });
+        const { m, ma } = await load(tx, ctx, orgId, id, { lock: 'update' });
         requireWrite(ma, m, P.canAgree(ma, m), P.isOfficer(ma));
         await requireCriterion(tx, m, criterionId);
         const v = { orgId, measurementId: id, criterionId, agreedLevel: body.agreedLevel, targetLevel: body.targetLevel, reason: body.reason, userId: ctx.actor.userId };
@@ -535,7 +536,7 @@ export function makeMaturityService(deps: MaturityDeps) {
     set: Record<string, unknown>, extra?: (m: repo.MeasurementRow) => Promise<void>,
   ): Promise<c.MeasurementDetail> {
     return withOrgTx(db, orgId, async (tx) => {
-      const { m, ma } = await load(tx, ctx, orgId, id, { forUpdate: true });
+      const { m, ma } = await load(tx, ctx, orgId, id, { lock: 'update' });
       if (expected !== undefined && expected !== m.revision) throw new EditConflict(await reload(tx, ctx, orgId, id));
       const [allowed, roleOk] = rule(ma, m);
       requireWrite(ma, m, allowed, roleOk);
