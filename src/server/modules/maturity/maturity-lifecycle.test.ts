@@ -202,6 +202,34 @@ describe('stale edits', () => {
   });
 });
 
+describe('concurrent writes', () => {
+  it('two first agreed levels at once: one is stored, the other is a conflict; a score racing the start of consolidation never lands after it', async () => {
+    const m = await newMeasurement(w);
+    await scoreAll(w.s.anna, w, m, () => 2);
+    const crit = m.criteria[0].criterion.id;
+    const last = m.criteria[27].criterion.id;
+    // Bart scores his last criterion while the officer starts the consolidation.
+    await scoreAll(w.s.bart, w, { ...m, criteria: m.criteria.slice(0, 27) }, () => 2);
+    const [score, step] = await Promise.all([
+      w.s.bart.put(url(m, `/scores/${last}`), { level: 3, evidence: 'net op tijd' }, ifMatch(0)),
+      w.s.officer.post(url(m, '/consolidate')),
+    ]);
+    expect(step.statusCode).toBe(200);
+    const view = (await w.s.officer.get(url(m, '/consolidation'))).json() as ConsolidationView;
+    const bartLast = view.rows[27].scores.find((x) => x.assessor.userId === w.users.bart.id)!;
+    if (score.statusCode === 200) expect(bartLast.level).toBe(3);
+    else { expect(score.statusCode).toBe(409); expect(bartLast.level).toBeNull(); }
+
+    const [a, b] = await Promise.all([
+      w.s.officer.put(url(m, `/consolidation/${crit}`), { agreedLevel: 2, targetLevel: 3, reason: 'eerste' }, ifMatch(0)),
+      w.s.officer.put(url(m, `/consolidation/${crit}`), { agreedLevel: 1, targetLevel: 4, reason: 'tweede' }, ifMatch(0)),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const stored = (a.statusCode === 200 ? a : b).json();
+    expect((a.statusCode === 409 ? a : b).json().current).toMatchObject({ agreedLevel: stored.agreedLevel, reason: stored.reason, revision: 1 });
+  });
+});
+
 describe('matrix, trend, exports and home', () => {
   it('the matrix groups agreed levels per pillar and function, the trend averages them per measurement', async () => {
     const m = await newMeasurement(w, { kind: 'final', year: 2029 });
