@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
-import { anonymous, createTestApp, ownerQuery, type TestApp } from '../../src/test/app.js';
+import { anonymous, createTestApp, ownerQuery, sessionFor, type TestApp } from '../../src/test/app.js';
 import { MFA_ROLES } from '../../src/shared/roles.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, loadDemoData } from './load.js';
 
@@ -132,4 +132,39 @@ describe('demo data', () => {
     expect(asked.map((r) => r.reference)).toEqual([reports[1].reference]);
     expect((await core.get(`/api/orgs/${zone}/reporting/reports/${asked[0].id}`)).statusCode).toBe(200);
   }, 120_000);
+
+  it('fills the complaints desk: a handful late in the late list, one staff member with repeated complaints, last year\'s report with the coordinator\'s recommendations', async () => {
+    await loadDemoData(t.db.url, undefined, notes); // loaded by the first test, or now when run alone
+    const [{ id: zone }] = await ownerQuery<{ id: string }>(t, `SELECT id FROM organisation WHERE code = 'PZ-5999'`);
+    const signIn = async (email: string) => {
+      const s = anonymous(t);
+      expect((await s.post('/api/auth/login', { email, password: DEMO_PASSWORD })).json()).toMatchObject({ next: 'totp' });
+      expect((await s.post('/api/auth/totp/verify', { code: await generate({ secret: DEMO_TOTP_SECRET }) })).statusCode).toBe(200);
+      return s;
+    };
+    const coordinator = await signIn('klachten@demo.kompas.be');
+    const late = await coordinator.get(`/api/orgs/${zone}/complaints?late=true`);
+    expect(late.statusCode, late.body).toBe(200);
+    const items = late.json().items as { id: string; status: string; late: boolean }[];
+    expect(items.length).toBeGreaterThanOrEqual(4);
+    expect(items.length).toBeLessThanOrEqual(12);
+    expect(items.every((i) => i.late)).toBe(true);
+    // Late at different steps: some not acknowledged in time, some not answered in time.
+    expect(new Set(items.map((i) => i.status))).toEqual(new Set(['received', 'triaged']));
+    expect((await coordinator.get(`/api/orgs/${zone}/complaints/${items[0].id}`)).statusCode).toBe(200);
+    expect(notes.some((l) => new RegExp(`Complaints desk .*, ${items.length} late`).test(l))).toBe(true);
+
+    const year = Number(new Date().toISOString().slice(0, 4)) - 1;
+    // The chief reads figures only (no key needed): a session without the sign-in steps (a TOTP code is single-use within its window).
+    const [{ id: chiefId }] = await ownerQuery<{ id: string }>(t, `SELECT id FROM app_user WHERE email = 'korpschef@demo.kompas.be'`);
+    const chief = await sessionFor(t, chiefId);
+    const stats = await chief.get(`/api/orgs/${zone}/complaints/stats/${year}`);
+    expect(stats.statusCode, stats.body).toBe(200);
+    expect((stats.json().repeated.staff as unknown[]).length).toBe(1);
+    const report = await coordinator.get(`/api/orgs/${zone}/complaints/yearly-report/${year}`);
+    expect(report.statusCode, report.body).toBe(200);
+    expect(report.json()).toMatchObject({ year, revision: 1 });
+    expect(report.json().text).toContain('Aanbevelingen');
+    expect((await coordinator.get(`/api/orgs/${zone}/complaints/yearly-report/${year}/report.pdf`)).statusCode).toBe(200);
+  }, 60_000);
 });

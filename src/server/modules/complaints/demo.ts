@@ -1,7 +1,9 @@
 /**
  * Demo complaints for `npm start` (issue 19, "Demo data"): the demo zone's desk open, two years of
  * complaints at the rate of a zone of 300 staff (about 75 a year) across channels, themes,
- * seriousness and outcomes, some late, one staff member with repeated complaints; the coordinator
+ * seriousness and outcomes; a handful open past their target today (the late list); exactly one
+ * staff member with repeated complaints (every other person named is named at most once a year);
+ * the coordinator's recommendations for the yearly report of the last full year. The coordinator
  * klachten@ and the handler diensthoofd@ (complaint_handler) have key pairs from the demo password.
  *
  * The bulk is written through the vault and the repo with the day of each step (the complaints'
@@ -27,6 +29,7 @@ import { fillTemplate } from './handling.js';
 import { decisionLabels } from './messages.js';
 import * as repo from './repo.js';
 import { makeComplaintsService } from './service.js';
+import { saveRecommendations } from './stats-repo.js';
 
 const DEMO_PASSWORD = 'Kompas-demo-2026';
 const ZONE = 'PZ-5999';
@@ -55,6 +58,17 @@ const FACTS: readonly [theme: string, what: string][] = [
   ['other', 'Het onthaal van het commissariaat was op de aangekondigde openingsuren gesloten.'],
 ];
 const PLACES = ['Marktplein', 'Stationsstraat', 'commissariaat Heide', 'Polderdijk', 'Kerkstraat', 'E34 afrit 7', 'Schoolstraat'];
+/** The coordinator's recommendations in the yearly report of the last full year (in clear: they speak of the zone, never of a complainant). */
+const RECOMMENDATIONS = [
+  'Aanbevelingen van de klachtencoördinator',
+  '',
+  '1. Houding en gedrag blijven het grootste thema. Alle medewerkers van de interventiedienst volgen in het voorjaar de opleiding verbale communicatie en de-escalatie; het onthaal volgt in het najaar.',
+  '2. Eén medewerker werd binnen twaalf maanden in meerdere klachten genoemd. De diensthoofd voert een begeleidingsgesprek en volgt de interventies van de dienst een half jaar mee op; dit is een signaal om te bekijken, geen oordeel.',
+  '3. De behandeltermijn van 90 dagen werd in enkele dossiers overschreden, vooral wanneer bodycambeelden moesten worden opgevraagd. Vanaf januari worden beelden bij elke klacht over een interventie binnen de week opgevraagd.',
+  '4. Klachten over niet-optreden bij nachtlawaai worden samen met de dispatching besproken; de terugbelprocedure wordt herzien.',
+  '5. De publieke versie van dit verslag wordt op de website van de zone gepubliceerd en aan de politieraad voorgesteld.',
+].join('\n');
+
 const NAMES = ['J. Peeters', 'A. Dubois', 'M. Maes', 'S. Jacobs', 'K. Mertens', 'L. Willems', 'F. Claes', 'N. Goossens'];
 
 /** A small deterministic generator: the demo is the same on every start. */
@@ -96,6 +110,9 @@ export async function loadDemoComplaints(url: string): Promise<string[]> {
     const { rows: staff } = await c.query<{ id: string; unit_id: string | null }>(`SELECT id, unit_id FROM person WHERE organisation_id = $1 AND end_date IS NULL AND staff_category = 'operational' ORDER BY personnel_number LIMIT 120`, [zone]);
     const { rows: units } = await c.query<{ id: string }>(`SELECT id FROM org_unit WHERE organisation_id = $1 ORDER BY code`, [zone]);
     const repeated = staff[7];
+    // The others named in turn, so that nobody else reaches the repeated-complaints signal (3 within 12 months).
+    const others = staff.filter((p) => p !== repeated);
+    let nextOther = 0;
 
     const today = todayInBelgium();
     await withOrgTx(db, zone, async (tx) => {
@@ -119,7 +136,9 @@ export async function loadDemoComplaints(url: string): Promise<string[]> {
       const channel = pick(channels);
       const anonymous = channel === 'online' && rand() < 0.2;
       const age = Math.round((Date.parse(today) - Date.parse(day)) / 86_400_000);
-      const involved = n % 9 === 0 ? repeated : pick(staff);
+      const involved = n % 9 === 0 ? repeated : others.length ? others[nextOther++ % others.length] : undefined;
+      // Open past their target today, for the late list: a few not acknowledged within 7 days, a few not answered within 90.
+      const lateStep = age >= 9 && age < 30 && n % 3 === 0 ? 'acknowledge' : age > 95 && age < 200 && n % 4 === 0 ? 'resolve' : null;
       await (async () => {
         const id = randomUUID();
         const content: ComplaintContent = {
@@ -134,6 +153,7 @@ export async function loadDemoComplaints(url: string): Promise<string[]> {
           registeredBy: channel === 'online' ? null : coordinator.userId, codeHash: randomBytes(32).toString('hex'), content: encryptField(key, CONTENT_FIELD, JSON.stringify(content)),
         });
         await addEvent(tx, key, { orgId: zone, complaintId: id, kind: 'received', on: day, byUserId: null, details: { channel } });
+        if (lateStep === 'acknowledge') return;
         const by = coordinator.userId;
         // How far the complaint went: the older, the further; a few stay late.
         const ackOn = addDays(day, 1 + Math.floor(rand() * (n % 11 === 0 ? 12 : 5)));
@@ -142,12 +162,12 @@ export async function loadDemoComplaints(url: string): Promise<string[]> {
         await addEvent(tx, null, { orgId: zone, complaintId: id, kind: 'acknowledged', on: ackOn, byUserId: by });
         const triageOn = addDays(ackOn, 2 + Math.floor(rand() * 10));
         if (triageOn >= today) return;
-        if (rand() < 0.08) {
+        if (lateStep !== 'resolve' && rand() < 0.08) {
           await repo.updateComplaint(tx, zone, id, { status: 'inadmissible', admissible: false, triaged_on: triageOn, closed_on: triageOn }, false);
           await addEvent(tx, key, { orgId: zone, complaintId: id, kind: 'inadmissible', on: triageOn, byUserId: by, note: 'Geen feiten die een politiemedewerker betreffen.' });
           return;
         }
-        if (rand() < 0.06) {
+        if (lateStep !== 'resolve' && rand() < 0.06) {
           await repo.updateComplaint(tx, zone, id, { status: 'forwarded', forwarded_to: pick(['comite_p', 'judicial', 'disciplinary'] as const), forwarded_on: triageOn, closed_on: triageOn }, false);
           await addEvent(tx, key, { orgId: zone, complaintId: id, kind: 'forwarded', on: triageOn, byUserId: by, note: 'Strafrechtelijke feiten: doorgestuurd.' });
           return;
@@ -165,7 +185,7 @@ export async function loadDemoComplaints(url: string): Promise<string[]> {
         // Most are answered within the 90 days; a few recent ones wait, and a few old ones are late.
         const lead = 20 + Math.floor(rand() * (n % 13 === 0 ? 140 : 60));
         const answerOn = addDays(day, lead);
-        if (answerOn >= today || (age < 200 && n % 13 === 0)) return;
+        if (answerOn >= today || lateStep === 'resolve' || (age < 200 && n % 13 === 0)) return;
         const decision: Decision = pick([...DECISIONS, 'unfounded', 'unfounded', 'partly_founded']);
         const text = fillTemplate(DEFAULT_ANSWER_TEMPLATES.nl, { reference, receivedOn: day, decision: translate('nl', decisionLabels[decision]) });
         await repo.updateComplaint(tx, zone, id, { status: 'answered', decision, decided_on: answerOn, answered_on: answerOn, answer: encryptField(key, ANSWER_FIELD, text) }, false);
@@ -192,9 +212,16 @@ export async function loadDemoComplaints(url: string): Promise<string[]> {
     const view = await svcLater.view(handler.ctx, zone, answered.id);
     await svcLater.answer(handler.ctx, zone, answered.id, { decision: 'partly_founded', text: view.answerDraft.replace(/\[Toelichting\]/, 'De inspecteur had zijn naam moeten geven; hij werd daarop aangesproken. Voor het overige verliep de controle volgens de regels.') }, s.revision);
 
-    await withOrgTx(db, zone, (tx) => syncComplaintDeadlines(tx, zone));
+    const lastYear = Number(today.slice(0, 4)) - 1;
+    const late = await withOrgTx(db, zone, async (tx) => {
+      await syncComplaintDeadlines(tx, zone);
+      // Written in January, after the year closed (or today, early in a year).
+      const writtenOn = [today, `${lastYear + 1}-01-20`].sort()[0];
+      await saveRecommendations(tx, zone, lastYear, 0, RECOMMENDATIONS, coordinator.userId, writtenOn);
+      return (await repo.homeCounts(tx, zone, coordinator.userId, true, today)).late;
+    });
     return [
-      `Complaints desk (Politiezone Heide en Polder), ${n + 1} complaints — coordinator ${DEMO_COORDINATOR}, handler ${DEMO_HANDLER} (complaint_handler). DEMO ONLY:`,
+      `Complaints desk (Politiezone Heide en Polder), ${n + 1} complaints, ${late} late, the yearly report ${lastYear} with recommendations — coordinator ${DEMO_COORDINATOR}, handler ${DEMO_HANDLER} (complaint_handler). DEMO ONLY:`,
       `  status code of ${answered.reference} (answered): ${answered.code}`,
     ];
   } finally {
