@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, Outlet, useLocation, useNavigate, useParams } from '@tanstack/react-router';
+import { activeNavItem } from './nav';
 import { Button, Label, ListBox, ListBoxItem, Menu, MenuItem, MenuTrigger, Popover, Select, SelectValue, type Key } from 'react-aria-components';
 import { useQuery } from '@tanstack/react-query';
 import { get } from './api';
@@ -70,6 +71,8 @@ function Nav({ ctx }: { ctx: ModuleContext }) {
   const [open, setOpen] = useState(false);
   const base = `/o/${ctx.orgId}`;
   const items = [{ id: 'home', to: '', label: null as string | null }, ...modules.flatMap((m) => m.navItems(ctx)).map((n) => ({ id: n.id, to: n.to, label: i18n._(n.label) }))];
+  const path = useLocation({ select: (l) => l.pathname }).replace(/\/$/, '');
+  const activeId = activeNavItem(items, base, path);
   return (
     <nav className={s.nav} aria-label={t`Main navigation`} data-print="hide">
       <div className={s.navInner}>
@@ -77,16 +80,16 @@ function Nav({ ctx }: { ctx: ModuleContext }) {
           <span aria-hidden="true">☰</span> <Trans>Menu</Trans>
         </Button>
         <ul id="main-nav-list" className={s.navList} data-open={open}>
-          {items.map((n) => {
-            // The router marks the active link with aria-current="page"; home only when exactly there.
-            return (
-              <li key={n.id}>
-                <Link to={base + n.to} className={s.navLink} activeOptions={{ exact: n.to === '', includeSearch: false }} onClick={() => setOpen(false)}>
-                  {n.label ?? t`Home`}
-                </Link>
-              </li>
-            );
-          })}
+          {items.map((n) => (
+            <li key={n.id}>
+              {/* The router marks an exact match; a page below an item (a complaint under Complaints) marks
+                  the item with the longest matching address, so Complaints statistics is not also Complaints. */}
+              <Link to={base + n.to} className={s.navLink} activeOptions={{ exact: true, includeSearch: false }}
+                aria-current={n.id === activeId ? 'page' : undefined} onClick={() => setOpen(false)}>
+                {n.label ?? t`Home`}
+              </Link>
+            </li>
+          ))}
         </ul>
       </div>
     </nav>
