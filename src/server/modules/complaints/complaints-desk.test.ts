@@ -223,6 +223,11 @@ describe('staff registration, triage, handling', () => {
   it('forwards and declares inadmissible, closing the complaint for this desk', async () => {
     const a = await filed(t, w, { what: 'Strafbare feiten' });
     const va = await readComplaint(w.s.coordinator, w, a.id);
+    // A day before the complaint arrived is refused with a message naming the day of receipt.
+    const early = await w.s.coordinator.post(api(w, `/${a.id}/forward`), { to: 'judicial', on: '2020-01-01' }, ifMatch(va.revision));
+    expect(early.statusCode).toBe(400);
+    expect(early.json()).toMatchObject({ code: 'complaints_date_before_received', field: 'on' });
+    expect(early.json().message).toContain(va.receivedOn);
     const fw = await w.s.coordinator.post(api(w, `/${a.id}/forward`), { to: 'judicial', note: 'Parket Antwerpen' }, ifMatch(va.revision));
     expect(fw.statusCode, fw.body).toBe(200);
     const fv = await readComplaint(w.s.coordinator, w, a.id);

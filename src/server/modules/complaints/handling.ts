@@ -241,7 +241,8 @@ export function makeHandling(c: ComplaintsContext) {
     forward: (ctx: ComplaintsCtx, orgId: string, id: string, b: ForwardBody, expected: number) =>
       step(ctx, orgId, id, 'forward', expected, async (tx, row, today) => {
         const on = b.on ?? today;
-        if (on > today || on < row.received_on) throw invalid('complaints_date_invalid', 'on');
+        if (on > today) throw invalid('complaints_date_invalid', 'on');
+        if (on < row.received_on) throw invalid('complaints_date_before_received', 'on', { receivedOn: row.received_on });
         const key = b.note ? await keyOf(tx, ctx, orgId, id) : null;
         await repo.updateComplaint(tx, orgId, id, { status: 'forwarded', forwarded_to: b.to, forwarded_on: on, closed_on: on });
         await addEvent(tx, key, { orgId, complaintId: id, kind: 'forwarded', on, byUserId: ctx.actor.userId, details: { to: b.to }, note: b.note });

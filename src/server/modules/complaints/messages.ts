@@ -8,6 +8,7 @@ export const complaintsErrors = {
   complaints_name_required: /*i18n*/ { id: 'error.complaints_name_required', message: 'Give your name, or choose to complain anonymously.' },
   complaints_identity_not_allowed: /*i18n*/ { id: 'error.complaints_identity_not_allowed', message: 'An anonymous complaint cannot carry a name or contact details. Leave them empty, or give your name.' },
   complaints_date_invalid: /*i18n*/ { id: 'error.complaints_date_invalid', message: 'Give a real date (yyyy-mm-dd) that is not in the future.' },
+  complaints_date_before_received: /*i18n*/ { id: 'error.complaints_date_before_received', message: 'The day cannot be before the complaint was received ({receivedOn}).' },
   complaints_code_unknown: /*i18n*/ { id: 'error.complaints_code_unknown', message: 'No complaint was found with this code. Check the 16 digits and try again.' },
   complaints_session_expired: /*i18n*/ { id: 'error.complaints_session_expired', message: 'Your access to the complaint has ended. Enter your code again.' },
   complaints_wrong_status: /*i18n*/ { id: 'error.complaints_wrong_status', message: 'This step is not possible in the current status of the complaint ({status}).' },

@@ -231,7 +231,7 @@ export function ForwardDialog({ complaint: c, onClose, onDone }: DialogProps) {
       <SelectField label={t`Sent to`} value={to} onChange={(v) => { setTo(v); setMissing(false); }} isRequired
         error={missing ? t`Choose where the complaint was sent.` : fe(step.error, 'to')}
         options={Object.keys(FORWARD_TARGET_LABELS).map((x) => ({ id: x, label: i18n._(FORWARD_TARGET_LABELS[x]!) }))} />
-      <DateField label={t`Sent on`} value={on} onChange={setOn} max={todayIso()} error={fe(step.error, 'on')} />
+      <DateField label={t`Sent on`} value={on} onChange={setOn} min={c.receivedOn} max={todayIso()} error={fe(step.error, 'on')} />
       <Field className={s.textarea} label={t`To whom exactly, and why (optional)`} value={note} onChange={setNote} multiline maxLength={5000} error={fe(step.error, 'note')}
         description={t`For example the prosecutor's office and its reference. Stored encrypted.`} />
     </StepDialog>
