@@ -10,6 +10,7 @@ import { SaveError } from '../../ui/EditConflict';
 import { complaintsBase, keys, readSettings } from './api';
 import { useFormKey } from './components';
 import { THEME_LABELS } from './labels';
+import { COORDINATOR } from './roles';
 import type { Lang, Settings, SettingsBody, Texts } from './types';
 import s from './styles';
 
@@ -35,16 +36,16 @@ function TextsFields({ label, value, onChange, multiline, error }: {
   );
 }
 
-/** /complaints/settings — the coordinator sets up the desk: open or closed, introduction, themes, lead times, answer templates. */
+/** /complaints/settings — the coordinator (or the administrator) sets up the desk: open or closed, introduction, themes, lead times, answer templates. */
 export function SettingsPage() {
-  const { orgId } = useOrg();
+  const { orgId, has } = useOrg();
   const { t } = useLingui();
   const q = useQuery({ queryKey: keys.settings(orgId), queryFn: () => readSettings(orgId) });
   const [formKey, saved] = useFormKey(q.data?.revision);
   return (
     <>
       <PageHeader title={t`Settings of the complaints desk`}>
-        <p><Link to={`/o/${orgId}/complaints`}><Trans>Back to the complaints</Trans></Link></p>
+        {has(COORDINATOR) && <p><Link to={`/o/${orgId}/complaints`}><Trans>Back to the complaints</Trans></Link></p>}
       </PageHeader>
       <ErrorAlert error={q.error} />
       {q.isPending ? <Loading /> : q.data && <SettingsForm key={formKey} settings={q.data} onSaved={saved} />}
@@ -66,12 +67,14 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (rev
   // A default theme without its own text gets the default names, so the organisation sees what the public sees.
   const [themes, setThemes] = useState<ThemeDraft[]>(() => settings.themes.map((th) => ({ id: th.id, label: th.label, active: th.active })));
   const [triageDays, setTriageDays] = useState(String(settings.triageDays));
+  const [acknowledgeDays, setAcknowledgeDays] = useState(String(settings.acknowledgeDays));
+  const [resolveDays, setResolveDays] = useState(String(settings.resolveDays));
   const [templates, setTemplates] = useState<Texts>(settings.answerTemplates);
   const [saved, setSaved] = useState(false);
   const touch = () => setSaved(false);
   const save = useMutation({
     mutationFn: (rev: number | undefined = settings.revision) => put<Settings>(`${complaintsBase(orgId)}/settings`, {
-      open, intro, themes, triageDays: Number(triageDays), answerTemplates: templates,
+      open, intro, themes, triageDays: Number(triageDays), acknowledgeDays: Number(acknowledgeDays), resolveDays: Number(resolveDays), answerTemplates: templates,
     } satisfies SettingsBody, { revision: rev }),
     onSuccess: (r) => {
       setSaved(true);
@@ -122,10 +125,12 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (rev
       <section aria-labelledby="set-deadlines" className={s.section}>
         <h2 id="set-deadlines"><Trans>Lead times</Trans></h2>
         <div className={s.numbers}>
+          <Field label={t`Acknowledge within (days after receipt)`} type="number" inputMode="numeric" value={acknowledgeDays} onChange={(v) => { setAcknowledgeDays(v); touch(); }} isRequired error={fe('acknowledgeDays')} />
           <Field label={t`Triage within (days after receipt)`} type="number" inputMode="numeric" value={triageDays} onChange={(v) => { setTriageDays(v); touch(); }} isRequired error={fe('triageDays')} />
+          <Field label={t`Answer within (days after receipt)`} type="number" inputMode="numeric" value={resolveDays} onChange={(v) => { setResolveDays(v); touch(); }} isRequired error={fe('resolveDays')} />
         </div>
-        <p>
-          <Trans>Acknowledge within {settings.acknowledgeDays} days and answer within {settings.resolveDays} days: these targets are the organisation's settings, changed by its administrator.</Trans>
+        <p className={`${s.small} ${s.muted}`}>
+          <Trans>Acknowledgement 1 to 60 days, triage 1 to 120, answer 1 to 365. A change moves the deadlines of the open complaints at once.</Trans>
         </p>
       </section>
 

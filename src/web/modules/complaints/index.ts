@@ -31,7 +31,8 @@ export const complaintsModule: WebModule = {
   id: 'complaints',
   navItems: (ctx) => [
     ...(ctx.has(COORDINATOR, HANDLER) ? [{ id: 'complaints', to: '/complaints', label: msg`Complaints` }] : []),
-    ...(ctx.has(COORDINATOR) ? [{ id: 'complaints-settings', to: '/complaints/settings', label: msg`Complaints desk` }] : []),
+    // The desk's settings: the coordinator, and the administrator (lead times; server: SETTINGS_ROLES).
+    ...(ctx.has(COORDINATOR, 'administrator') ? [{ id: 'complaints-settings', to: '/complaints/settings', label: msg`Complaints desk` }] : []),
     // Statistics and the yearly report: the coordinator and the chief (server: complaints/stats-routes.ts).
     ...(ctx.has(COORDINATOR, 'chief') ? [{ id: 'complaints-stats', to: '/complaints/stats', label: msg`Complaints statistics` }] : []),
   ],
