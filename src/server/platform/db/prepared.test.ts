@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { sql } from 'drizzle-orm';
+import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
 import { createDatabase, type Database } from './pool.js';
@@ -64,5 +64,18 @@ describe('named statements', () => {
     const first = preparedStatement(PEOPLE('A'));
     expect(preparedStatement(PEOPLE('B')).name).toBe(first.name);
     expect(preparedStatement(sql`SELECT 1`).name).not.toBe(first.name);
+  });
+
+  it('give what drizzle gives: date and time types as text, a failure as DrizzleQueryError over the driver\'s error', async () => {
+    const stmt = preparedStatement(sql`SELECT ${sql.placeholder('ts')}::timestamptz AS ts, date '2025-03-01' AS d, interval '1 day' AS i, 7::bigint AS n, 1.5::numeric AS x`);
+    const viaDrizzle = await one.db.execute(sql`SELECT ${'2025-03-01T08:00:00Z'}::timestamptz AS ts, date '2025-03-01' AS d, interval '1 day' AS i, 7::bigint AS n, 1.5::numeric AS x`);
+    const { rows: [row] } = await runPrepared(one.db, stmt, { ts: '2025-03-01T08:00:00Z' });
+    expect(row).toEqual(viaDrizzle.rows[0]);
+    expect(typeof row.ts).toBe('string');
+    const failing = preparedStatement(sql`SELECT 1 / ${sql.placeholder('zero')}::int AS n`);
+    const err = await runPrepared(one.db, failing, { zero: 0 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DrizzleQueryError);
+    expect((err as DrizzleQueryError).cause).toMatchObject({ code: '22012' });
+    await expect(runPrepared(one.db, failing, {})).rejects.toThrow('No value for placeholder "zero"');
   });
 });
