@@ -15,3 +15,4 @@ export * from './modules/reporting/schema.js';
 export * from './modules/complaints/schema.js';
 export * from './modules/complaints/stats-schema.js';
 export * from './modules/maturity/schema.js';
+export * from './modules/maturity/oversight-schema.js';

@@ -2,6 +2,7 @@ import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
 import { loadDemoMaturity } from './demo.js';
 import { maturityRoutes } from './routes.js';
+import * as oversightSchema from './oversight-schema.js';
 import * as schema from './schema.js';
 import { makeMaturityService } from './service.js';
 
@@ -9,7 +10,7 @@ import { makeMaturityService } from './service.js';
 export const maturityModule: ServerModule = {
   name: 'maturity',
   routes: maturityRoutes as ServerModule['routes'],
-  tables: tablesOf(schema),
+  tables: [...tablesOf(schema), ...tablesOf(oversightSchema)],
   demo: loadDemoMaturity,
   homeFigures: async (deps, actor, orgId) =>
     makeMaturityService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir }).homeFigures(actor, orgId),
