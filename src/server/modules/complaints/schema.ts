@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from '../../platform/auth/schema.js';
 import { organisation, orgUnit } from '../organisations/schema.js';
 import { person } from '../people/schema.js';
+import { bytea } from '../../platform/db/columns.js';
+import { recordEventColumns, sealedFileColumns } from '../../platform/vault/record-columns.js';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * The citizens' complaints desk (issue 19).
@@ -144,16 +145,8 @@ export const complaintFile = pgTable('complaint_file', {
   id: uuid('id').primaryKey(),
   organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
   complaintId: uuid('complaint_id').notNull().references(() => complaint.id, { onDelete: 'cascade' }),
-  seq: integer('seq').notNull(),
-  addedBy: text('added_by').notNull(),
   byUserId: uuid('by_user_id').references(() => appUser.id),
-  name: bytea('name').notNull(),
-  mediaType: text('media_type').notNull(),
-  size: integer('size').notNull(),
-  /** SHA-256 of the plain (cleaned) file, checked again after decryption. */
-  sha256: text('sha256').notNull(),
-  content: bytea('content').notNull(),
-  addedOn: date('added_on').notNull(),
+  ...sealedFileColumns(),
 }, (t) => [
   index('complaint_file_complaint_idx').on(t.organisationId, t.complaintId),
   check('complaint_file_added_by_ck', sql`${t.addedBy} IN ('complainant', 'staff')`),
@@ -168,10 +161,5 @@ export const complaintEvent = pgTable('complaint_event', {
   id: uuid('id').primaryKey(),
   organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
   complaintId: uuid('complaint_id').notNull().references(() => complaint.id, { onDelete: 'cascade' }),
-  seq: integer('seq').notNull(),
-  kind: text('kind').notNull(),
-  occurredOn: date('occurred_on').notNull(),
-  byUserId: uuid('by_user_id').references(() => appUser.id),
-  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
-  note: bytea('note'),
+  ...recordEventColumns(),
 }, (t) => [uniqueIndex('complaint_event_seq_uq').on(t.organisationId, t.complaintId, t.seq)]);

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn,
+  bigserial, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { appUser } from '../../platform/auth/schema.js';
 import { storedFile } from '../../platform/files/schema.js';
 import { organisation, orgUnit } from '../organisations/schema.js';
 import { person } from '../people/schema.js';
+import { bytea } from '../../platform/db/columns.js';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * One version of an integrity policy plan (AIG model, 7 sections). Versions of the same plan

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, date, index, integer, pgTable, primaryKey, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, primaryKey, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from '../../platform/auth/schema.js';
 import { organisation } from '../organisations/schema.js';
 import { report } from './schema.js';
+import { bytea } from '../../platform/db/columns.js';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * Core-group advice on a report: the recipient's question (encrypted, field `advice:<id>:question`)

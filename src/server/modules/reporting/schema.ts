@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from '../../platform/auth/schema.js';
 import { organisation } from '../organisations/schema.js';
+import { bytea } from '../../platform/db/columns.js';
+import { recordEventColumns, sealedFileColumns } from '../../platform/vault/record-columns.js';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * The reporting channel for integrity violations (law of 8 December 2022; issue 18).
@@ -146,15 +147,7 @@ export const reportFile = pgTable('report_file', {
   organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
   reportId: uuid('report_id').notNull().references(() => report.id, { onDelete: 'cascade' }),
   messageId: uuid('message_id').references(() => reportMessage.id, { onDelete: 'cascade' }),
-  seq: integer('seq').notNull(),
-  addedBy: text('added_by').notNull(),
-  name: bytea('name').notNull(),
-  mediaType: text('media_type').notNull(),
-  size: integer('size').notNull(),
-  /** SHA-256 of the plain (cleaned) file, checked again after decryption. */
-  sha256: text('sha256').notNull(),
-  content: bytea('content').notNull(),
-  addedOn: date('added_on').notNull(),
+  ...sealedFileColumns(),
 }, (t) => [
   index('report_file_report_idx').on(t.organisationId, t.reportId),
   check('report_file_added_by_ck', sql`${t.addedBy} IN ('reporter', 'recipient')`),
@@ -169,13 +162,7 @@ export const reportEvent = pgTable('report_event', {
   id: uuid('id').primaryKey(),
   organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
   reportId: uuid('report_id').notNull().references(() => report.id, { onDelete: 'cascade' }),
-  seq: integer('seq').notNull(),
-  kind: text('kind').notNull(),
-  occurredOn: date('occurred_on').notNull(),
-  byUserId: uuid('by_user_id').references(() => appUser.id),
-  /** Ids and codes only (an outcome, an investigator's id); never text. */
-  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
-  note: bytea('note'),
+  ...recordEventColumns(),
 }, (t) => [uniqueIndex('report_event_seq_uq').on(t.organisationId, t.reportId, t.seq)]);
 
 /**

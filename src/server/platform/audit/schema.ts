@@ -1,6 +1,6 @@
 import { bigint, bigserial, customType, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../db/columns.js';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 const inet = customType<{ data: string }>({ dataType: () => 'inet' });
 
 /**

@@ -1,9 +1,9 @@
-import { check, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { appUser } from '../auth/schema.js';
 import { organisation } from '../tenancy/schema.js';
+import { bytea } from '../db/columns.js';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * Files attached to a module's records (evidence, report attachments, complaint documents). A file

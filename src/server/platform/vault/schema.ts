@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from '../auth/schema.js';
 import { organisation } from '../tenancy/schema.js';
+import { bytea } from '../db/columns.js';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * A person's key pair for end-to-end encrypted records (decision 0016). The private key is stored
