@@ -84,7 +84,7 @@ export function measurementDocument(d: Data): ExportDocument {
     { label: t(L.kind), value: t(kindLabels[m.kind]) },
     { label: t(L.status), value: t(statusLabels[m.status]) },
     { label: t(L.assessors), value: d.assessors.map((x) => x.display_name).join(', ') },
-    ...(m.approved_at ? [{ label: t(L.approvedBy), value: m.approved_by_name ?? '' }, { label: t(L.approvedOn), value: m.approved_at.toISOString().slice(0, 10) }] : []),
+    ...(m.approved_at ? [{ label: t(L.approvedBy), value: m.approved_by_name ?? '' }, { label: t(L.approvedOn), value: new Date(m.approved_at).toISOString().slice(0, 10) }] : []),
   ];
 
   const summary: { label: string; rows: Row[] }[] = [];
