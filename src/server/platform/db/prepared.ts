@@ -101,9 +101,27 @@ export async function runPrepared<T extends Record<string, unknown>>(
 /**
  * Like `q.execute(query)`, as a named statement, for a query built per call whose text takes a
  * few shapes only (a listing's optional filters and cursor): each shape is planned once per
- * connection. Never for a text that grows with the data (IN lists, multi-row VALUES).
+ * connection. Never for a text that grows with the data (IN lists, multi-row VALUES). A listing
+ * that runs on every request builds each shape once with placeholders instead (`preparedShapes`).
  */
 export async function executeNamed<T extends Record<string, unknown>>(q: Queryable, query: SQL): Promise<{ rows: T[] }> {
   return runPrepared<T>(q, build(query));
 }
 
+
+/**
+ * The statement of one shape of a query, built on its first use and kept: `shape` names what
+ * decides the text (which filters are present), `make` builds it with `sql.placeholder`s for
+ * every value. For a bounded number of shapes only, like `executeNamed`.
+ */
+export function preparedShapes(make: (shape: string) => SQL, maxShapes = 256): (shape: string) => PreparedStatement {
+  const cache = new Map<string, PreparedStatement>();
+  return (shape) => {
+    let stmt = cache.get(shape);
+    if (!stmt) {
+      stmt = build(make(shape));
+      if (cache.size < maxShapes) cache.set(shape, stmt);
+    }
+    return stmt;
+  };
+}
