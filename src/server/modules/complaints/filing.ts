@@ -73,14 +73,16 @@ export function makeFiling(c: ComplaintsContext, sessions: RecordSessions) {
       const staffId = a.staff?.actor.userId ?? null;
       const { recordKey } = await createRecordKey(tx, refOf(a.orgId, id), { users: [...new Set([...coordinators, ...(staffId ? [staffId] : [])])], secret: digits, grantedBy: staffId });
       const content = encryptField(recordKey, CONTENT_FIELD, JSON.stringify(a.content));
-      // The yearly counter row stays locked until commit: taken after the Argon2id derivations and the encryption.
-      const reference = await repo.nextReference(tx, a.orgId, Number(a.receivedOn.slice(0, 4)));
+      // The reference comes last (below): the yearly counter row stays locked until commit, so
+      // concurrent filings must not wait on it while this one writes its files.
       await repo.insertComplaint(tx, {
-        id, organisationId: a.orgId, reference, channel: a.channel, forwardedBy: a.forwardedBy, forwardingReference: a.forwardingReference,
+        id, organisationId: a.orgId, reference: `pending-${id}`, channel: a.channel, forwardedBy: a.forwardedBy, forwardingReference: a.forwardingReference,
         anonymous: a.anonymous, language: a.language, receivedOn: a.receivedOn, registeredBy: staffId, codeHash, content,
       });
       await addEvent(tx, recordKey, { orgId: a.orgId, complaintId: id, kind: 'received', on: a.receivedOn, byUserId: staffId, details: { channel: a.channel } });
       if (a.files.length) await storeFiles(tx, recordKey, a.files, { addedBy: a.staff ? 'staff' : 'complainant', byUserId: staffId, today });
+      const reference = await repo.nextReference(tx, a.orgId, Number(a.receivedOn.slice(0, 4)));
+      await repo.setReference(tx, a.orgId, id, reference);
       if (a.staff) {
         await c.audit(tx, a.staff, a.orgId, 'complaints.complaint_registered', id, { channel: a.channel, files: a.files.length });
         await syncComplaintDeadlines(tx, a.orgId, [id]);

@@ -168,6 +168,11 @@ export async function nextReference(q: Queryable, orgId: string, year: number): 
   return `KL-${year}-${String(r.rows[0].last).padStart(4, '0')}`;
 }
 
+/** Gives a filed complaint its reference, the last write of a filing (see filing.ts). */
+export async function setReference(q: Queryable, orgId: string, id: string, reference: string): Promise<void> {
+  await q.execute(sql`UPDATE complaint SET reference = ${reference} WHERE organisation_id = ${orgId} AND id = ${id}`);
+}
+
 export interface NewComplaintRow {
   id: string; organisationId: string; reference: string; channel: string; forwardedBy: string | null; forwardingReference: string | null;
   anonymous: boolean; language: string; receivedOn: string; registeredBy: string | null; codeHash: string; content: Buffer;

@@ -132,11 +132,10 @@ export function makeFiling(c: ReportingContext) {
         };
         const autoAck = settings.autoAck ? pickText(settings.autoAck, language) : null;
         const encrypted = encryptField(recordKey, CONTENT_FIELD, JSON.stringify(content));
-        // The organisation's yearly counter row is locked until commit: taken after the Argon2id
-        // derivations and the encryption, so concurrent filings wait on it as briefly as possible.
-        const reference = await repo.nextReference(tx, orgId, Number(today.slice(0, 4)));
+        // The reference comes last (below): the organisation's yearly counter row stays locked until
+        // commit, so concurrent filings must not wait on it while this one writes its file.
         await repo.insertReport(tx, {
-          id, organisationId: orgId, reference, identityMode: body.identityMode, filedVia: counsellorId ? 'counsellor' : 'portal', category: body.category ?? null,
+          id, organisationId: orgId, reference: `pending-${id}`, identityMode: body.identityMode, filedVia: counsellorId ? 'counsellor' : 'portal', category: body.category ?? null,
           status: autoAck ? 'acknowledged' : 'received', receivedOn: today, acknowledgedOn: autoAck ? today : null, receiptHash,
           content: encrypted,
         });
@@ -152,6 +151,8 @@ export function makeFiling(c: ReportingContext) {
           await addEvent(tx, recordKey, { orgId, reportId: id, kind: 'acknowledged', on: today, byUserId: null, details: { automatic: true } });
           await addMessage(tx, recordKey, { author: 'recipient', authorUserId: null, purpose: 'acknowledgement', body: autoAck, today });
         }
+        const reference = await repo.nextReference(tx, orgId, Number(today.slice(0, 4)));
+        await repo.setReference(tx, orgId, id, reference);
         if (input.counsellor) {
           // A counsellor's action is theirs: audited, and its deadlines set now. A reporter's own filing
           // writes neither (an audit row's and a deadline row's exact time would date the report).

@@ -123,6 +123,11 @@ export async function nextReference(q: Queryable, orgId: string, year: number): 
   return `MEL-${year}-${String(r.rows[0].last).padStart(4, '0')}`;
 }
 
+/** Gives a filed report its reference, the last write of a filing (see fileReport). */
+export async function setReference(q: Queryable, orgId: string, id: string, reference: string): Promise<void> {
+  await q.execute(sql`UPDATE report SET reference = ${reference} WHERE organisation_id = ${orgId} AND id = ${id}`);
+}
+
 export interface NewReportRow {
   id: string; organisationId: string; reference: string; identityMode: string; filedVia: string; category: string | null;
   status: string; receivedOn: string; acknowledgedOn: string | null; receiptHash: string; content: Buffer;
