@@ -1,13 +1,17 @@
 /**
- * API benchmark: `tsx bench/api/run.ts [--duration 20] [--connections 50] [--rounds 3] [--warmup 10] [--cpu-prof <dir>]`.
+ * API benchmark: `tsx bench/api/run.ts [--duration 20] [--connections 50] [--rounds 3] [--warmup 10]
+ * [--cpu-requests 3000] [--cpu-rounds 4] [--cpu-only] [--cpu-prof <dir>]`.
  * Starts the real app (buildApp) on a fresh database with a zone of 300 staff and a signed-in
  * DPO/administrator, and loads `GET /api/orgs/:orgId/audit?limit=25` (session resolution,
  * route policy, validation, RLS-scoped transaction, list query, audit insert). Baseline 1, in the
  * same run: a bare Fastify route sending the same statements the same way with raw pg (checked
  * first: both servers' statements per request are traced and compared). App and baseline 1 run
  * side by side, each warmed up, then measured in alternating rounds (app-baseline, baseline-app,
- * ...): the ratio is the median of the rounds' pairs, with its spread. Baseline 2: a bare Fastify
- * route returning a constant. Loopback only; each server runs in its own child process.
+ * ...): the ratio is the median of the rounds' pairs, with its spread. Before them, CPU per request:
+ * a fixed number of requests at the same concurrency against each in alternation, with the server
+ * process's and its PostgreSQL backends' CPU time read from /proc: less sensitive than throughput
+ * to other load on the machine, though contention still inflates both sides (`--cpu-only` stops there). Baseline 2: a bare Fastify route
+ * returning a constant. Loopback only; each server runs in its own child process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +28,9 @@ const DURATION = numberArg(argv, 'duration', 20);
 const CONNECTIONS = Math.floor(numberArg(argv, 'connections', 50));
 const ROUNDS = Math.floor(numberArg(argv, 'rounds', 3));
 const WARMUP = numberArg(argv, 'warmup', 10); // V8 still optimises the app's code for seconds after start
+const CPU_REQUESTS = Math.floor(numberArg(argv, 'cpu-requests', 3000));
+const CPU_ROUNDS = Math.floor(numberArg(argv, 'cpu-rounds', 4));
+const CPU_ONLY = argv.includes('--cpu-only');
 const ROUND_WARMUP = 2;
 const TRACED_REQUESTS = 20;
 // --cpu-prof <dir>: V8 CPU profiles of the app and baseline 1 servers over the whole run.
@@ -93,10 +100,12 @@ async function stopServer(s: Server): Promise<void> {
   await exited;
 }
 
-function load(url: string, headers: Record<string, string>, duration: number): Promise<{ latencies: number[]; result: autocannon.Result }> {
+/** `duration` seconds of load, or exactly `amount` requests when given. */
+function load(url: string, headers: Record<string, string>, duration: number, amount?: number): Promise<{ latencies: number[]; result: autocannon.Result }> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration, headers }, (err, result) => (err ? reject(err) : resolve({ latencies, result })));
+    const opts = { url, connections: CONNECTIONS, headers, ...(amount ? { amount } : { duration }) };
+    const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve({ latencies, result })));
     instance.on('response', (_client, _status, _bytes, responseTime) => { latencies.push(responseTime); });
   });
 }
@@ -119,6 +128,23 @@ async function backendPids(admin: pg.Client, dbName: string, applicationName: st
 }
 
 interface Target { name: string; server: Server; url: string; headers: Record<string, string>; applicationName?: string }
+
+interface CpuFigures { name: string; nodeUs: number; pgUs: number; load: number }
+
+/** CPU time per request of a server process and of its pool's PostgreSQL backends over exactly CPU_REQUESTS requests, in µs. */
+async function measureCpu(t: Target, admin: pg.Client, dbName: string): Promise<CpuFigures> {
+  await load(t.url, t.headers, ROUND_WARMUP); // the pool reopens the connections it closed while the other server ran
+  const pids = await backendPids(admin, dbName, t.applicationName!);
+  const load1 = os.loadavg()[0];
+  const node0 = cpuMs(t.server.child.pid!);
+  const pg0 = pids.reduce((s, p) => s + cpuMs(p), 0);
+  const { result } = await load(t.url, t.headers, 0, CPU_REQUESTS);
+  const node1 = cpuMs(t.server.child.pid!);
+  const pg1 = pids.reduce((s, p) => s + cpuMs(p), 0);
+  const errors = result.errors + result.timeouts + result.non2xx;
+  if (errors) throw new Error(`${t.name}: ${errors} requests failed while measuring CPU`);
+  return { name: t.name, nodeUs: ((node1 - node0) * 1000) / result.requests.total, pgUs: ((pg1 - pg0) * 1000) / result.requests.total, load: load1 };
+}
 
 async function measure(t: Target, round: number, admin: pg.Client, dbName: string): Promise<Figures> {
   const pids = t.applicationName ? await backendPids(admin, dbName, t.applicationName) : [];
@@ -223,6 +249,21 @@ async function main() {
         if (probe.status !== 200) throw new Error(`${t.name}: ${probe.status} ${await probe.text()}`);
         await load(t.url, t.headers, WARMUP);
       }
+      // CPU per request: exact request counts in alternation (app-baseline, baseline-app, ...).
+      const cpu: CpuFigures[] = [];
+      console.log(`CPU per request (${fmt(CPU_REQUESTS)} requests at ${CONNECTIONS} connections, ${CPU_ROUNDS} alternating rounds; /proc, 10 ms ticks):`);
+      for (let round = 1; round <= CPU_ROUNDS; round++) {
+        for (const t of round % 2 ? [app, bare] : [bare, app]) {
+          const f = await measureCpu(t, admin, dbName);
+          cpu.push(f);
+          console.log(`  round ${round} ${t.name.padEnd(10)} node ${fmt(f.nodeUs).padStart(5)} µs  pg ${fmt(f.pgUs).padStart(5)} µs  load ${fmt(f.load, 2)}`);
+        }
+      }
+      const med = (name: string, k: 'nodeUs' | 'pgUs') => median(cpu.filter((f) => f.name === name).map((f) => f[k]));
+      const [an, ap, bn, bp] = [med('app', 'nodeUs'), med('app', 'pgUs'), med('baseline 1', 'nodeUs'), med('baseline 1', 'pgUs')];
+      console.log(`  median: app node ${fmt(an)} µs + pg ${fmt(ap)} µs = ${fmt(an + ap)} µs; baseline 1 node ${fmt(bn)} µs + pg ${fmt(bp)} µs = ${fmt(bn + bp)} µs`);
+      console.log(`  app / baseline 1: node ${fmt(an / bn, 2)}, pg ${fmt(ap / bp, 2)}, together ${fmt((an + ap) / (bn + bp), 2)}\n`);
+      if (CPU_ONLY) return;
       for (let round = 1; round <= ROUNDS; round++) {
         for (const t of round % 2 ? [app, bare] : [bare, app]) {
           // The pool closed its connections while the other server was loaded (idle 10 s): open them again first.
