@@ -42,7 +42,9 @@ describe('demo data', () => {
     const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'plan.%'`);
     expect(n).toBeGreaterThan(100);
     expect(await loadDemoData(t.db.url)).toBe(false);
-  });
+    // Every module's demo goes through its own services (Argon2id, sealing, audit): about 20 s on an
+    // idle 2-core machine. Not a speed assertion; the limit only has to survive a busy machine.
+  }, 120_000);
 
   it('gives every account with a role of MFA_ROLES a TOTP secret, and prints exactly those as (TOTP)', async () => {
     await loadDemoData(t.db.url); // loaded by the test above, or now when run alone
