@@ -138,7 +138,7 @@ function HandlerField({ handlers, value, onChange, error }: {
   return (
     <SelectField label={t`Handler`} value={value} onChange={onChange} isRequired error={error}
       description={t`The handler sees this complaint only, with the complainant's details, and answers it.`}
-      options={(handlers ?? []).map(({ id, displayName: name, hasKeyPair }) => ({ id, label: hasKeyPair ? name : t`${name} (no personal key yet: access follows at their first sign-in)` }))} />
+      options={(handlers ?? []).map(({ id, displayName: name, hasKeyPair }) => ({ id, label: hasKeyPair ? name : t`${name} (no personal key yet: after their first sign-in, access follows when a coordinator opens the complaint, or from the escrow key)` }))} />
   );
 }
 

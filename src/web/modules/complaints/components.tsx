@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Button as AriaButton } from 'react-aria-components';
 import { ErrorAlert, useFormat } from '../../ui/components';
+import { DeadlineClocks as SharedClocks } from '../../ui/DeadlineClock';
 import { formatSize, useLocalText } from '../../ui/FilePicker';
 import { DEADLINE_LABELS, STATUS_LABELS, THEME_LABELS } from './labels';
 import type { ComplaintStatus, DeadlineView, FileView, ThemeView } from './types';
@@ -24,32 +25,10 @@ export function StatusBadge({ status }: { status: ComplaintStatus }) {
   return <span className={`${s.status} ${s[`st-${status}`]}`}>{i18n._(STATUS_LABELS[status])}</span>;
 }
 
-/**
- * The deadline clock: which step is due, and in words how many days are left or how late it is;
- * the colour (green, amber from three days, red when overdue) and the symbol only repeat the words.
- */
-export function DeadlineClock({ deadline }: { deadline: DeadlineView }) {
-  const { t, i18n } = useLingui();
-  const f = useFormat();
-  const what = DEADLINE_LABELS[deadline.kind] ? i18n._(DEADLINE_LABELS[deadline.kind]!) : deadline.kind;
-  const n = deadline.daysLeft;
-  const tone = deadline.late || n < 0 ? 'overdue' : n <= 3 ? 'soon' : 'ok';
-  const late = -n;
-  const when = n < 0
-    ? (late === 1 ? t`1 day overdue` : t`${late} days overdue`)
-    : n === 0 ? t`due today` : n === 1 ? t`1 day left` : t`${n} days left`;
-  const symbol = tone === 'overdue' ? '!' : tone === 'soon' ? '◔' : '○';
-  return (
-    <span className={`${s.clock} ${s[`clock-${tone}`]}`}>
-      <span aria-hidden="true">{symbol}</span>
-      <span>{what}: {when} ({f.date(deadline.dueOn)})</span>
-    </span>
-  );
-}
-
+/** A complaint's open deadlines (ui/DeadlineClock), each named by its step. */
 export function DeadlineClocks({ deadlines }: { deadlines: DeadlineView[] }) {
-  if (deadlines.length === 0) return <span className={s.muted}>—</span>;
-  return <span className={s.clocks}>{deadlines.map((d) => <DeadlineClock key={d.kind} deadline={d} />)}</span>;
+  const { i18n } = useLingui();
+  return <SharedClocks deadlines={deadlines} labelOf={(kind) => (DEADLINE_LABELS[kind] ? i18n._(DEADLINE_LABELS[kind]!) : kind)} />;
 }
 
 /** A theme's name: the organisation's text in the reader's language, else the default theme's name, else its id. */

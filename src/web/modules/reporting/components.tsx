@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Button as AriaButton } from 'react-aria-components';
 import { ErrorAlert, Notice, useFormat } from '../../ui/components';
+import { DeadlineClocks as SharedClocks } from '../../ui/DeadlineClock';
 import { formatSize, useLocalText } from '../../ui/FilePicker';
 import { CATEGORY_LABELS, STATUS_LABELS } from './labels';
 import { MaskedText } from './Redaction';
@@ -20,32 +21,10 @@ export function CategoryName({ category }: { category: string | null | undefined
   return <>{d ? i18n._(d) : category}</>;
 }
 
-/**
- * The deadline clock: what is due, and in words how many days are left or how late it is; the
- * colour (green, amber from three days, red when overdue) and the symbol only repeat the words.
- */
-export function DeadlineClock({ deadline }: { deadline: Deadline }) {
-  const { t } = useLingui();
-  const f = useFormat();
-  const what = deadline.kind === 'acknowledge' ? t`Confirm receipt` : t`Feedback`;
-  const n = deadline.daysLeft;
-  const tone = n < 0 ? 'overdue' : n <= 3 ? 'soon' : 'ok';
-  const late = -n;
-  const when = n < 0
-    ? (late === 1 ? t`1 day overdue` : t`${late} days overdue`)
-    : n === 0 ? t`due today` : n === 1 ? t`1 day left` : t`${n} days left`;
-  const symbol = tone === 'overdue' ? '!' : tone === 'soon' ? '◔' : '○';
-  return (
-    <span className={`${s.clock} ${s[`clock-${tone}`]}`}>
-      <span aria-hidden="true">{symbol}</span>
-      <span>{what}: {when} ({f.date(deadline.dueOn)})</span>
-    </span>
-  );
-}
-
+/** A report's open deadlines (ui/DeadlineClock), each named by its step. */
 export function DeadlineClocks({ deadlines }: { deadlines: Deadline[] }) {
-  if (deadlines.length === 0) return <span className={s.muted}>—</span>;
-  return <span className={s.clocks}>{deadlines.map((d) => <DeadlineClock key={d.kind} deadline={d} />)}</span>;
+  const { t } = useLingui();
+  return <SharedClocks deadlines={deadlines} labelOf={(kind) => (kind === 'acknowledge' ? t`Confirm receipt` : t`Feedback`)} />;
 }
 
 export function UnreadBadge({ count }: { count: number }) {
