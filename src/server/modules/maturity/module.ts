@@ -1,6 +1,8 @@
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
+import { maturityDashboardTiles } from './dashboard.js';
 import { loadDemoMaturity } from './demo.js';
+import { maturityOversightRoutes } from './oversight-routes.js';
 import { maturityRoutes } from './routes.js';
 import * as oversightSchema from './oversight-schema.js';
 import * as schema from './schema.js';
@@ -9,9 +11,12 @@ import { makeMaturityService } from './service.js';
 /** Maturity measurement (issue 20): frameworks as versioned data, measurements, consolidation, approval, gaps to the plan. */
 export const maturityModule: ServerModule = {
   name: 'maturity',
-  routes: maturityRoutes as ServerModule['routes'],
+  routes: (async (app, opts) => { await maturityRoutes(app, opts); await maturityOversightRoutes(app, opts); }) as typeof maturityRoutes as ServerModule['routes'],
   tables: [...tablesOf(schema), ...tablesOf(oversightSchema)],
   demo: loadDemoMaturity,
   homeFigures: async (deps, actor, orgId) =>
     makeMaturityService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir }).homeFigures(actor, orgId),
+  // The latest approved measurement per pillar and function, and the trend: the officer and the chief (dashboard.ts).
+  dashboardTiles: async (deps, actor, orgId, audit) => maturityDashboardTiles(
+    makeMaturityService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir }), actor, orgId, audit),
 };

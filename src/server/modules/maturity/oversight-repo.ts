@@ -1,0 +1,93 @@
+/**
+ * Queries of the cross-organisation view. They read across organisations, so they run only in a
+ * system-scope transaction (platform/oversight's readOversight, or the comparison's own); they
+ * return agreed levels per organisation, which the service turns into counts and quantiles.
+ */
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/pool.js';
+import type { LocalizedText } from './schema.js';
+
+export type FrameworkRef = { id: string; code: string; version: number; title: LocalizedText };
+
+/** A published framework version by id, or the newest published version of `code`. */
+export async function publishedFramework(q: Queryable, frameworkId: string | undefined, code: string): Promise<FrameworkRef | undefined> {
+  const r = await q.execute<FrameworkRef>(frameworkId
+    ? sql`SELECT id, code, version, title FROM maturity_framework WHERE id = ${frameworkId} AND status = 'published'`
+    : sql`SELECT id, code, version, title FROM maturity_framework WHERE code = ${code} AND status = 'published' ORDER BY version DESC LIMIT 1`);
+  return r.rows[0];
+}
+
+export type OrgFact = { id: string; kind: string; code: string; names: Record<string, string>; staff: number; consented: boolean };
+
+/** Every organisation with its current staff (persons started and not ended today) and naming consent. */
+export async function organisationFacts(q: Queryable): Promise<OrgFact[]> {
+  const r = await q.execute<OrgFact>(sql`
+    SELECT o.id, o.kind, o.code, o.names, COALESCE(p.n, 0)::int AS staff, COALESCE(c.consented, false) AS consented
+      FROM organisation o
+      LEFT JOIN (SELECT organisation_id, count(*) AS n FROM person
+                  WHERE start_date <= current_date AND (end_date IS NULL OR end_date >= current_date)
+                  GROUP BY organisation_id) p ON p.organisation_id = o.id
+      LEFT JOIN maturity_oversight_consent c ON c.organisation_id = o.id
+     ORDER BY o.code`);
+  return r.rows;
+}
+
+export type LevelRow = { organisation_id: string; criterion_id: string; level: number };
+
+/** Agreed levels of each organisation's latest approved measurement of `year` on the framework version. */
+export async function approvedLevels(q: Queryable, frameworkId: string, year: number): Promise<LevelRow[]> {
+  const r = await q.execute<LevelRow>(sql`
+    WITH latest AS (
+      SELECT DISTINCT ON (organisation_id) id, organisation_id FROM maturity_measurement
+       WHERE framework_id = ${frameworkId} AND year = ${year} AND status = 'approved'
+       ORDER BY organisation_id, approved_at DESC, id)
+    SELECT l.organisation_id, a.criterion_id, a.agreed_level AS level
+      FROM latest l JOIN maturity_agreement a ON a.measurement_id = l.id`);
+  return r.rows;
+}
+
+export type PillarYearRow = { organisation_id: string; year: number; pillar: string; average: number };
+
+/** Per organisation, year and pillar: the mean agreed level of its latest approved measurement of that year. */
+export async function pillarAveragesByYear(q: Queryable, frameworkId: string): Promise<PillarYearRow[]> {
+  const r = await q.execute<PillarYearRow>(sql`
+    WITH latest AS (
+      SELECT DISTINCT ON (organisation_id, year) id, organisation_id, year FROM maturity_measurement
+       WHERE framework_id = ${frameworkId} AND status = 'approved'
+       ORDER BY organisation_id, year, approved_at DESC, id)
+    SELECT l.organisation_id, l.year, c.pillar, avg(a.agreed_level)::float8 AS average
+      FROM latest l JOIN maturity_agreement a ON a.measurement_id = l.id JOIN maturity_criterion c ON c.id = a.criterion_id
+     GROUP BY l.organisation_id, l.year, c.pillar`);
+  return r.rows;
+}
+
+export type OwnMeasurement = { id: string; kind: string; year: number; framework_id: string };
+
+/** The organisation's latest approved measurement (of `year`, on `frameworkId` when given). */
+export async function latestApproved(q: Queryable, orgId: string, year?: number, frameworkId?: string): Promise<OwnMeasurement | undefined> {
+  const r = await q.execute<OwnMeasurement>(sql`
+    SELECT id, kind, year, framework_id FROM maturity_measurement
+     WHERE organisation_id = ${orgId} AND status = 'approved'
+       ${year === undefined ? sql`` : sql`AND year = ${year}`}
+       ${frameworkId === undefined ? sql`` : sql`AND framework_id = ${frameworkId}`}
+     ORDER BY year DESC, approved_at DESC, id LIMIT 1`);
+  return r.rows[0];
+}
+
+export type ConsentRow = { organisation_id: string; consented: boolean; updated_at: Date | string; updated_by: string | null; updated_by_name: string | null; revision: number };
+
+export async function consentOf(q: Queryable, orgId: string): Promise<ConsentRow | undefined> {
+  const r = await q.execute<ConsentRow>(sql`
+    SELECT c.organisation_id, c.consented, c.updated_at, c.updated_by, u.display_name AS updated_by_name, c.revision
+      FROM maturity_oversight_consent c LEFT JOIN app_user u ON u.id = c.updated_by
+     WHERE c.organisation_id = ${orgId}`);
+  return r.rows[0];
+}
+
+/** The first choice (If-Match "0"): inserted unless someone chose first (then nothing, and the caller answers 409). */
+export async function insertConsent(q: Queryable, orgId: string, consented: boolean, userId: string): Promise<boolean> {
+  const r = await q.execute(sql`
+    INSERT INTO maturity_oversight_consent (organisation_id, consented, updated_by) VALUES (${orgId}, ${consented}, ${userId})
+    ON CONFLICT (organisation_id) DO NOTHING RETURNING organisation_id`);
+  return r.rows.length === 1;
+}

@@ -1,0 +1,199 @@
+/**
+ * The cross-organisation view of maturity measurements (issue 20): the inspectorate's overview (who
+ * measured, distribution per criterion, pillars, trend, peer groups), an organisation against its
+ * peer group, and the organisation's consent to be named. Anonymity rules: oversight-contract.ts.
+ * Oversight reads go through the platform's readOversight (role and organisation kind checked, system
+ * scope, audited in the reader's trail); the comparison reads its peer group in system scope too, but
+ * answers only the organisation's own officer or chief and is audited in the organisation's trail.
+ */
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { rolesIn } from '../../platform/authz/actor.js';
+import type { Db } from '../../platform/db/pool.js';
+import { EditConflict, updateAtRevision } from '../../platform/db/revision.js';
+import { withOrgTx, withSystemTx } from '../../platform/db/tx.js';
+import { forbidden, notFound } from '../../platform/errors.js';
+import { readOversight, type OversightReader } from '../../platform/oversight/index.js';
+import { ORGANISATION_KINDS, type Role } from '../../../shared/roles.js';
+import { PILLARS } from './contract.js';
+import type * as oc from './oversight-contract.js';
+import { MIN_GROUP, PEER_GROUPS } from './oversight-contract.js';
+import * as orepo from './oversight-repo.js';
+import { maturityOversightConsent } from './oversight-schema.js';
+import * as repo from './repo.js';
+import { groupMean, groupQuantiles, groupShown, levelCounts, peerGroupOf } from './oversight-stats.js';
+import { DEFAULT_FRAMEWORK_CODE, type MaturityCtx } from './service.js';
+
+const CONSENT_ROLES: readonly Role[] = ['chief', 'administrator'];
+const COMPARISON_ROLES: readonly Role[] = ['integrity_officer', 'chief'];
+const thisYear = () => new Date().getUTCFullYear();
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+type Criterion = repo.CriterionRow;
+const criterionRef = (c: Criterion) => ({ id: c.id, code: c.code, pillar: c.pillar, function: c.function, position: c.position, title: c.title });
+
+/** Per organisation: criterion → level, and pillar → mean level. */
+function byOrganisation(rows: readonly orepo.LevelRow[], criteria: readonly Criterion[]) {
+  const pillarOf = new Map(criteria.map((c) => [c.id, c.pillar]));
+  const levels = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    if (!levels.has(r.organisation_id)) levels.set(r.organisation_id, new Map());
+    levels.get(r.organisation_id)!.set(r.criterion_id, r.level);
+  }
+  const pillars = new Map<string, Map<string, number>>();
+  for (const [org, m] of levels) {
+    const sums = new Map<string, { s: number; n: number }>();
+    for (const [crit, l] of m) {
+      const p = pillarOf.get(crit);
+      if (!p) continue;
+      const x = sums.get(p) ?? { s: 0, n: 0 };
+      sums.set(p, { s: x.s + l, n: x.n + 1 });
+    }
+    pillars.set(org, new Map([...sums].map(([p, x]) => [p, x.s / x.n])));
+  }
+  return { levels, pillars };
+}
+
+/** Figures of one pillar over the given organisations' values: nothing below MIN_GROUP. */
+const pillarFigure = (pillar: (typeof PILLARS)[number], values: number[]): oc.OversightOverview['pillars'][number] => ({
+  pillar, organisations: values.length, tooSmall: !groupShown(values.length), average: groupMean(values), quantiles: groupQuantiles(values),
+});
+const pillarFigures = (pillars: Map<string, Map<string, number>>, orgs: Iterable<string>) => {
+  const ids = [...orgs];
+  return PILLARS.map((p) => pillarFigure(p, ids.flatMap((o) => { const v = pillars.get(o)?.get(p); return v === undefined ? [] : [v]; })));
+};
+
+export function makeMaturityOversight(db: Db) {
+  async function framework(tx: Parameters<typeof orepo.publishedFramework>[0], id: string | undefined) {
+    const fw = await orepo.publishedFramework(tx, id, DEFAULT_FRAMEWORK_CODE);
+    if (!fw) throw notFound('maturity_framework');
+    return fw;
+  }
+
+  return {
+    /** The inspectorate's overview of a year on a framework version, optionally within one peer group. */
+    async overview(reader: OversightReader, q: oc.OverviewQuery): Promise<oc.OversightOverview> {
+      const year = q.year ?? thisYear();
+      return readOversight(db, reader, {
+        action: 'maturity.oversight_read',
+        recordType: 'maturity_measurement',
+        run: async ({ tx }) => {
+          const fw = await framework(tx, q.frameworkId);
+          const criteria = await repo.criteriaOf(tx, fw.id);
+          const orgs = await orepo.organisationFacts(tx);
+          const groupOf = new Map(orgs.map((o) => [o.id, peerGroupOf(o.kind, o.staff)]));
+          const { levels, pillars } = byOrganisation(await orepo.approvedLevels(tx, fw.id, year), criteria);
+          const inScope = (id: string) => q.group === undefined || groupOf.get(id) === q.group;
+          const measured = [...levels.keys()].filter(inScope);
+
+          const participation = ORGANISATION_KINDS.flatMap((kind) => {
+            const all = orgs.filter((o) => o.kind === kind);
+            if (all.length === 0) return [];
+            const m = all.filter((o) => levels.has(o.id)).length;
+            const shown = groupShown(all.length);
+            return [{ kind, tooSmall: !shown, organisations: shown ? all.length : null, measured: shown ? m : null, share: shown ? round2(m / all.length) : null }];
+          });
+
+          const peerGroups = PEER_GROUPS.map((group) => {
+            const members = orgs.filter((o) => groupOf.get(o.id) === group);
+            const withLevels = members.filter((o) => levels.has(o.id)).map((o) => o.id);
+            return { group, organisations: members.length, measured: withLevels.length, tooSmall: !groupShown(withLevels.length), pillars: pillarFigures(pillars, withLevels) };
+          });
+
+          const criteriaOut = criteria.map((c) => {
+            const values = measured.flatMap((o) => { const l = levels.get(o)!.get(c.id); return l === undefined ? [] : [l]; });
+            return { criterion: criterionRef(c), organisations: values.length, tooSmall: !groupShown(values.length), levels: levelCounts(values), quantiles: groupQuantiles(values) };
+          });
+
+          const byYear = new Map<number, Map<string, Map<string, number>>>();
+          for (const r of await orepo.pillarAveragesByYear(tx, fw.id)) {
+            if (!inScope(r.organisation_id)) continue;
+            if (!byYear.has(r.year)) byYear.set(r.year, new Map());
+            const y = byYear.get(r.year)!;
+            if (!y.has(r.organisation_id)) y.set(r.organisation_id, new Map());
+            y.get(r.organisation_id)!.set(r.pillar, r.average);
+          }
+          const trend = [...byYear.keys()].sort((a, b) => a - b).map((y) => ({ year: y, pillars: pillarFigures(byYear.get(y)!, byYear.get(y)!.keys()) }));
+
+          return {
+            year, framework: { id: fw.id, code: fw.code, version: fw.version, title: fw.title }, group: q.group ?? null, minGroup: MIN_GROUP,
+            participation,
+            namedOrganisations: orgs.filter((o) => o.consented && levels.has(o.id)).map((o) => ({ id: o.id, code: o.code, names: o.names, kind: o.kind as oc.OversightOverview['namedOrganisations'][number]['kind'] })),
+            peerGroups, criteria: criteriaOut, pillars: pillarFigures(pillars, measured), trend,
+          };
+        },
+        details: (r) => ({ year: r.year, frameworkId: r.framework.id, group: r.group, organisations: r.pillars[0]?.organisations ?? 0 }),
+      });
+    },
+
+    /** The organisation's own levels against the quantiles of its peer group (this organisation included). */
+    async comparison(ctx: MaturityCtx, orgId: string, q: oc.ComparisonQuery): Promise<oc.PeerComparison> {
+      if (!rolesIn(ctx.actor, orgId).some((r) => COMPARISON_ROLES.includes(r))) throw notFound('maturity_measurement');
+      return withSystemTx(db, async (tx) => {
+        const orgs = await orepo.organisationFacts(tx);
+        const me = orgs.find((o) => o.id === orgId);
+        if (!me) throw notFound('organisation');
+        const group = peerGroupOf(me.kind, me.staff);
+        const own = await orepo.latestApproved(tx, orgId, q.year, q.frameworkId);
+        let result: oc.PeerComparison = { organisationId: orgId, group, staff: me.staff, minGroup: MIN_GROUP, measurement: null, groupOrganisations: 0, tooSmall: true, criteria: [], pillars: [] };
+        if (own) {
+          const fw = await framework(tx, own.framework_id);
+          const criteria = await repo.criteriaOf(tx, fw.id);
+          const { levels, pillars } = byOrganisation(await orepo.approvedLevels(tx, fw.id, own.year), criteria);
+          const members = group === null ? [orgId] : orgs.filter((o) => levels.has(o.id) && peerGroupOf(o.kind, o.staff) === group).map((o) => o.id);
+          const mine = levels.get(orgId)!;
+          result = {
+            ...result,
+            measurement: { id: own.id, kind: own.kind, year: own.year, framework: { id: fw.id, code: fw.code, version: fw.version, title: fw.title } },
+            groupOrganisations: members.length, tooSmall: !groupShown(members.length),
+            criteria: criteria.map((c) => ({
+              criterion: criterionRef(c), own: mine.get(c.id) ?? null,
+              group: groupQuantiles(members.flatMap((o) => { const l = levels.get(o)!.get(c.id); return l === undefined ? [] : [l]; })),
+            })),
+            pillars: PILLARS.map((p) => {
+              const v = pillars.get(orgId)?.get(p);
+              return { pillar: p, own: v === undefined ? null : round2(v), group: groupQuantiles(members.flatMap((o) => { const x = pillars.get(o)?.get(p); return x === undefined ? [] : [x]; })) };
+            }),
+          };
+        }
+        await recordAudit(tx, ctx.audit, {
+          organisationId: orgId, action: 'maturity.peer_comparison_read', recordType: 'maturity_measurement', recordId: own?.id,
+          details: { group, groupOrganisations: result.groupOrganisations, tooSmall: result.tooSmall },
+        });
+        return result;
+      });
+    },
+
+    async consent(ctx: MaturityCtx, orgId: string): Promise<oc.ConsentView> {
+      if (!rolesIn(ctx.actor, orgId).some((r) => CONSENT_ROLES.includes(r))) throw forbidden();
+      return withOrgTx(db, orgId, async (tx) => consentView(orgId, await orepo.consentOf(tx, orgId)));
+    },
+
+    async setConsent(ctx: MaturityCtx, orgId: string, body: oc.ConsentBody, expected: number): Promise<oc.ConsentView> {
+      if (!rolesIn(ctx.actor, orgId).some((r) => CONSENT_ROLES.includes(r))) throw forbidden();
+      return withOrgTx(db, orgId, async (tx) => {
+        const before = await orepo.consentOf(tx, orgId);
+        const current = async () => consentView(orgId, await orepo.consentOf(tx, orgId));
+        if (expected === 0) {
+          if (!(await orepo.insertConsent(tx, orgId, body.consented, ctx.actor.userId))) throw new EditConflict(await current());
+        } else {
+          await updateAtRevision(tx, maturityOversightConsent, eq(maturityOversightConsent.organisationId, orgId), expected,
+            { consented: body.consented, updatedBy: ctx.actor.userId, updatedAt: new Date() }, async () => (before ? current() : undefined), 'maturity_oversight_consent');
+        }
+        await recordAudit(tx, ctx.audit, {
+          organisationId: orgId, action: 'maturity.oversight_consent_set', recordType: 'maturity_oversight_consent', recordId: orgId,
+          details: { consented: body.consented, previous: before?.consented ?? false },
+        });
+        return current();
+      });
+    },
+  };
+}
+
+function consentView(orgId: string, r: orepo.ConsentRow | undefined): oc.ConsentView {
+  if (!r) return { organisationId: orgId, consented: false, updatedAt: null, updatedBy: null, revision: 0 };
+  return {
+    organisationId: orgId, consented: r.consented, updatedAt: repo.iso(r.updated_at),
+    updatedBy: r.updated_by ? { userId: r.updated_by, displayName: r.updated_by_name ?? '' } : null, revision: r.revision,
+  };
+}
