@@ -16,7 +16,7 @@ import { AppError, conflict, invalid } from '../../platform/errors.js';
 import type { Upload } from '../../platform/http/upload.js';
 import type { RecordSessions } from '../../platform/public/record-sessions.js';
 import {
-  createRecordKey, decryptText, encryptField, escrowStatus, newReceipt, normaliseReceipt, openRecordKeyWithSecret, receiptLookupHash,
+  createRecordKey, decryptText, encryptField, escrowStatus, newReceipt, normaliseReceipt, openRecordKeyWithReceipt, receiptLookupHash,
 } from '../../platform/vault/index.js';
 import type { Queryable } from '../../platform/db/pool.js';
 import type { Locale } from '../../../shared/roles.js';
@@ -125,16 +125,9 @@ export function makeFiling(c: ComplaintsContext, sessions: RecordSessions) {
     async access(orgId: string, typed: string): Promise<{ token: string }> {
       const digits = normaliseReceipt(typed);
       if (!digits) throw codeUnknown();
-      const key = await withOrgTx(c.db, orgId, async (tx) => {
-        let hash: string;
-        try {
-          hash = await receiptLookupHash(tx, orgId, digits);
-        } catch {
-          return null;
-        }
-        const id = await repo.complaintIdByCode(tx, orgId, hash);
-        return id ? openRecordKeyWithSecret(tx, refOf(orgId, id), digits) : null;
-      });
+      const key = await withOrgTx(c.db, orgId, (tx) => openRecordKeyWithReceipt(tx, orgId, digits, {
+        find: (hash) => repo.complaintIdByCode(tx, orgId, hash), ref: (id) => refOf(orgId, id),
+      }));
       if (!key) throw codeUnknown();
       return { token: sessions.open(orgId, key) };
     },

@@ -12,7 +12,7 @@ import { withOrgTx } from '../../platform/db/tx.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { Upload } from '../../platform/http/upload.js';
 import type { RecordSession, RecordSessions } from '../../platform/public/record-sessions.js';
-import { normaliseReceipt, openRecordKeyWithSecret, receiptLookupHash } from '../../platform/vault/index.js';
+import { normaliseReceipt, openRecordKeyWithReceipt } from '../../platform/vault/index.js';
 import type { PortalView } from './contract.js';
 import {
   addMessage, answersOf, cleanFiles, deadlineViews, fileViews, messageViews, openContent, readFile, refOf, requireMessage, type ReportingContext,
@@ -53,16 +53,9 @@ export function makePortal(c: ReportingContext, sessions: RecordSessions) {
     async access(orgId: string, typed: string): Promise<{ token: string }> {
       const digits = normaliseReceipt(typed);
       if (!digits) throw receiptUnknown();
-      const key = await withOrgTx(c.db, orgId, async (tx) => {
-        let hash: string;
-        try {
-          hash = await receiptLookupHash(tx, orgId, digits);
-        } catch {
-          return null;
-        }
-        const reportId = await repo.reportIdByReceipt(tx, orgId, hash);
-        return reportId ? openRecordKeyWithSecret(tx, refOf(orgId, reportId), digits) : null;
-      });
+      const key = await withOrgTx(c.db, orgId, (tx) => openRecordKeyWithReceipt(tx, orgId, digits, {
+        find: (hash) => repo.reportIdByReceipt(tx, orgId, hash), ref: (id) => refOf(orgId, id),
+      }));
       if (!key) throw receiptUnknown();
       return { token: sessions.open(orgId, key) };
     },

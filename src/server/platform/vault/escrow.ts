@@ -5,7 +5,7 @@ import type { Queryable } from '../db/pool.js';
 import { uuidArray } from '../deadlines/service.js';
 import { decodeEscrowKey, deriveKey, encodeEscrowKey, fingerprint, newKeyPair, openSealed, publicKeyOf, randomBytes, sealTo, type KeyPair } from './cipher.js';
 import { recordHolderTypes } from './holders.js';
-import { grantRecordKey, type OpenRecordKey, type RecordRef } from './records.js';
+import { grantRecordKey, openRecordKeyWithSecret, type OpenRecordKey, type RecordRef } from './records.js';
 
 export interface EscrowStatus {
   fingerprint: string;
@@ -151,4 +151,23 @@ export async function receiptLookupHash(tx: Queryable, organisationId: string, r
   const r = await tx.execute<{ receipt_salt: Buffer }>(sql`SELECT receipt_salt FROM org_escrow_key WHERE organisation_id = ${organisationId}`);
   if (!r.rows[0]) throw new AppError('escrow_key_missing', 409);
   return (await deriveKey(receiptDigits, r.rows[0].receipt_salt)).toString('hex');
+}
+
+/**
+ * Opens a record's key with the receipt a person typed (a reporter's receipt, a complainant's status
+ * code): its look-up hash finds the record (`find`), the digits open the key sealed under them. Null
+ * for a code that is unknown, of another organisation, or of a record whose key is gone, and when the
+ * organisation has no escrow key: the caller answers all of them alike.
+ */
+export async function openRecordKeyWithReceipt(tx: Queryable, organisationId: string, receiptDigits: string, o: {
+  find: (lookupHash: string) => Promise<string | null>; ref: (recordId: string) => RecordRef;
+}): Promise<OpenRecordKey | null> {
+  let hash: string;
+  try {
+    hash = await receiptLookupHash(tx, organisationId, receiptDigits);
+  } catch {
+    return null;
+  }
+  const id = await o.find(hash);
+  return id ? openRecordKeyWithSecret(tx, o.ref(id), receiptDigits) : null;
 }

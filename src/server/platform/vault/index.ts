@@ -10,7 +10,7 @@ export {
   openRecordKey, openRecordKeyWithSecret, revokeRecordKey, revokeUserGrants, vaultLocked, type KeyHolder, type OpenRecordKey, type RecordRef,
 } from './records.js';
 export {
-  createEscrowKey, escrowKeyPair, escrowStatus, grantFromEscrow, newReceipt, normaliseReceipt, openRecordKeyWithEscrow, pendingGrants, receiptLookupHash, recoverGrants, staleGrants,
+  createEscrowKey, escrowKeyPair, escrowStatus, grantFromEscrow, newReceipt, normaliseReceipt, openRecordKeyWithEscrow, openRecordKeyWithReceipt, pendingGrants, receiptLookupHash, recoverGrants, staleGrants,
   type EscrowStatus, type PendingGrant,
 } from './escrow.js';
 export { registerRecordHolders, type RecordHolders } from './holders.js';
