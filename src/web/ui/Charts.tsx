@@ -127,9 +127,11 @@ export function RadarChart({ label, axes, series, max }: { label: string; axes: 
         {rings.map((v) => <text key={v} x={cx + 3} y={at(0, v)[1] - 2} className={s.tickText}>{v}</text>)}
         {series.map((sr, si) => {
           const pts = sr.values.map((v, i) => at(i, v ?? 0));
+          // An axis without a value is left out of the shape (not drawn as 0).
+          const shape = pts.filter((_p, i) => sr.values[i] !== null);
           return (
             <g key={si}>
-              <polygon points={pts.map((p) => p.join(',')).join(' ')} fill={styleOf(si).colour} fillOpacity={0.08} stroke={styleOf(si).colour} strokeWidth={2.5} strokeDasharray={styleOf(si).dash} />
+              <polygon points={shape.map((p) => p.join(',')).join(' ')} fill={styleOf(si).colour} fillOpacity={0.08} stroke={styleOf(si).colour} strokeWidth={2.5} strokeDasharray={styleOf(si).dash} />
               {sr.values.map((v, i) => v !== null && <Marker key={i} x={pts[i]![0]} y={pts[i]![1]} i={si} />)}
             </g>
           );
