@@ -1,6 +1,7 @@
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
 import { loadDemoMaturity } from './demo.js';
+import { loadDemoMaturityPeers } from './oversight-demo.js';
 import { maturityOversightRoutes } from './oversight-routes.js';
 import { maturityRoutes } from './routes.js';
 import * as oversightSchema from './oversight-schema.js';
@@ -12,7 +13,8 @@ export const maturityModule: ServerModule = {
   name: 'maturity',
   routes: (async (app, opts) => { await maturityRoutes(app, opts); await maturityOversightRoutes(app, opts); }) as typeof maturityRoutes as ServerModule['routes'],
   tables: [...tablesOf(schema), ...tablesOf(oversightSchema)],
-  demo: loadDemoMaturity,
+  // The demo zone's measurements, then the other demo organisations of the inspectorate's comparison.
+  demo: async (url) => [...(await loadDemoMaturity(url)), ...(await loadDemoMaturityPeers(url))],
   homeFigures: async (deps, actor, orgId) =>
     makeMaturityService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir }).homeFigures(actor, orgId),
 };
