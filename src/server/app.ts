@@ -17,6 +17,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { csrfHmacKey, csrfUserInfo } from './platform/http/csrf-binding.js';
 import { modules as allModules } from './modules/index.js';
 import { checkModules, type ServerModule } from './platform/module.js';
+import { dashboardRoutes } from './platform/dashboard/routes.js';
 import { homeRoutes } from './platform/home/routes.js';
 import { vaultRoutes } from './platform/vault/routes.js';
 import { oversightFigureRoutes } from './platform/oversight/routes.js';
@@ -116,6 +117,7 @@ export async function buildApp(
 
   for (const m of modules) if (m.routes) await app.register(m.routes, { prefix: m.prefix ?? '/api', deps });
   await app.register(homeRoutes(modules), { prefix: '/api', deps });
+  await app.register(dashboardRoutes(modules), { prefix: '/api', deps });
   await app.register(vaultRoutes, { prefix: '/api', deps });
   await app.register(oversightFigureRoutes(modules), { prefix: '/api', deps });
   // Public writes have their own CSRF defence (platform/public/guard.ts), as they carry no cookie.

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
+import type { AuditContext } from './audit/service.js';
 import type { Actor } from './authz/actor.js';
+import type { DashboardTile } from './dashboard/contract.js';
 import type { Deps } from './deps.js';
 import type { Cell, OversightScope } from './oversight/index.js';
 import type { PublicRoutes, PublicServiceProvider } from './public/types.js';
@@ -60,6 +62,12 @@ export interface ServerModule {
   demo?: (url: string) => Promise<string[] | void>;
   /** Counts of what waits for the actor in an organisation, for the home page (`GET /api/orgs/:orgId/home`). */
   homeFigures?: (deps: Deps, actor: Actor, orgId: string) => Promise<HomeFigure[]>;
+  /**
+   * The module's tiles on the organisation's dashboard (`GET /api/orgs/:orgId/dashboard` and its PDF):
+   * numbers only, each tile readable as a data table (platform/dashboard). Only what the actor may
+   * see: none by default. A read of confidential aggregates is audited by the module with `audit`.
+   */
+  dashboardTiles?: (deps: Deps, actor: Actor, orgId: string, audit: AuditContext) => Promise<DashboardTile[]>;
   /**
    * Anonymised figures per organisation for the inspectorate and Comité P, computed in the
    * oversight read's system-scope transaction (`scope.tx`) with each organisation's suppression

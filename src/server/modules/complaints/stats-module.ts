@@ -1,5 +1,7 @@
+import { todayInBelgium } from '../../platform/deadlines/index.js';
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
+import { complaintsDashboardTiles } from './dashboard.js';
 import { complaintsStatsRoutes } from './stats-routes.js';
 import * as schema from './stats-schema.js';
 
@@ -11,4 +13,6 @@ export const complaintsStatsModule: ServerModule = {
   name: 'complaints-stats',
   routes: complaintsStatsRoutes() as ServerModule['routes'],
   tables: tablesOf(schema),
+  // Received this year and last, lead times against the targets: the coordinator and the chief (dashboard.ts).
+  dashboardTiles: (deps, actor, orgId) => complaintsDashboardTiles(deps.database.db, actor, orgId, deps.today?.() ?? todayInBelgium()),
 };

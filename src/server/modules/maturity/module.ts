@@ -1,5 +1,6 @@
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
+import { maturityDashboardTiles } from './dashboard.js';
 import { loadDemoMaturity } from './demo.js';
 import { loadDemoMaturityPeers } from './oversight-demo.js';
 import { maturityOversightRoutes } from './oversight-routes.js';
@@ -17,4 +18,7 @@ export const maturityModule: ServerModule = {
   demo: async (url) => [...(await loadDemoMaturity(url)), ...(await loadDemoMaturityPeers(url))],
   homeFigures: async (deps, actor, orgId) =>
     makeMaturityService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir }).homeFigures(actor, orgId),
+  // The latest approved measurement per pillar and function, and the trend: the officer and the chief (dashboard.ts).
+  dashboardTiles: async (deps, actor, orgId, audit) => maturityDashboardTiles(
+    makeMaturityService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir }), actor, orgId, audit),
 };

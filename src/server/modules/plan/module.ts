@@ -2,6 +2,8 @@ import { hasRole } from '../../platform/authz/actor.js';
 import { withOrgTx } from '../../platform/db/tx.js';
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
+import { todayInBelgium } from '../../platform/deadlines/index.js';
+import { planDashboardTiles } from './dashboard.js';
 import { loadDemoPlans } from './demo.js';
 import { registerPlanJobs } from './jobs.js';
 import { planOversightFigures } from './oversight-figures.js';
@@ -28,4 +30,5 @@ export const planModule: ServerModule = {
     const steps = await withOrgTx(deps.database.db, orgId, (tx) => waitingFigures(tx, actor, orgId));
     return [{ id: 'plan.my_actions', count: open.length, values: { late: open.filter((a) => a.status === 'late').length } }, ...steps];
   },
+  dashboardTiles: (deps, actor, orgId) => planDashboardTiles(deps.database.db, actor, orgId, deps.today?.() ?? todayInBelgium()),
 };

@@ -5,6 +5,7 @@ import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
 import './deadlines.js';
 import { adviceAndReprisalFigures } from './advice-figures.js';
+import { reportingDashboardTiles } from './dashboard.js';
 import { loadDemoReporting } from './demo.js';
 import { reportingOversightFigures } from './figures.js';
 import { channelOffered } from './filing.js';
@@ -42,4 +43,6 @@ export const reportingModule: ServerModule = {
   },
   // Per organisation, small counts hidden: received this year, acknowledged and answered late, open (figures.ts).
   oversightFigures: (scope) => reportingOversightFigures(scope),
+  // The organisation's own figures of this year and last, for the officer and the chief (dashboard.ts).
+  dashboardTiles: (deps, actor, orgId) => reportingDashboardTiles(deps.database.db, actor, orgId, deps.today?.() ?? todayInBelgium()),
 };
