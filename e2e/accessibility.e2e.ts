@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateSecret } from 'otplib';
-import { createOrganisation, createUser, ownerQuery, TEST_PASSWORD, unlockedSessionFor } from '../src/test/app.js';
+import { createOrganisation, createUser, ownerQuery, sessionFor, TEST_PASSWORD, unlockedSessionFor } from '../src/test/app.js';
 import { DEFAULT_QUESTIONS } from '../src/server/modules/reporting/defaults.js';
 import { filePart, multipart, publicRequest, reportPart } from '../src/server/modules/reporting/reporting.testkit.js';
 import { LOCALES, type Locale } from '../src/shared/roles.js';
@@ -18,6 +18,8 @@ const users: Record<'admin' | 'dpo' | 'totp' | 'setup' | 'officer' | 'officer2' 
 const reporting = { code: '', reportId: '', receipt: '' };
 /** The complaints desk: one complaint with a file, and its status code. */
 const complaints = { complaintId: '', code: '' };
+/** Maturity: a baseline being scored (the officer is an assessor) and a yearly measurement in consolidation. */
+const maturity = { scoring: '', consolidating: '' };
 
 type Who = 'anonymous' | keyof typeof users;
 interface Visit {
@@ -167,9 +169,20 @@ const VISITS: Visit[] = [
     then: async (p) => { await p.locator('main input').first().fill(complaints.code); await p.locator('main form button[type=submit]').click(); await p.locator('#status-answer').waitFor(); },
   },
   { name: 'complaints list', who: 'coordinator', path: () => `/o/${orgId}/complaints` },
+  { name: 'register a complaint', who: 'coordinator', path: () => `/o/${orgId}/complaints/new` },
+  { name: 'complaints desk settings', who: 'coordinator', path: () => `/o/${orgId}/complaints/settings` },
+  { name: 'complaints statistics', who: 'coordinator', path: () => `/o/${orgId}/complaints/stats` },
+  { name: 'complaints yearly report', who: 'coordinator', path: () => `/o/${orgId}/complaints/yearly-report` },
   { name: 'complaint', who: 'coordinator', path: () => `/o/${orgId}/complaints/${complaints.complaintId}`, then: unlockedComplaint },
   { name: 'complaint step dialog', who: 'coordinator', path: () => `/o/${orgId}/complaints/${complaints.complaintId}`, then: async (p) => { await p.locator('#complaint-facts').waitFor(); await openPageAction(p); } },
   { name: 'audit integrity result', who: 'dpo', path: () => `/o/${orgId}/audit`, then: async (p) => { await p.locator('main [data-print=hide] button').first().click(); await p.locator('[aria-live=polite]', { hasText: /\d/ }).first().waitFor(); } },
+  { name: 'maturity measurements', who: 'officer', path: () => `/o/${orgId}/maturity` },
+  { name: 'new maturity measurement', who: 'officer', path: () => `/o/${orgId}/maturity/new` },
+  { name: 'maturity scoring', who: 'officer', path: () => `/o/${orgId}/maturity/${maturity.scoring}` },
+  { name: 'maturity consolidation', who: 'officer', path: () => `/o/${orgId}/maturity/${maturity.consolidating}/consolidation` },
+  { name: 'maturity matrix', who: 'officer', path: () => `/o/${orgId}/maturity/${maturity.consolidating}/matrix` },
+  { name: 'maturity trend', who: 'officer', path: () => `/o/${orgId}/maturity/trend` },
+  { name: 'dashboard', who: 'officer', path: () => `/o/${orgId}/dashboard` },
 ];
 
 beforeAll(async () => {
@@ -187,7 +200,27 @@ beforeAll(async () => {
   users.setup = (await createUser(k, { roles: [{ orgId, role: 'auditor' }] })).id;
   await reportingChannel();
   await complaintsDesk();
+  await maturityMeasurements();
 });
+
+/** A baseline being scored by both officers, and a yearly measurement scored by the second one and consolidated, with a gap and a disagreement-free agreed level. */
+async function maturityMeasurements() {
+  const [officer, officer2] = await Promise.all([sessionFor(k, users.officer), sessionFor(k, users.officer2)]);
+  const base = `/api/orgs/${orgId}/maturity/measurements`;
+  const scoring = await officer.post(base, { kind: 'baseline', year: 2025, assessorUserIds: [users.officer, users.officer2] });
+  expect(scoring.statusCode, scoring.body).toBe(201);
+  maturity.scoring = scoring.json().id;
+  const yearly = await officer.post(base, { kind: 'yearly', year: 2026, assessorUserIds: [users.officer2] });
+  expect(yearly.statusCode, yearly.body).toBe(201);
+  const m = yearly.json() as { id: string; criteria: { criterion: { id: string } }[] };
+  maturity.consolidating = m.id;
+  for (const [i, r] of m.criteria.entries()) {
+    expect((await officer2.put(`${base}/${m.id}/scores/${r.criterion.id}`, { level: i % 5, evidence: 'Onderbouwing' }, { 'if-match': '"0"' })).statusCode).toBe(200);
+  }
+  expect((await officer.post(`${base}/${m.id}/consolidate`)).statusCode).toBe(200);
+  const [first] = m.criteria;
+  expect((await officer.put(`${base}/${m.id}/consolidation/${first.criterion.id}`, { agreedLevel: 0, targetLevel: 2, reason: 'Nog niets' }, { 'if-match': '"0"' })).statusCode).toBe(200);
+}
 
 /** The complaints desk open (the escrow key exists: reportingChannel made it), a coordinator with a key pair, and one named complaint with a file. */
 async function complaintsDesk() {
