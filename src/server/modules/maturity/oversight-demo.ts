@@ -49,7 +49,12 @@ async function seedOrganisation(c: pg.Client, kind: string, code: string, names:
 async function seedUser(c: pg.Client, orgId: string, code: string, role: 'integrity_officer' | 'chief'): Promise<MaturityCtx> {
   const email = `${role === 'chief' ? 'chef' : 'integriteit'}.${code.toLowerCase()}@demo.kompas.be`;
   const name = `${role === 'chief' ? 'Korpschef' : 'Integriteitsverantwoordelijke'} ${code}`;
-  const { rows: [u] } = await c.query<{ id: string }>(`INSERT INTO app_user (email, display_name, locale) VALUES ($1, $2, 'nl') RETURNING id`, [email, name]);
+  // Their roles ask for a second factor: the demo's shared secret, as the platform's demo gives its accounts with such roles.
+  const { rows: [u] } = await c.query<{ id: string }>(`
+    INSERT INTO app_user (email, display_name, locale, totp_secret, totp_enabled_at)
+    SELECT $1, $2, 'nl', s.totp_secret, s.totp_enabled_at
+      FROM (SELECT NULL) x LEFT JOIN (SELECT totp_secret, totp_enabled_at FROM app_user WHERE email = 'korpschef@demo.kompas.be') s ON true
+    RETURNING id`, [email, name]);
   await c.query(`INSERT INTO role_assignment (organisation_id, user_id, role, valid_from) VALUES ($1, $2, $3, '2023-01-01')`, [orgId, u.id, role]);
   await c.query(`INSERT INTO organisation_member (organisation_id, user_id, display_name, joined_at) VALUES ($1, $2, $3, now())`, [orgId, u.id, name]);
   await c.query(`UPDATE app_user SET home_organisation_id = $1 WHERE id = $2`, [orgId, u.id]);
