@@ -9,6 +9,7 @@
  * GET  /api/orgs/:orgId/complaints/yearly-report/:year/report.{docx,pdf}          the yearly report (internal)
  * GET  /api/orgs/:orgId/complaints/yearly-report/:year/public.{docx,pdf}          the anonymised public version
  * GET  /api/orgs/:orgId/complaints/yearly-report/:year/oversight.csv              the anonymised CSV for oversight
+ * GET  /api/orgs/:orgId/complaints/listing.{csv,docx,pdf}?from=&to=               the listing for the authorities (listing.ts)
  */
 import { z } from 'zod';
 import { LOCALES } from '../../../shared/roles.js';
@@ -92,6 +93,8 @@ export type StatsView = z.infer<typeof statsView>;
 const year = z.coerce.number().int().min(2000).max(2100);
 export const yearParams = orgParamsWith({ year });
 export const exportQuery = z.strictObject({ lang: z.enum(LOCALES).optional() });
+/** The period of the listing for the authorities; its days are checked by the service (listing.ts) for a clear error naming the field. */
+export const listingQuery = z.strictObject({ from: z.string().max(10), to: z.string().max(10), lang: z.enum(LOCALES).optional() });
 
 export const repeatWindowBody = z.strictObject({
   count: z.number().int().min(REPEAT_LIMITS.count.min).max(REPEAT_LIMITS.count.max),

@@ -1,7 +1,8 @@
 /**
  * Routes of the complaints desk's statistics and yearly report (stats-contract.ts lists them). The
  * coordinator and the chief read; only the coordinator sets the signal's window and writes the
- * recommendations. A handler or any other role: 403 by the route policy.
+ * recommendations. The same two download the listing for the authorities. A handler or any other
+ * role: 403 by the route policy.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { policy } from '../../platform/authz/route-policy.js';
@@ -12,6 +13,7 @@ import { expectedRevision } from '../../platform/http/if-match.js';
 import { orgParams } from '../../platform/http/params.js';
 import { makeStats, STATS_ROLES, STATS_WRITER_ROLES } from './stats.js';
 import * as c from './stats-contract.js';
+import { exportListing, LISTING_FORMATS } from './listing.js';
 import { exportYearlyReport, type ExportKind } from './yearly-report.js';
 
 export function complaintsStatsRoutes(): FastifyPluginAsyncZod<{ deps: Deps }> {
@@ -41,6 +43,13 @@ export function complaintsStatsRoutes(): FastifyPluginAsyncZod<{ deps: Deps }> {
       app.get(`${report}/${file}`, { config: read, schema: { tags, params: c.yearParams, querystring: c.exportQuery } },
         async (req, reply) => sendDownload(reply, await exportYearlyReport({
           db: deps.database.db, ctx: ctx(req), orgId: req.params.orgId, year: req.params.year, kind, lang: req.query.lang, today: s.today(),
+        })));
+    }
+    // The listing for the authorities: the same readers; no names, no texts (listing.ts).
+    for (const format of LISTING_FORMATS) {
+      app.get(`/orgs/:orgId/complaints/listing.${format}`, { config: read, schema: { tags, params: orgParams, querystring: c.listingQuery } },
+        async (req, reply) => sendDownload(reply, await exportListing({
+          db: deps.database.db, ctx: ctx(req), orgId: req.params.orgId, period: req.query, format, lang: req.query.lang, today: s.today(),
         })));
     }
   };

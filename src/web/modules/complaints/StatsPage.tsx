@@ -12,6 +12,7 @@ import { SaveError } from '../../ui/EditConflict';
 import type { LeadTimesView, StatsView } from '../../../server/modules/complaints/stats-contract';
 import s from '../../ui/Figures.module.css';
 import { useFormKey } from './components';
+import { ListingSection } from './ListingSection';
 
 export const statsBase = (orgId: string) => `/api/orgs/${orgId}/complaints`;
 export const statsKey = (orgId: string) => ['complaints-stats', orgId] as const;
@@ -154,6 +155,7 @@ export function StatsPage() {
           </section>
         </>
       )}
+      <ListingSection base={statsBase(orgId)} />
     </>
   );
 }

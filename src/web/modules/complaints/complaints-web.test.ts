@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lastFullQuarter } from './listing-period';
 import { compactCode, groupCode, listSearch } from './search';
 
 describe('status codes', () => {
@@ -19,5 +20,14 @@ describe('the list filters in the address', () => {
     expect(listSearch({ status: 'triaged', theme: 'use_of_force', late: 'true' })).toEqual({ status: 'triaged', theme: 'use_of_force', late: 'true' });
     expect(listSearch({ status: 'bogus', theme: '<script>', late: 'yes' })).toEqual({});
     expect(listSearch({ late: true })).toEqual({ late: 'true' });
+  });
+});
+
+describe('the default period of the listing for the authorities', () => {
+  it('is the last full quarter, the year before in the first quarter', () => {
+    expect(lastFullQuarter(new Date('2026-12-02T10:00:00Z'))).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(lastFullQuarter(new Date('2026-04-01T00:00:00Z'))).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(lastFullQuarter(new Date('2026-02-15T00:00:00Z'))).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+    expect(lastFullQuarter(new Date('2024-06-30T00:00:00Z'))).toEqual({ from: '2024-01-01', to: '2024-03-31' });
   });
 });
