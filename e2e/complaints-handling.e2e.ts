@@ -541,6 +541,23 @@ describe('complaints handling', () => {
       expect(await repeated.getByText(piet.name).count()).toBe(0);
       expect(await page.getByLabel('Plaintes', { exact: true }).inputValue()).toBe('4');
 
+      // The listing for the authorities: an end before the start is refused at the field; then January's complaints, one a line, no names.
+      const listing = page.getByRole('region', { name: 'Liste pour les autorités' });
+      const csvButton = listing.getByRole('button', { name: 'Télécharger la liste (CSV)' });
+      await typeDate(page, listing, 'Du', `${YEAR}-01-31`);
+      await typeDate(page, listing, "Jusqu'au (inclus)", `${YEAR}-01-01`);
+      await csvButton.click();
+      await listing.getByText('La fin de la période ne peut pas précéder son début.').waitFor();
+      await expectAxeClean(page, 'listing for the authorities with an error, in French');
+      await typeDate(page, listing, "Jusqu'au (inclus)", `${YEAR}-01-31`);
+      await typeDate(page, listing, 'Du', `${YEAR}-01-01`);
+      const list = await download(page, csvButton);
+      expect(list.name).toMatch(new RegExp(`liste des plaintes pour les autorités ${YEAR}-01-01 - ${YEAR}-01-31\\.csv$`));
+      const rows = list.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(rows[0]).toMatch(/^Référence;Reçue le;Canal;Anonyme;/);
+      expect(rows).toHaveLength(5);
+      for (const name of [piet.name, sofie.name, ...complainants]) expect(rows.join('\n')).not.toContain(name);
+
       await page.getByRole('link', { name: `Rapport annuel ${YEAR}` }).click();
       await page.getByRole('heading', { level: 1, name: 'Rapport annuel sur les plaintes' }).waitFor();
       await settled(page);
