@@ -17,6 +17,17 @@ export async function publishedFramework(q: Queryable, frameworkId: string | und
   return r.rows[0];
 }
 
+export type CriterionRef = { id: string; pillar: 'instruments' | 'processes' | 'structures'; function: string | null; code: string; position: number; title: LocalizedText };
+
+/** The criteria of a version without their descriptions and level texts (not shown here), in the framework's order. */
+export async function criterionRefs(q: Queryable, frameworkId: string): Promise<CriterionRef[]> {
+  const r = await q.execute<CriterionRef>(sql`SELECT id, pillar, function, code, position, title
+    FROM maturity_criterion WHERE framework_id = ${frameworkId}
+    ORDER BY array_position(ARRAY['instruments','processes','structures'], pillar),
+             array_position(ARRAY['define','guide','monitor','enforce'], function) NULLS LAST, position, code`);
+  return r.rows;
+}
+
 export type OrgFact = { id: string; kind: string; code: string; names: Record<string, string>; staff: number; consented: boolean };
 
 /** Every organisation with its current staff (persons started and not ended today) and naming consent. */
@@ -35,11 +46,12 @@ export async function organisationFacts(q: Queryable): Promise<OrgFact[]> {
 export type LevelRow = { organisation_id: string; criterion_id: string; level: number };
 
 /** Agreed levels of each organisation's latest approved measurement of `year` on the framework version. */
-export async function approvedLevels(q: Queryable, frameworkId: string, year: number): Promise<LevelRow[]> {
+export async function approvedLevels(q: Queryable, frameworkId: string, year: number, orgIds?: readonly string[]): Promise<LevelRow[]> {
   const r = await q.execute<LevelRow>(sql`
     WITH latest AS (
       SELECT DISTINCT ON (organisation_id) id, organisation_id FROM maturity_measurement
        WHERE framework_id = ${frameworkId} AND year = ${year} AND status = 'approved'
+         ${orgIds === undefined ? sql`` : sql`AND organisation_id = ANY(ARRAY[${sql.join(orgIds.map((i) => sql`${i}`), sql`, `)}]::uuid[])`}
        ORDER BY organisation_id, approved_at DESC, id)
     SELECT l.organisation_id, a.criterion_id, a.agreed_level AS level
       FROM latest l JOIN maturity_agreement a ON a.measurement_id = l.id`);

@@ -29,7 +29,7 @@ const COMPARISON_ROLES: readonly Role[] = ['integrity_officer', 'chief'];
 const thisYear = () => new Date().getUTCFullYear();
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-type Criterion = repo.CriterionRow;
+type Criterion = orepo.CriterionRef;
 const criterionRef = (c: Criterion) => ({ id: c.id, code: c.code, pillar: c.pillar, function: c.function, position: c.position, title: c.title });
 
 /** Per organisation: criterion → level, and pillar → mean level. */
@@ -79,7 +79,7 @@ export function makeMaturityOversight(db: Db) {
         recordType: 'maturity_measurement',
         run: async ({ tx }) => {
           const fw = await framework(tx, q.frameworkId);
-          const criteria = await repo.criteriaOf(tx, fw.id);
+          const criteria = await orepo.criterionRefs(tx, fw.id);
           const orgs = await orepo.organisationFacts(tx);
           const groupOf = new Map(orgs.map((o) => [o.id, peerGroupOf(o.kind, o.staff)]));
           const { levels, pillars } = byOrganisation(await orepo.approvedLevels(tx, fw.id, year), criteria);
@@ -138,9 +138,11 @@ export function makeMaturityOversight(db: Db) {
         let result: oc.PeerComparison = { organisationId: orgId, group, staff: me.staff, minGroup: MIN_GROUP, measurement: null, groupOrganisations: 0, tooSmall: true, criteria: [], pillars: [] };
         if (own) {
           const fw = await framework(tx, own.framework_id);
-          const criteria = await repo.criteriaOf(tx, fw.id);
-          const { levels, pillars } = byOrganisation(await orepo.approvedLevels(tx, fw.id, own.year), criteria);
-          const members = group === null ? [orgId] : orgs.filter((o) => levels.has(o.id) && peerGroupOf(o.kind, o.staff) === group).map((o) => o.id);
+          const criteria = await orepo.criterionRefs(tx, fw.id);
+          // Only the peer group's levels are read: nobody else's enter this answer.
+          const peers = group === null ? [orgId] : orgs.filter((o) => peerGroupOf(o.kind, o.staff) === group).map((o) => o.id);
+          const { levels, pillars } = byOrganisation(await orepo.approvedLevels(tx, fw.id, own.year, peers), criteria);
+          const members = peers.filter((o) => levels.has(o));
           const mine = levels.get(orgId)!;
           result = {
             ...result,
