@@ -97,7 +97,7 @@ describe('the listing for the authorities', () => {
     expect(csv[0]).toBe('Reference;Received;Channel;Anonymous;Themes;Unit;Seriousness;Status;Decision;Days to acknowledgement;Days to answer;Target missed');
     expect(csv.slice(1)).toEqual([
       'KL-2026-0002;2026-04-01;Online form;Yes;Behaviour;Interventie;Low;Closed;Unfounded;1;19;No',
-      'KL-2026-0003;2026-05-10;Forwarded to the desk (Comité P, inspectorate, mayor, prosecutor…) – via the mayor;No;Arrest, Behaviour;Verkeer;High;Answered;Partly founded;15;22;Acknowledgement',
+      'KL-2026-0003;2026-05-10;Forwarded via the mayor;No;Arrest, Behaviour;Verkeer;High;Answered;Partly founded;15;22;Acknowledgement',
       'KL-2026-0004;2026-06-30;Telephone;No;;;;Received;;;;Acknowledgement',
     ]);
   });
@@ -120,6 +120,7 @@ describe('the listing for the authorities', () => {
     expect(docText).toContain('01/04/2026 tot 30/06/2026');
     expect(docText).toContain('10/07/2026');
     expect(docText).toContain('Referentie');
+    expect(docText).toContain('Doorgestuurd via de burgemeester');
     expect(docxTables(docx.body)[0].rows.map((r) => r[0])).toEqual(['KL-2026-0002', 'KL-2026-0003', 'KL-2026-0004']);
     expect(pdfText).toContain('Klachtenlijst voor de overheden');
     expect(pdf.filename).toBe('PZ-7101 - klachtenlijst voor de overheden 2026-04-01 - 2026-06-30.pdf');

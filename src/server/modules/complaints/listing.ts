@@ -65,6 +65,7 @@ export const listingLabels = {
   answerDays: /*i18n*/ { id: 'complaints.listing.answer_days', message: 'Days to answer' },
   late: /*i18n*/ { id: 'complaints.listing.late', message: 'Target missed' },
   notLate: /*i18n*/ { id: 'complaints.listing.not_late', message: 'No' },
+  forwardedVia: /*i18n*/ { id: 'complaints.listing.forwarded_via', message: 'Forwarded via {source}' },
   anonymous: /*i18n*/ { id: 'complaints.listing.anonymous', message: 'Anonymous' },
   yes: /*i18n*/ { id: 'complaints.listing.yes', message: 'Yes' },
   no: /*i18n*/ { id: 'complaints.listing.no', message: 'No' },
@@ -72,11 +73,11 @@ export const listingLabels = {
 
 const valueLabels: Record<string, Record<string, D>> = {
   source: {
-    comite_p: /*i18n*/ { id: 'complaints.listing.source.comite_p', message: 'via Comité P' },
-    aig: /*i18n*/ { id: 'complaints.listing.source.aig', message: 'via the General Inspectorate (AIG)' },
-    mayor: /*i18n*/ { id: 'complaints.listing.source.mayor', message: 'via the mayor' },
-    prosecutor: /*i18n*/ { id: 'complaints.listing.source.prosecutor', message: 'via the public prosecutor' },
-    other: /*i18n*/ { id: 'complaints.listing.source.other', message: 'via another body' },
+    comite_p: /*i18n*/ { id: 'complaints.listing.source.comite_p', message: 'Comité P' },
+    aig: /*i18n*/ { id: 'complaints.listing.source.aig', message: 'the General Inspectorate (AIG)' },
+    mayor: /*i18n*/ { id: 'complaints.listing.source.mayor', message: 'the mayor' },
+    prosecutor: /*i18n*/ { id: 'complaints.listing.source.prosecutor', message: 'the public prosecutor' },
+    other: /*i18n*/ { id: 'complaints.listing.source.other', message: 'another body' },
   },
   seriousness: {
     low: /*i18n*/ { id: 'complaints.listing.seriousness.low', message: 'Low' },
@@ -152,7 +153,7 @@ export function listingCells(d: ListingData) {
   return d.rows.map((r) => ({
     reference: r.reference,
     received: date(r.receivedOn),
-    channel: [t(keyLabels[r.channel === 'forwarded' ? 'forwarded_in' : r.channel]), label('source', r.forwardedBy)].filter(Boolean).join(' – '),
+    channel: r.forwardedBy ? t(listingLabels.forwardedVia, { source: label('source', r.forwardedBy) }) : t(keyLabels[r.channel] ?? keyLabels.forwarded_in),
     anonymous: r.anonymous ? t(listingLabels.yes) : t(listingLabels.no),
     // A theme no longer on the desk's list keeps its code.
     themes: r.themes.map((k) => { const l = d.themes.get(k); return l?.[d.locale] ?? (l && Object.values(l).find(Boolean)) ?? k; }).join(', '),
