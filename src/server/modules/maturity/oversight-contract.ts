@@ -10,10 +10,10 @@
  *       → oversightOverview. `year` defaults to the current year, `frameworkId` to the newest published
  *       version of 'imf', `group` (a peerGroup id) limits the distribution, pillars and trends to that group.
  *   GET /orgs/:orgId/maturity/peer-comparison?year=&frameworkId=
- *       the organisation's integrity officer or chief (anybody else 404) → peerComparison: the latest
+ *       the organisation's integrity officer or chief (another member of :orgId 404, anybody outside it 403) → peerComparison: the latest
  *       approved measurement of :orgId in that year (default: its latest approved one) against its peer group.
  *   GET /orgs/:orgId/maturity/oversight-consent
- *       chief or administrator of :orgId → consentView (revision 0 when never chosen: not consenting)
+ *       chief or administrator of :orgId (anybody else 403) → consentView (revision 0 when never chosen: not consenting)
  *   PUT /orgs/:orgId/maturity/oversight-consent     If-Match: "<revision>", "0" for the first choice
  *       chief or administrator of :orgId   consentBody → consentView (audited with the previous value)
  *
