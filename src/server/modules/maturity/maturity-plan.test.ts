@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, ifMatch, type TestApp } from '../../../test/app.js';
+import { createTestApp, ifMatch, ownerQuery, type TestApp } from '../../../test/app.js';
 import type { PlanTree } from '../plan/contract.js';
 import { completeForSubmission } from '../plan/plan-workflow.testkit.js';
 import type { ConsolidationView, MeasurementDetail, PlanLinkView } from './contract.js';
@@ -105,6 +105,28 @@ describe('gap to plan', () => {
     expect(r.json().code).toBe('plan_not_draft');
     const detail = (await w.s.officer.get(`${mBase(w)}/${base.id}`)).json() as MeasurementDetail;
     expect(detail.criteria[0].links).toEqual([]);
+  });
+
+  it('the entry and its link are one transaction: when the link cannot be stored, the plan has no new action', async () => {
+    const { planId, sdId } = await draftPlan();
+    const base = await approvedWithGap('yearly', 2027, () => 0);
+    // A fault at the link's insert (a trigger that raises), after the plan has written its action.
+    await ownerQuery(t, `CREATE FUNCTION test_refuse_link() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'link refused by the test'; END $$`);
+    await ownerQuery(t, `CREATE TRIGGER test_refuse_link BEFORE INSERT ON maturity_plan_link FOR EACH ROW EXECUTE FUNCTION test_refuse_link()`);
+    try {
+      const r = await w.s.officer.post(`${mBase(w)}/${base.id}/gaps/${base.criteria[0].criterion.id}/plan-entry`, { planId, kind: 'action', objectiveId: sdId, title: 'Risicoanalyse uitvoeren (atomair)' });
+      expect(r.statusCode).toBe(500);
+    } finally {
+      await ownerQuery(t, `DROP TRIGGER test_refuse_link ON maturity_plan_link`);
+      await ownerQuery(t, `DROP FUNCTION test_refuse_link()`);
+    }
+    const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM plan_action WHERE plan_id = $1 AND title = 'Risicoanalyse uitvoeren (atomair)'`, [planId]);
+    expect(n).toBe(0);
+    // Without the fault the same step works.
+    const ok = await w.s.officer.post(`${mBase(w)}/${base.id}/gaps/${base.criteria[0].criterion.id}/plan-entry`, { planId, kind: 'action', objectiveId: sdId, title: 'Risicoanalyse uitvoeren (atomair)' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const [{ n: after }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM plan_action WHERE plan_id = $1 AND title = 'Risicoanalyse uitvoeren (atomair)'`, [planId]);
+    expect(after).toBe(1);
   });
 
   it('a plan of another organisation is not found, and the measurement keeps no link', async () => {

@@ -403,8 +403,8 @@ export function makeMaturityService(deps: MaturityDeps) {
 
     /**
      * A gap becomes an action (or objective) in a draft policy plan of the organisation, in one step:
-     * the plan's own service writes it (its rules, its audit), then the link is kept here. The checks
-     * run first, so a refused gap leaves the plan untouched.
+     * the plan's own service writes it (its rules, its audit) and the link is kept here, in one
+     * transaction. The checks run first, so a refused gap leaves the plan untouched.
      */
     async createPlanEntry(ctx: MaturityCtx, orgId: string, id: string, criterionId: string, body: c.PlanEntryBody): Promise<c.PlanLinkView> {
       const crit = await withOrgTx(db, orgId, async (tx) => {
@@ -419,28 +419,30 @@ export function makeMaturityService(deps: MaturityDeps) {
         return cr;
       });
       const planCtx = { actor: ctx.actor, audit: ctx.audit };
-      let entry: { kind: 'action' | 'objective'; objectiveId: string | null; actionId: string | null };
+      // The plan writes its entry (its rules, its audit) and, in the same transaction, the link is
+      // kept here: an entry is never created without its link, nor a link without its entry.
+      let link: c.PlanLinkView | undefined;
+      const keepLink = async (tx: Queryable, entry: { kind: 'action' | 'objective'; objectiveId: string | null; actionId: string | null }) => {
+        const linkId = await repo.insertLink(tx, { orgId, measurementId: id, criterionId, planId: body.planId, userId: ctx.actor.userId, ...entry });
+        await audit(tx, ctx, orgId, id, 'plan_link', { criterionId, linkId, planId: body.planId, kind: entry.kind, actionId: entry.actionId, objectiveId: entry.objectiveId });
+        const row = (await repo.linksOf(tx, orgId, [id])).find((l) => l.id === linkId)!;
+        link = linkView(row, await planEntries(tx, orgId, row.action_id ? [row.action_id] : [], row.kind === 'objective' && row.objective_id ? [row.objective_id] : []));
+      };
       if (body.kind === 'action') {
         const parsed = createActionBody.safeParse({
           objectiveId: body.objectiveId, title: body.title, description: body.description ?? null, dueDate: body.dueDate ?? null,
           ...(crit.function ? { imfFunction: crit.function } : {}),
         });
         if (!parsed.success) throw invalid('maturity_plan_entry_invalid');
-        const action = await plan.createAction(planCtx, orgId, body.planId, parsed.data);
-        entry = { kind: 'action', objectiveId: action.objectiveId, actionId: action.id };
+        await plan.createAction(planCtx, orgId, body.planId, parsed.data,
+          (tx, action) => keepLink(tx, { kind: 'action', objectiveId: action.objectiveId, actionId: action.id }));
       } else {
         const parsed = createObjectiveBody.safeParse({ parentId: body.objectiveId ?? null, title: body.title, description: body.description ?? null });
         if (!parsed.success) throw invalid('maturity_plan_entry_invalid');
-        const objective = await plan.createObjective(planCtx, orgId, body.planId, parsed.data);
-        entry = { kind: 'objective', objectiveId: objective.id, actionId: null };
+        await plan.createObjective(planCtx, orgId, body.planId, parsed.data,
+          (tx, objective) => keepLink(tx, { kind: 'objective', objectiveId: objective.id, actionId: null }));
       }
-      return withOrgTx(db, orgId, async (tx) => {
-        const linkId = await repo.insertLink(tx, { orgId, measurementId: id, criterionId, planId: body.planId, userId: ctx.actor.userId, ...entry });
-        await audit(tx, ctx, orgId, id, 'plan_link', { criterionId, linkId, planId: body.planId, kind: entry.kind, actionId: entry.actionId, objectiveId: entry.objectiveId });
-        const link = (await repo.linksOf(tx, orgId, [id])).find((l) => l.id === linkId)!;
-        const entries = await planEntries(tx, orgId, link.action_id ? [link.action_id] : [], link.kind === 'objective' && link.objective_id ? [link.objective_id] : []);
-        return linkView(link, entries);
-      });
+      return link!;
     },
 
     async matrix(ctx: MaturityCtx, orgId: string, id: string): Promise<c.MatrixView> {

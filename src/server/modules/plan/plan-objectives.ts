@@ -32,7 +32,11 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
   return {
     // Objectives --------------------------------------------------------------------------
 
-    async createObjective(ctx: PlanCtx, orgId: string, planId: string, body: CreateObjectiveBody) {
+    /**
+     * `inSameTx` lets another module keep its own record of the new objective (a link to it) in
+     * the same transaction: if that fails, the objective is not created either.
+     */
+    async createObjective(ctx: PlanCtx, orgId: string, planId: string, body: CreateObjectiveBody, inSameTx?: (tx: Queryable, created: ReturnType<typeof objectiveOut>) => Promise<void>) {
       return editing(ctx, orgId, planId, async (tx) => {
         if (body.parentId) {
           const parent = await repo.findObjective(tx, orgId, planId, body.parentId);
@@ -47,7 +51,9 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
         }]);
         const indicatorIds = await insertNewIndicators(tx, orgId, planId, id, null, body.indicators);
         await audit(tx, ctx, orgId, planId, 'plan.objective_create', { objectiveId: id, level: body.parentId ? 'OD' : 'SD', ...(indicatorIds.length ? { indicatorIds } : {}) });
-        return objectiveOut((await repo.findObjective(tx, orgId, planId, id))!);
+        const created = objectiveOut((await repo.findObjective(tx, orgId, planId, id))!);
+        if (inSameTx) await inSameTx(tx, created);
+        return created;
       });
     },
 
@@ -74,7 +80,8 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
 
     // Actions ------------------------------------------------------------------------------
 
-    async createAction(ctx: PlanCtx, orgId: string, planId: string, body: CreateActionBody) {
+    /** `inSameTx`: as for createObjective. */
+    async createAction(ctx: PlanCtx, orgId: string, planId: string, body: CreateActionBody, inSameTx?: (tx: Queryable, created: ReturnType<typeof actionView>) => Promise<void>) {
       return editing(ctx, orgId, planId, async (tx, pa, plan) => {
         if (!(await repo.findObjective(tx, orgId, planId, body.objectiveId))) throw invalid('plan_objective_parent', 'objectiveId');
         requireDatesInPeriod(plan, body);
@@ -84,7 +91,9 @@ export function makePlanObjectives({ db, sealed, actorIn, loadPlan, loadPlanForA
         const indicatorIds = await insertNewIndicators(tx, orgId, planId, body.objectiveId, id, body.indicators);
         await syncActionDeadlines(tx, orgId, [id]); // due date, owner and status decide its deadline (none in a draft)
         await audit(tx, ctx, orgId, planId, 'plan.action_create', { actionId: id, objectiveId: body.objectiveId, ...(indicatorIds.length ? { indicatorIds } : {}) });
-        return actionView((await repo.findAction(tx, orgId, planId, id))!, pa, plan, sealed);
+        const created = actionView((await repo.findAction(tx, orgId, planId, id))!, pa, plan, sealed);
+        if (inSameTx) await inSameTx(tx, created);
+        return created;
       });
     },
 
