@@ -69,6 +69,8 @@ export const maturityMeasurement = pgTable('maturity_measurement', {
   revision: integer('revision').notNull().default(1),
 }, (t) => [
   index('maturity_measurement_org_idx').on(t.organisationId, t.year),
+  // The oversight view's latest approved measurement per organisation of a year (oversight-repo.ts).
+  index('maturity_measurement_approved_idx').on(t.frameworkId, t.year, t.organisationId, t.approvedAt).where(sql`${t.status} = 'approved'`),
   check('maturity_measurement_kind_ck', sql`${t.kind} IN ('baseline', 'yearly', 'final')`),
   check('maturity_measurement_status_ck', sql`${t.status} IN ('scoring', 'consolidating', 'submitted', 'approved')`),
   check('maturity_measurement_year_ck', sql`${t.year} BETWEEN 2000 AND 2100`),
