@@ -24,12 +24,13 @@ describe('npm run seed:demo (real process, real exit code)', () => {
     const first = await runNpmScript('seed:demo', [], env);
     expect(first, first.err).toMatchObject({ code: 0, out: expect.stringContaining('Demo data loaded.') });
     expect(first.out).toContain('korpschef@demo.kompas.be');
-    expect(await count(`SELECT count(*)::int AS n FROM organisation`)).toBe(5);
+    // 5 of the platform's demo, 9 more of the maturity comparison (six zones, three federal units).
+    expect(await count(`SELECT count(*)::int AS n FROM organisation`)).toBe(14);
     const users = await count(`SELECT count(*)::int AS n FROM app_user`);
 
     const again = await runNpmScript('seed:demo', [], env);
     expect(again).toMatchObject({ code: 1, out: '', err: expect.stringContaining('already holds organisations') });
-    expect(await count(`SELECT count(*)::int AS n FROM organisation`)).toBe(5);
+    expect(await count(`SELECT count(*)::int AS n FROM organisation`)).toBe(14);
     expect(await count(`SELECT count(*)::int AS n FROM app_user`)).toBe(users);
   }, 180_000);
 

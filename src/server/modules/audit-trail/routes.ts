@@ -7,6 +7,7 @@ import {
 } from './contract.js';
 import { auditTrailPolicies } from './policy.js';
 import { EXPORT_MAX_ROWS, makeAuditTrailService } from './service.js';
+import { todayInBelgium } from '../../platform/deadlines/service.js';
 
 /** The audit log as the DPO and the auditor read it: list, CSV export, action names, chain verification. */
 export const auditTrailRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -23,7 +24,7 @@ export const auditTrailRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     schema: { tags: ['audit'], params: auditOrgParams, querystring: auditExportQuery },
   }, async (req, reply) => {
     const stream = await service.exportCsv(auditContext(req), req.params.orgId, req.query, requestLocale(req));
-    const day = new Date().toISOString().slice(0, 10);
+    const day = todayInBelgium();
     reply.header('x-kompas-export-limit', String(EXPORT_MAX_ROWS));
     return sendDownload(reply, { filename: `audit-${day}.csv`, contentType: CONTENT_TYPES.csv, body: stream });
   });

@@ -10,6 +10,7 @@ import { FUNCTIONS, PILLARS, type ImfFunction, type Pillar } from './contract.js
 import { exportLabels as L, functionLabels, kindLabels, levelLabels, pillarLabels, statusLabels } from './messages.js';
 import type * as repo from './repo.js';
 import type { MaturityCtx, MaturityService } from './service.js';
+import { todayInBelgium } from '../../platform/deadlines/service.js';
 
 type Data = Awaited<ReturnType<MaturityService['exportData']>>;
 
@@ -84,7 +85,7 @@ export function measurementDocument(d: Data): ExportDocument {
     { label: t(L.kind), value: t(kindLabels[m.kind]) },
     { label: t(L.status), value: t(statusLabels[m.status]) },
     { label: t(L.assessors), value: d.assessors.map((x) => x.display_name).join(', ') },
-    ...(m.approved_at ? [{ label: t(L.approvedBy), value: m.approved_by_name ?? '' }, { label: t(L.approvedOn), value: new Date(m.approved_at).toISOString().slice(0, 10) }] : []),
+    ...(m.approved_at ? [{ label: t(L.approvedBy), value: m.approved_by_name ?? '' }, { label: t(L.approvedOn), value: todayInBelgium(new Date(m.approved_at)) }] : []),
   ];
 
   const summary: { label: string; rows: Row[] }[] = [];

@@ -7,6 +7,7 @@ import type { Locale } from '../../../shared/roles.js';
 import type { ActionView, EvaluationView, ObjectiveNode, PlanTree } from './contract.js';
 import { documentLabels as D } from './export-messages.js';
 import { exportLabels as L, imfLabels, planStatusLabels, sectionHeadings as H, statusLabels } from './messages.js';
+import { todayInBelgium } from '../../platform/deadlines/service.js';
 
 /**
  * What the plan's Word, PDF and CSV exports contain, as the platform's document model (rendered
@@ -78,7 +79,7 @@ export interface PlanDocumentInput {
   today?: string;
 }
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+const todayIso = () => todayInBelgium();
 const period = (p: { periodFrom: number; periodTo: number }) => `${p.periodFrom}–${p.periodTo}`;
 
 /** A section of the model: its heading, then its content, or a line saying it is empty (never a bare heading). */

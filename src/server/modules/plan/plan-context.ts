@@ -20,6 +20,7 @@ import {
 import * as P from './policy.js';
 import * as repo from './repo.js';
 import { defaultDataDir, planSealing, type PlanSealing } from './sealed.js';
+import { todayInBelgium } from '../../platform/deadlines/service.js';
 
 export interface PlanCtx {
   actor: Actor;
@@ -34,7 +35,8 @@ export interface PlanDeps {
 }
 
 export const iso = (d: Date | string | null | undefined) => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today in Belgium, not in UTC: between 23:00 and 24:00 UTC the day there is already the next one. */
+export const todayIso = () => todayInBelgium();
 
 export function toSummary(r: repo.PlanRow): PlanSummary {
   return {
