@@ -30,13 +30,16 @@ export async function criterionRefs(q: Queryable, frameworkId: string): Promise<
 
 export type OrgFact = { id: string; kind: string; code: string; names: Record<string, string>; staff: number; consented: boolean };
 
-/** Every organisation with its current staff (persons started and not ended today) and naming consent. */
+/**
+ * Every organisation with its current staff (persons started and not ended today) and naming consent.
+ * The staff is the sum of person_staff_delta up to today (a few rows per organisation, kept by a
+ * trigger on person), not a count over every person on each request.
+ */
 export async function organisationFacts(q: Queryable): Promise<OrgFact[]> {
   const r = await q.execute<OrgFact>(sql`
     SELECT o.id, o.kind, o.code, o.names, COALESCE(p.n, 0)::int AS staff, COALESCE(c.consented, false) AS consented
       FROM organisation o
-      LEFT JOIN (SELECT organisation_id, count(*) AS n FROM person
-                  WHERE start_date <= current_date AND (end_date IS NULL OR end_date >= current_date)
+      LEFT JOIN (SELECT organisation_id, sum(delta) AS n FROM person_staff_delta WHERE day <= current_date
                   GROUP BY organisation_id) p ON p.organisation_id = o.id
       LEFT JOIN maturity_oversight_consent c ON c.organisation_id = o.id
      ORDER BY o.code`);
@@ -60,16 +63,18 @@ export async function approvedLevels(q: Queryable, frameworkId: string, year: nu
 
 export type PillarYearRow = { organisation_id: string; year: number; pillar: string; average: number };
 
-/** Per organisation, year and pillar: the mean agreed level of its latest approved measurement of that year. */
+/**
+ * Per organisation, year and pillar: the mean agreed level of its latest approved measurement of that
+ * year, from the per-pillar sums kept beside the agreements (maturity_pillar_sum) rather than ten years of levels.
+ */
 export async function pillarAveragesByYear(q: Queryable, frameworkId: string): Promise<PillarYearRow[]> {
   const r = await q.execute<PillarYearRow>(sql`
     WITH latest AS (
       SELECT DISTINCT ON (organisation_id, year) id, organisation_id, year FROM maturity_measurement
        WHERE framework_id = ${frameworkId} AND status = 'approved'
        ORDER BY organisation_id, year, approved_at DESC, id)
-    SELECT l.organisation_id, l.year, c.pillar, avg(a.agreed_level)::float8 AS average
-      FROM latest l JOIN maturity_agreement a ON a.measurement_id = l.id JOIN maturity_criterion c ON c.id = a.criterion_id
-     GROUP BY l.organisation_id, l.year, c.pillar`);
+    SELECT l.organisation_id, l.year, s.pillar, s.level_sum::float8 / s.criteria AS average
+      FROM latest l JOIN maturity_pillar_sum s ON s.measurement_id = l.id`);
   return r.rows;
 }
 

@@ -238,3 +238,61 @@ describe('an organisation against its peer group', () => {
     expect((await cmp(officer, zones[1], '?year=2019')).json()).toMatchObject({ measurement: null, tooSmall: true, criteria: [] });
   });
 });
+
+describe('the summaries the oversight view reads (kept by triggers, migration 0033)', () => {
+  it('person_staff_delta adds up to the current staff after inserts, end dates, later starts, edits and deletes', async () => {
+    const z = await createOrganisation(t, { name: 'Zone telling' });
+    const staffNow = async () => (await ownerQuery<{ kept: number; counted: number }>(t, `SELECT
+      (SELECT COALESCE(sum(delta), 0)::int FROM person_staff_delta WHERE organisation_id = $1 AND day <= current_date) AS kept,
+      (SELECT count(*)::int FROM person WHERE organisation_id = $1 AND start_date <= current_date AND (end_date IS NULL OR end_date >= current_date)) AS counted`, [z]))[0];
+    // 20 started in the past; by g % 4 no end (5), ending today (5, still staff), ended yesterday (5, gone), ending later (5).
+    await ownerQuery(t, `
+      INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, start_date, end_date)
+      SELECT $1, 'T' || g, 'V', 'N', 'operational', current_date - g,
+             CASE g % 4 WHEN 0 THEN NULL WHEN 1 THEN current_date WHEN 2 THEN current_date - 1 ELSE current_date + g END
+        FROM generate_series(1, 20) g`, [z]);
+    // Not staff: one starts the day after tomorrow, one ends before it starts.
+    await ownerQuery(t, `
+      INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, start_date, end_date)
+      VALUES ($1, 'LATER', 'V', 'N', 'operational', current_date + 2, NULL), ($1, 'ODD', 'V', 'N', 'operational', current_date - 5, current_date - 10)`, [z]);
+    expect(await staffNow()).toEqual({ kept: 15, counted: 15 });
+    await ownerQuery(t, `UPDATE person SET end_date = current_date - 1 WHERE organisation_id = $1 AND personnel_number = 'T4'`, [z]);
+    expect(await staffNow()).toEqual({ kept: 14, counted: 14 });
+    await ownerQuery(t, `UPDATE person SET start_date = current_date - 1 WHERE organisation_id = $1 AND personnel_number IN ('LATER', 'ODD')`, [z]);
+    expect(await staffNow()).toEqual({ kept: 15, counted: 15 });
+    await ownerQuery(t, `UPDATE person SET last_name = 'Andere' WHERE organisation_id = $1`, [z]);
+    expect(await staffNow()).toEqual({ kept: 15, counted: 15 });
+    await ownerQuery(t, `DELETE FROM person WHERE organisation_id = $1 AND personnel_number IN ('T8', 'T2')`, [z]);
+    expect(await staffNow()).toEqual({ kept: 14, counted: 14 });
+    await ownerQuery(t, `UPDATE person SET end_date = NULL WHERE organisation_id = $1`, [z]);
+    expect(await staffNow()).toEqual({ kept: 20, counted: 20 });
+  });
+
+  it('maturity_pillar_sum follows the agreed levels through inserts, updates, deletes and the measurement\'s deletion', async () => {
+    const z = await createOrganisation(t, { name: 'Zone som' });
+    const m = await measured(z, 2023, 2, { status: 'consolidating' });
+    const both = async () => {
+      const q = (from: string) => ownerQuery<{ pillar: string; s: number; n: number }>(t, from, [m]);
+      return {
+        kept: await q(`SELECT pillar, level_sum AS s, criteria AS n FROM maturity_pillar_sum WHERE measurement_id = $1 ORDER BY pillar`),
+        counted: await q(`SELECT c.pillar, sum(a.agreed_level)::int AS s, count(*)::int AS n FROM maturity_agreement a
+          JOIN maturity_criterion c ON c.id = a.criterion_id WHERE a.measurement_id = $1 GROUP BY c.pillar ORDER BY c.pillar`),
+      };
+    };
+    const first = await both();
+    expect(first.kept).toEqual(first.counted);
+    expect(first.kept.map((r) => r.pillar)).toEqual(['instruments', 'processes', 'structures']);
+    expect(first.kept.reduce((a, r) => a + r.n, 0)).toBe(28);
+    expect(first.kept.every((r) => r.s === 2 * r.n)).toBe(true);
+    await ownerQuery(t, `UPDATE maturity_agreement a SET agreed_level = (c.position / 10) % 5 FROM maturity_criterion c WHERE c.id = a.criterion_id AND a.measurement_id = $1`, [m]);
+    const second = await both();
+    expect(second.kept).toEqual(second.counted);
+    expect(second.kept).not.toEqual(first.kept);
+    await ownerQuery(t, `DELETE FROM maturity_agreement a USING maturity_criterion c WHERE c.id = a.criterion_id AND a.measurement_id = $1 AND c.pillar = 'structures'`, [m]);
+    const third = await both();
+    expect(third.kept).toEqual(third.counted);
+    expect(third.kept.map((r) => r.pillar)).toEqual(['instruments', 'processes']);
+    await ownerQuery(t, `DELETE FROM maturity_measurement WHERE id = $1`, [m]);
+    expect(await both()).toEqual({ kept: [], counted: [] });
+  });
+});
