@@ -30,13 +30,26 @@ function tiles(ctx: ModuleContext): HomeTile[] {
       description: msg`Maturity measurements the integrity officer submitted for your approval.`,
       figure: { id: 'maturity.to_approve', label: msg`awaiting your approval` },
     }] : []),
+    ...(ctx.has('oversight') ? [{
+      id: 'oversight-maturity', to: '/oversight/maturity', title: msg`Maturity of the organisations`,
+      description: msg`Who has measured, and the levels per criterion and pillar as counts and quantiles, per peer group and over the years.`,
+    }] : []),
   ];
 }
 
-/** Maturity measurement of the integrity policy (issue 20): measurements, scoring, consolidation, matrix and trend. */
+/**
+ * Maturity measurement of the integrity policy (issue 20): measurements, scoring, consolidation, matrix
+ * and trend; the comparison with the peer group, the naming consent and the oversight bodies' overview.
+ */
 export const maturityModule: WebModule = {
   id: 'maturity',
-  navItems: (ctx) => (ctx.has(...MEMBERS) ? [{ id: 'maturity', to: '/maturity', label: msg`Maturity` }] : []),
+  navItems: (ctx) => [
+    ...(ctx.has(...MEMBERS) ? [{ id: 'maturity', to: '/maturity', label: msg`Maturity` }] : []),
+    ...(ctx.has('integrity_officer', 'chief') ? [{ id: 'maturity-peers', to: '/maturity/peers', label: msg`Maturity compared` }] : []),
+    // The chief chooses on the comparison page; the administrator has no other maturity page.
+    ...(ctx.has('administrator') && !ctx.has('chief') ? [{ id: 'maturity-consent', to: '/maturity/consent', label: msg`Maturity: naming to oversight` }] : []),
+    ...(ctx.has('oversight') ? [{ id: 'oversight-maturity', to: '/oversight/maturity', label: msg`Maturity of the organisations` }] : []),
+  ],
   homeTiles: tiles,
   routes: (orgRoute: AnyRoute) => {
     const page = (path: string, file: () => Promise<Record<string, unknown>>, name: string) =>
@@ -45,6 +58,9 @@ export const maturityModule: WebModule = {
       page('/maturity', () => import('./MeasurementsPage'), 'MeasurementsPage'),
       page('/maturity/new', () => import('./MeasurementsPage'), 'NewMeasurementPage'),
       page('/maturity/trend', () => import('./TrendPage'), 'TrendPage'),
+      page('/maturity/peers', () => import('./PeerComparisonPage'), 'PeerComparisonPage'),
+      page('/maturity/consent', () => import('./ConsentForm'), 'ConsentPage'),
+      page('/oversight/maturity', () => import('./OversightOverviewPage'), 'OversightOverviewPage'),
       page('/maturity/$measurementId', () => import('./ScoringPage'), 'ScoringPage'),
       page('/maturity/$measurementId/consolidation', () => import('./ConsolidationPage'), 'ConsolidationPage'),
       page('/maturity/$measurementId/matrix', () => import('./MatrixPage'), 'MatrixPage'),
