@@ -5,6 +5,7 @@ import { loadDemoMaturity } from './demo.js';
 import { loadDemoMaturityPeers } from './oversight-demo.js';
 import { maturityOversightRoutes } from './oversight-routes.js';
 import { maturityRoutes } from './routes.js';
+import * as evidenceSchema from './evidence-schema.js';
 import * as oversightSchema from './oversight-schema.js';
 import * as schema from './schema.js';
 import { makeMaturityService } from './service.js';
@@ -13,7 +14,7 @@ import { makeMaturityService } from './service.js';
 export const maturityModule: ServerModule = {
   name: 'maturity',
   routes: (async (app, opts) => { await maturityRoutes(app, opts); await maturityOversightRoutes(app, opts); }) as typeof maturityRoutes as ServerModule['routes'],
-  tables: [...tablesOf(schema), ...tablesOf(oversightSchema)],
+  tables: [...tablesOf(schema), ...tablesOf(oversightSchema), ...tablesOf(evidenceSchema)],
   // The demo zone's measurements, then the other demo organisations of the inspectorate's comparison.
   demo: async (url) => [...(await loadDemoMaturity(url)), ...(await loadDemoMaturityPeers(url))],
   homeFigures: async (deps, actor, orgId) =>

@@ -4,6 +4,8 @@ import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
 import { todayInBelgium } from '../../platform/deadlines/index.js';
 import { planDashboardTiles } from './dashboard.js';
+// Its actions and objectives as linkable records (platform/records), e.g. for a maturity score's evidence.
+import './linkable.js';
 import { loadDemoPlans } from './demo.js';
 import { registerPlanJobs } from './jobs.js';
 import { planOversightFigures } from './oversight-figures.js';
