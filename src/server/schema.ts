@@ -17,3 +17,4 @@ export * from './modules/complaints/stats-schema.js';
 export * from './modules/maturity/schema.js';
 export * from './modules/maturity/oversight-schema.js';
 export * from './modules/maturity/evidence-schema.js';
+export * from './modules/risk/schema.js';

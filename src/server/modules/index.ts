@@ -16,6 +16,7 @@ import { reportingModule } from './reporting/module.js';
 import { complaintsModule } from './complaints/module.js';
 import { complaintsStatsModule } from './complaints/stats-module.js';
 import { maturityModule } from './maturity/module.js';
+import { riskModule } from './risk/module.js';
 
 type Routes = ServerModule['routes'];
 
@@ -38,4 +39,5 @@ export const modules: ServerModule[] = [
   complaintsModule,
   complaintsStatsModule,
   maturityModule,
+  riskModule,
 ];
