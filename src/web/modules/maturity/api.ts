@@ -5,7 +5,6 @@ import type {
   candidateList, consolidationView, frameworkList, matrixView, measurementDetail, trendView,
 } from '../../../server/modules/maturity/contract';
 import type { MeasurementSummary } from '../../../server/modules/maturity/contract';
-import type { planList, PlanTree } from '../../../server/modules/plan/contract';
 
 /** Shapes of the maturity API, straight from the server contract (types only: nothing of the server is bundled). */
 export type {
@@ -19,8 +18,6 @@ export type Matrix = z.infer<typeof matrixView>;
 export type Trend = z.infer<typeof trendView>['items'];
 export type Candidates = z.infer<typeof candidateList>['items'];
 export type Frameworks = z.infer<typeof frameworkList>['items'];
-export type Plans = z.infer<typeof planList>['items'];
-export type { PlanTree };
 
 export const maturityBase = (orgId: string) => `/api/orgs/${orgId}/maturity`;
 export const measurementUrl = (orgId: string, id: string) => `${maturityBase(orgId)}/measurements/${id}`;
@@ -59,12 +56,4 @@ export function useCandidates(orgId: string) {
 
 export function useFrameworks() {
   return useQuery({ queryKey: ['maturity-frameworks'], queryFn: () => get<{ items: Frameworks }>('/api/maturity/frameworks').then((r) => r.items), staleTime: 60_000 });
-}
-
-/** The organisation's policy plans (a gap's entry goes into a draft one) and a plan's objectives. */
-export function usePlans(orgId: string, enabled: boolean) {
-  return useQuery({ queryKey: ['org', orgId, 'plans'], queryFn: () => get<{ items: Plans }>(`/api/orgs/${orgId}/plans`).then((r) => r.items), enabled });
-}
-export function usePlanTree(orgId: string, planId: string) {
-  return useQuery({ queryKey: ['org', orgId, 'plan', planId, 'tree', {}], queryFn: () => get<PlanTree>(`/api/orgs/${orgId}/plans/${planId}`), enabled: !!planId });
 }
