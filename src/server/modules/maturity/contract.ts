@@ -12,6 +12,8 @@
  *   POST   /maturity/frameworks                       inspectorate administrator     frameworkImportBody → 201 frameworkView (draft, next version of its code)
  *   POST   /maturity/frameworks/:frameworkId/publish  inspectorate administrator     {} → frameworkView (status published)
  *   DELETE /maturity/frameworks/:frameworkId          inspectorate administrator     → 204 (drafts only)
+ *   GET    /maturity/frameworks/:frameworkId/export.json  as GET of the framework   → the version in the import format (frameworkImportBody),
+ *                                                                                   as a download: the start of a next version
  *
  *   Measurements (route policy: any current role in :orgId; the service then lets in the integrity officer
  *   and the chief for every measurement, an assessor for the measurements naming them; anybody else 404)
@@ -154,6 +156,8 @@ export const frameworkSummary = z.object({
   criterionCount: z.number().int(),
   /** True when this is the newest published version of its code: new measurements use it by default. */
   current: z.boolean(),
+  /** Measurements of every organisation on this version, in the list for the inspectorate's administrator; null otherwise. */
+  measurements: z.number().int().nullable(),
 });
 export const frameworkView = frameworkSummary.extend({ description: localizedText.nullable(), criteria: z.array(criterionView) });
 export type FrameworkView = z.infer<typeof frameworkView>;

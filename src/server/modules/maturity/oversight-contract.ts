@@ -14,6 +14,10 @@
  *       approved measurement of :orgId in that year (default: its latest approved one) against its peer group.
  *   GET /orgs/:orgId/maturity/oversight-consent
  *       chief or administrator of :orgId (anybody else 403) → consentView (revision 0 when never chosen: not consenting)
+ *   GET /maturity/oversight/overview.csv|.docx|.pdf?year=&frameworkId=&group=&lang=
+ *       as the overview → the same figures as a file (audited as `maturity.oversight_export` with the format)
+ *   GET /orgs/:orgId/maturity/peer-comparison.csv|.docx|.pdf?year=&frameworkId=&lang=
+ *       as the peer comparison → the same figures as a file (audited as `maturity.peer_comparison_export`)
  *   PUT /orgs/:orgId/maturity/oversight-consent     If-Match: "<revision>", "0" for the first choice
  *       chief or administrator of :orgId   consentBody → consentView (audited with the previous value)
  *
@@ -34,7 +38,7 @@
  * every comparison in the organisation's trail (`maturity.peer_comparison_read`).
  */
 import { z } from 'zod';
-import { ORGANISATION_KINDS } from '../../../shared/roles.js';
+import { LOCALES, ORGANISATION_KINDS } from '../../../shared/roles.js';
 import { orgParams } from '../../platform/http/params.js';
 import { pillar, PILLARS } from './contract.js';
 
@@ -56,6 +60,10 @@ export const overviewQuery = z.strictObject({ year: year.optional(), frameworkId
 export type OverviewQuery = z.infer<typeof overviewQuery>;
 export const comparisonQuery = z.strictObject({ year: year.optional(), frameworkId: z.uuid().optional() });
 export type ComparisonQuery = z.infer<typeof comparisonQuery>;
+const lang = z.enum(LOCALES).optional();
+/** The exports take the screen's query and the file's language (default: the reader's). */
+export const overviewExportQuery = overviewQuery.extend({ lang });
+export const comparisonExportQuery = comparisonQuery.extend({ lang });
 
 const localisedText = z.object({ nl: z.string(), fr: z.string(), de: z.string(), en: z.string() });
 const level = z.number().min(0).max(4);

@@ -1,9 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.js';
-import { actorOf, auditContext } from '../../platform/http/context.js';
+import { withOrgTx } from '../../platform/db/tx.js';
+import { sendDownload } from '../../platform/export/index.js';
+import { actorOf, auditContext, requestLocale } from '../../platform/http/context.js';
 import { expectedRevision } from '../../platform/http/if-match.js';
 import { oversightPolicy } from '../../platform/oversight/index.js';
+import { getOrganisation } from '../organisations/service.js';
+import { exportComparison, exportOverview } from './comparison-export.js';
 import * as oc from './oversight-contract.js';
 import { makeMaturityOversight } from './oversight.js';
 import { maturityPolicies } from './policy.js';
@@ -22,6 +26,25 @@ export const maturityOversightRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = as
 
   app.get('/orgs/:orgId/maturity/peer-comparison', { config: member, schema: { tags, params: oc.orgParams, querystring: oc.comparisonQuery, response: { 200: oc.peerComparison } } },
     async (req) => svc.comparison(ctx(req), req.params.orgId, req.query));
+
+  // The same two reads as files (comparison-export.ts): same policy, same service call, audited as an export.
+  for (const format of ['csv', 'docx', 'pdf'] as const) {
+    app.get(`/maturity/oversight/overview.${format}`, { config: { policy: oversightPolicy(db) }, schema: { tags, querystring: oc.overviewExportQuery } },
+      async (req, reply) => {
+        const { lang, ...q } = req.query;
+        return sendDownload(reply, await exportOverview(svc, ctx(req), q, format, lang ?? requestLocale(req)));
+      });
+    app.get(`/orgs/:orgId/maturity/peer-comparison.${format}`, { config: member, schema: { tags, params: oc.orgParams, querystring: oc.comparisonExportQuery } },
+      async (req, reply) => {
+        const { lang, ...q } = req.query;
+        const locale = lang ?? requestLocale(req);
+        const orgName = async () => {
+          const org = await withOrgTx(db, req.params.orgId, (tx) => getOrganisation(tx, req.params.orgId));
+          return org ? (org.names[locale] ?? org.names[org.languages[0]] ?? Object.values(org.names)[0] ?? org.code) : '';
+        };
+        return sendDownload(reply, await exportComparison(svc, ctx(req), req.params.orgId, q, format, locale, orgName));
+      });
+  }
 
   app.get('/orgs/:orgId/maturity/oversight-consent', { config: member, schema: { tags, params: oc.orgParams, response: { 200: oc.consentView } } },
     async (req) => svc.consent(ctx(req), req.params.orgId));

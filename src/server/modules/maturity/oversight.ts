@@ -30,6 +30,8 @@ const thisYear = () => new Date().getUTCFullYear();
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 type Criterion = orepo.CriterionRef;
+/** How a read is audited: the screen's read by default; an export names its own action and format (comparison-export.ts). */
+export interface ReadAs { action?: string; details?: Record<string, unknown> }
 const criterionRef = (c: Criterion) => ({ id: c.id, code: c.code, pillar: c.pillar, function: c.function, position: c.position, title: c.title });
 
 /** Per organisation: criterion → level, and pillar → mean level. */
@@ -72,10 +74,10 @@ export function makeMaturityOversight(db: Db) {
 
   return {
     /** The inspectorate's overview of a year on a framework version, optionally within one peer group. */
-    async overview(reader: OversightReader, q: oc.OverviewQuery): Promise<oc.OversightOverview> {
+    async overview(reader: OversightReader, q: oc.OverviewQuery, as: ReadAs = {}): Promise<oc.OversightOverview> {
       const year = q.year ?? thisYear();
       return readOversight(db, reader, {
-        action: 'maturity.oversight_read',
+        action: as.action ?? 'maturity.oversight_read',
         recordType: 'maturity_measurement',
         run: async ({ tx }) => {
           const fw = await framework(tx, q.frameworkId);
@@ -122,12 +124,12 @@ export function makeMaturityOversight(db: Db) {
             peerGroups, criteria: criteriaOut, pillars: pillarFigures(pillars, measured), trend,
           };
         },
-        details: (r) => ({ year: r.year, frameworkId: r.framework.id, group: r.group, organisations: r.pillars[0]?.organisations ?? 0 }),
+        details: (r) => ({ year: r.year, frameworkId: r.framework.id, group: r.group, organisations: r.pillars[0]?.organisations ?? 0, ...as.details }),
       });
     },
 
     /** The organisation's own levels against the quantiles of its peer group (this organisation included). */
-    async comparison(ctx: MaturityCtx, orgId: string, q: oc.ComparisonQuery): Promise<oc.PeerComparison> {
+    async comparison(ctx: MaturityCtx, orgId: string, q: oc.ComparisonQuery, as: ReadAs = {}): Promise<oc.PeerComparison> {
       if (!rolesIn(ctx.actor, orgId).some((r) => COMPARISON_ROLES.includes(r))) throw notFound('maturity_measurement');
       return withSystemTx(db, async (tx) => {
         const orgs = await orepo.organisationFacts(tx);
@@ -159,8 +161,8 @@ export function makeMaturityOversight(db: Db) {
           };
         }
         await recordAudit(tx, ctx.audit, {
-          organisationId: orgId, action: 'maturity.peer_comparison_read', recordType: 'maturity_measurement', recordId: own?.id,
-          details: { group, groupOrganisations: result.groupOrganisations, tooSmall: result.tooSmall },
+          organisationId: orgId, action: as.action ?? 'maturity.peer_comparison_read', recordType: 'maturity_measurement', recordId: own?.id,
+          details: { group, groupOrganisations: result.groupOrganisations, tooSmall: result.tooSmall, ...as.details },
         });
         return result;
       });

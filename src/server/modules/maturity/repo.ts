@@ -79,6 +79,12 @@ export async function deleteDraftFramework(q: Queryable, id: string): Promise<bo
   return (r.rowCount ?? 0) === 1;
 }
 
+/** Measurements per framework version over every organisation (system scope: the inspectorate's framework list). */
+export async function measurementsPerFramework(q: Queryable): Promise<Map<string, number>> {
+  const r = await q.execute<{ framework_id: string; n: number }>(sql`SELECT framework_id, count(*)::int AS n FROM maturity_measurement GROUP BY framework_id`);
+  return new Map(r.rows.map((x) => [x.framework_id, x.n]));
+}
+
 /** True when the actor administers an inspectorate (a current 'administrator' grant there). */
 export async function administersInspectorate(q: Queryable, orgIds: readonly string[]): Promise<boolean> {
   if (orgIds.length === 0) return false;

@@ -8,6 +8,7 @@ import { actorOf, auditContext } from '../../platform/http/context.js';
 import { expectedRevision, optionalRevision } from '../../platform/http/if-match.js';
 import * as c from './contract.js';
 import { exportMeasurement } from './export.js';
+import { frameworkFile } from './framework-export.js';
 import { maturityPolicies } from './policy.js';
 import { makeMaturityService, type MaturityCtx } from './service.js';
 
@@ -30,7 +31,12 @@ export const maturityRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.get('/maturity/frameworks/:frameworkId', { config: signedIn, schema: { tags, params: c.frameworkParams, response: { 200: c.frameworkView } } },
     async (req) => svc.getFramework(ctx(req), req.params.frameworkId));
 
-  app.post('/maturity/frameworks', { config: frameworkAdmin, schema: { tags, body: c.frameworkImportBody, response: { 201: c.frameworkView } } },
+  // The version in the import format, to start the next version from (drafts: the inspectorate's administrator only, as above).
+  app.get('/maturity/frameworks/:frameworkId/export.json', { config: signedIn, schema: { tags, params: c.frameworkParams } },
+    async (req, reply) => sendDownload(reply, frameworkFile(await svc.getFramework(ctx(req), req.params.frameworkId))));
+
+  // A framework of 200 criteria in four languages is larger than the default 1 MB body.
+  app.post('/maturity/frameworks', { config: frameworkAdmin, bodyLimit: 4 * 1024 * 1024, schema: { tags, body: c.frameworkImportBody, response: { 201: c.frameworkView } } },
     async (req, reply) => reply.status(201).send(await svc.importFramework(ctx(req), req.body)));
 
   app.post('/maturity/frameworks/:frameworkId/publish', { config: frameworkAdmin, schema: { tags, params: c.frameworkParams, body: emptyBody, response: { 200: c.frameworkView } } },

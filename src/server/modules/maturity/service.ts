@@ -55,7 +55,7 @@ export function makeMaturityService(deps: MaturityDeps) {
   });
   const frameworkSummary = (f: repo.FrameworkRow) => ({
     id: f.id, code: f.code, version: f.version, status: f.status, title: f.title, publishedAt: repo.iso(f.published_at), createdAt: repo.iso(f.created_at)!,
-    criterionCount: f.criterion_count, current: f.current,
+    criterionCount: f.criterion_count, current: f.current, measurements: null as number | null,
   });
   const frameworkView = async (q: Queryable, f: repo.FrameworkRow): Promise<c.FrameworkView> =>
     ({ ...frameworkSummary(f), description: f.description, criteria: (await repo.criteriaOf(q, f.id)).map(criterionView) });
@@ -198,7 +198,13 @@ export function makeMaturityService(deps: MaturityDeps) {
 
     async listFrameworks(ctx: MaturityCtx) {
       const admin = await repo.administersInspectorate(db, P.adminGrantOrgs(ctx.actor));
-      return withSystemTx(db, async (tx) => ({ items: (await repo.listFrameworks(tx, admin)).map(frameworkSummary) }));
+      return withSystemTx(db, async (tx) => {
+        const rows = (await repo.listFrameworks(tx, admin)).map(frameworkSummary);
+        if (!admin) return { items: rows };
+        // The inspectorate's administrator sees how many measurements (of any organisation) use each version.
+        const counts = await repo.measurementsPerFramework(tx);
+        return { items: rows.map((f) => ({ ...f, measurements: counts.get(f.id) ?? 0 })) };
+      });
     },
 
     async getFramework(ctx: MaturityCtx, id: string) {

@@ -1,0 +1,51 @@
+/**
+ * Labels of the Word, PDF and CSV exports of the peer comparison and the inspectorate's overview.
+ * Translations: locales/translations/maturity-admin.json.
+ */
+export const comparisonLabels = {
+  comparisonTitle: /*i18n*/ { id: 'maturity.cmp.comparison_title', message: 'Maturity compared with the peer group' },
+  comparisonFile: /*i18n*/ { id: 'maturity.cmp.comparison_file', message: 'Maturity compared {year}' },
+  overviewTitle: /*i18n*/ { id: 'maturity.cmp.overview_title', message: 'Maturity of the organisations' },
+  overviewFile: /*i18n*/ { id: 'maturity.cmp.overview_file', message: 'Maturity of the organisations {year}' },
+  anonymity: /*i18n*/ { id: 'maturity.cmp.anonymity', message: 'Other organisations appear only as counts and quantiles. A group of fewer than {min} organisations gets no figure; an organisation is named only when it agreed to be named, and then without its levels.' },
+  year: /*i18n*/ { id: 'maturity.cmp.year', message: 'Year' },
+  framework: /*i18n*/ { id: 'maturity.cmp.framework', message: 'Framework' },
+  frameworkVersion: /*i18n*/ { id: 'maturity.cmp.framework_version', message: '{title}, version {version}' },
+  peerGroup: /*i18n*/ { id: 'maturity.cmp.peer_group', message: 'Peer group' },
+  noPeerGroup: /*i18n*/ { id: 'maturity.cmp.no_peer_group', message: 'none' },
+  allOrganisations: /*i18n*/ { id: 'maturity.cmp.all_organisations', message: 'All organisations' },
+  staff: /*i18n*/ { id: 'maturity.cmp.staff', message: 'Current staff' },
+  groupOrganisations: /*i18n*/ { id: 'maturity.cmp.group_organisations', message: 'Organisations of the group with an approved measurement' },
+  measurement: /*i18n*/ { id: 'maturity.cmp.measurement', message: 'Compared measurement' },
+  noMeasurement: /*i18n*/ { id: 'maturity.cmp.no_measurement', message: 'The organisation has no approved measurement yet: there is nothing to compare.' },
+  section: /*i18n*/ { id: 'maturity.cmp.section', message: 'Part' },
+  item: /*i18n*/ { id: 'maturity.cmp.item', message: 'Code' },
+  name: /*i18n*/ { id: 'maturity.cmp.name', message: 'Name' },
+  own: /*i18n*/ { id: 'maturity.cmp.own', message: 'Our organisation' },
+  organisations: /*i18n*/ { id: 'maturity.cmp.organisations', message: 'Organisations' },
+  measured: /*i18n*/ { id: 'maturity.cmp.measured', message: 'With an approved measurement' },
+  share: /*i18n*/ { id: 'maturity.cmp.share', message: 'Share' },
+  level: /*i18n*/ { id: 'maturity.cmp.level', message: 'Level {level}' },
+  average: /*i18n*/ { id: 'maturity.cmp.average', message: 'Average' },
+  p25: /*i18n*/ { id: 'maturity.cmp.p25', message: '25th percentile' },
+  median: /*i18n*/ { id: 'maturity.cmp.median', message: 'Median' },
+  p75: /*i18n*/ { id: 'maturity.cmp.p75', message: '75th percentile' },
+  note: /*i18n*/ { id: 'maturity.cmp.note', message: 'Note' },
+  tooSmall: /*i18n*/ { id: 'maturity.cmp.too_small', message: 'too small to show (fewer than {min} organisations)' },
+  participation: /*i18n*/ { id: 'maturity.cmp.participation', message: 'Who has measured' },
+  named: /*i18n*/ { id: 'maturity.cmp.named', message: 'Organisations that agreed to be named' },
+  namedNone: /*i18n*/ { id: 'maturity.cmp.named_none', message: 'None of the organisations with an approved measurement agreed to be named.' },
+  pillars: /*i18n*/ { id: 'maturity.cmp.pillars', message: 'Per pillar' },
+  criteria: /*i18n*/ { id: 'maturity.cmp.criteria', message: 'Per criterion' },
+  peerGroups: /*i18n*/ { id: 'maturity.cmp.peer_groups', message: 'Peer groups (median per pillar)' },
+  trend: /*i18n*/ { id: 'maturity.cmp.trend', message: 'Trend of the medians per pillar' },
+  medianOf: /*i18n*/ { id: 'maturity.cmp.median_of', message: '{name}: median' },
+};
+
+export const orgKindLabels = {
+  local_police_zone: /*i18n*/ { id: 'maturity.cmp.kind.local_police_zone', message: 'Local police zone' },
+  federal_directorate: /*i18n*/ { id: 'maturity.cmp.kind.federal_directorate', message: 'Federal directorate' },
+  federal_unit: /*i18n*/ { id: 'maturity.cmp.kind.federal_unit', message: 'Federal unit' },
+  inspectorate: /*i18n*/ { id: 'maturity.cmp.kind.inspectorate', message: 'Inspectorate' },
+  oversight_body: /*i18n*/ { id: 'maturity.cmp.kind.oversight_body', message: 'Oversight body' },
+};
