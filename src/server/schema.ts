@@ -18,3 +18,4 @@ export * from './modules/maturity/schema.js';
 export * from './modules/maturity/oversight-schema.js';
 export * from './modules/maturity/evidence-schema.js';
 export * from './modules/risk/schema.js';
+export * from './modules/risk/dilemma-schema.js';
