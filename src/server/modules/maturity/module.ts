@@ -3,6 +3,7 @@ import { tablesOf } from '../../platform/module.js';
 import { maturityDashboardTiles } from './dashboard.js';
 import { loadDemoMaturity } from './demo.js';
 import { loadDemoMaturityPeers } from './oversight-demo.js';
+import { maturityEvidenceRoutes } from './evidence-routes.js';
 import { maturityOversightRoutes } from './oversight-routes.js';
 import { maturityRoutes } from './routes.js';
 import * as evidenceSchema from './evidence-schema.js';
@@ -13,7 +14,7 @@ import { makeMaturityService } from './service.js';
 /** Maturity measurement (issue 20): frameworks as versioned data, measurements, consolidation, approval, gaps to the plan. */
 export const maturityModule: ServerModule = {
   name: 'maturity',
-  routes: (async (app, opts) => { await maturityRoutes(app, opts); await maturityOversightRoutes(app, opts); }) as typeof maturityRoutes as ServerModule['routes'],
+  routes: (async (app, opts) => { await maturityRoutes(app, opts); await maturityOversightRoutes(app, opts); await app.register(maturityEvidenceRoutes, { deps: opts.deps }); }) as typeof maturityRoutes as ServerModule['routes'],
   tables: [...tablesOf(schema), ...tablesOf(oversightSchema), ...tablesOf(evidenceSchema)],
   // The demo zone's measurements, then the other demo organisations of the inspectorate's comparison.
   demo: async (url) => [...(await loadDemoMaturity(url)), ...(await loadDemoMaturityPeers(url))],
