@@ -78,7 +78,7 @@ export function DilemmasPage() {
           <ErrorAlert error={q.error} />
           {q.isPending ? <Loading /> : (
             <>
-              <p role="status"><Trans>{count} dilemmas</Trans></p>
+              <p role="status">{count === 1 ? <Trans>1 dilemma</Trans> : <Trans>{count} dilemmas</Trans>}</p>
               {count === 0 ? <EmptyState><Trans>No dilemma matches these filters.</Trans></EmptyState> : (
                 <ul className={s.list}>
                   {q.data!.dilemmas.map((d) => <DilemmaCard key={d.id} d={d} canEdit={q.data!.canEdit} />)}
@@ -97,10 +97,13 @@ function DilemmaCard({ d, canEdit }: { d: DilemmaView; canEdit: boolean }) {
   const f = useFormat();
   const [editing, setEditing] = useState(false);
   const titleId = `dilemma-${d.id}`;
+  const day = f.date(d.submittedOn);
+  const author = d.submittedBy?.name ?? '';
+  const excerpt = d.text.slice(0, 60);
   return (
     <li className={s.card} aria-labelledby={titleId}>
       <h3 id={titleId}>
-        {d.submittedBy ? <Trans>Shared on {f.date(d.submittedOn)} by {d.submittedBy.name}</Trans> : <Trans>Shared anonymously on {f.date(d.submittedOn)}</Trans>}
+        {d.submittedBy ? <Trans>Shared on {day} by {author}</Trans> : <Trans>Shared anonymously on {day}</Trans>}
       </h3>
       <div className={s.meta}>
         <span className={s.tag}>{i18n._(STATUS_LABELS[d.status])}</span>
@@ -115,7 +118,7 @@ function DilemmaCard({ d, canEdit }: { d: DilemmaView; canEdit: boolean }) {
           {d.officerNote && <><dt><Trans>Note of the integrity officer</Trans></dt><dd>{d.officerNote}</dd></>}
         </dl>
       )}
-      {canEdit && !editing && <Button variant="secondary" onPress={() => setEditing(true)} aria-label={t`Tag and review: ${d.text.slice(0, 60)}`}><Trans>Tag and review</Trans></Button>}
+      {canEdit && !editing && <Button variant="secondary" onPress={() => setEditing(true)} aria-label={t`Tag and review: ${excerpt}`}><Trans>Tag and review</Trans></Button>}
       {canEdit && editing && <DilemmaEditor d={d} onDone={() => setEditing(false)} />}
     </li>
   );
