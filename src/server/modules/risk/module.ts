@@ -1,12 +1,14 @@
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
-import { dilemmaTables, riskDilemmaRoutes } from './dilemma-routes.js';
+import { riskRoutes } from './routes.js';
 import * as schema from './schema.js';
+import { makeRiskService } from './service.js';
 
 /** Integrity risk analysis (issue 21): inventory of processes and functions, matrix, workshop analyses, register, recommendations to the plan. */
 export const riskModule: ServerModule = {
   name: 'risk',
-  // The dilemma inventory (dilemma-*.ts): its routes and table.
-  routes: riskDilemmaRoutes as ServerModule['routes'],
-  tables: [...tablesOf(schema), ...dilemmaTables],
+  routes: riskRoutes as ServerModule['routes'],
+  tables: tablesOf(schema),
+  homeFigures: async (deps, actor, orgId) =>
+    makeRiskService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir }).homeFigures(actor, orgId),
 };
