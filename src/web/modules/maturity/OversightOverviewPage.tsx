@@ -7,7 +7,8 @@ import { LineChart, RadarChart } from '../../ui/Charts';
 import { useFrameworks } from './api';
 import { inLocale } from './labels';
 import { PEER_GROUP_LABELS, PEER_GROUPS, useOversightOverview, type OversightOverview, type PeerGroup, type PillarFigure } from './oversight-api';
-import { ChartAndTable, QuantileCells, QuantileHeads, TooSmallNotice, TooSmallText, useLevelFormat, usePillarNames } from './OversightParts';
+import { qs } from '../../app/api';
+import { ChartAndTable, ComparisonDownloads, QuantileCells, QuantileHeads, TooSmallNotice, TooSmallText, useLevelFormat, usePillarNames } from './OversightParts';
 import u from '../../ui/ui.module.css';
 
 const QUANTILE_KEYS = ['p25', 'median', 'p75'] as const;
@@ -231,6 +232,8 @@ export function OversightOverviewPage() {
             {groupName ? <Trans>{shownYear}, {fwTitle} version {fwVersion}, {groupName}.</Trans>
               : <Trans>{shownYear}, {fwTitle} version {fwVersion}, all organisations.</Trans>}
           </p>
+          <ComparisonDownloads name={t`the overview`}
+            url={(format) => `/api/maturity/oversight/overview.${format}${qs({ year: o.year, frameworkId: o.framework.id, group: o.group ?? undefined, lang: i18n.locale })}`} />
           <Participation o={o} />
           <Pillars id="ov-pillars" title={t`Per pillar`} pillars={o.pillars} />
           <Criteria o={o} />

@@ -1,6 +1,6 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import type { ReactNode } from 'react';
-import { Notice, useFormat } from '../../ui/components';
+import { buttonClass, Notice, useFormat } from '../../ui/components';
 import type { Quantiles } from './oversight-api';
 import { PILLAR_LABELS, PILLARS } from './labels';
 import type { Pillar } from './api';
@@ -56,4 +56,16 @@ export function ChartAndTable({ id, title, chart, tableLabel, children }: { id: 
 export function usePillarNames(): { key: Pillar; name: string }[] {
   const { i18n } = useLingui();
   return PILLARS.map((k) => ({ key: k, name: i18n._(PILLAR_LABELS[k]) }));
+}
+
+/** CSV, Word and PDF of a comparison screen: the same figures, the same withheld groups (the server renders them). */
+export function ComparisonDownloads({ url, name }: { url: (format: 'csv' | 'docx' | 'pdf') => string; name: string }) {
+  const { t } = useLingui();
+  return (
+    <div className={s.row} style={{ marginBottom: 'var(--space-4)' }} data-print="hide">
+      <a className={buttonClass('secondary')} href={url('csv')} download aria-label={t`Download ${name} as CSV`}>CSV</a>
+      <a className={buttonClass('secondary')} href={url('docx')} download aria-label={t`Download ${name} as Word`}>Word</a>
+      <a className={buttonClass('secondary')} href={url('pdf')} download aria-label={t`Download ${name} as PDF`}>PDF</a>
+    </div>
+  );
 }

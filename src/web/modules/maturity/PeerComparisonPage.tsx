@@ -5,8 +5,10 @@ import { EmptyState, ErrorAlert, Loading, PageHeader, useFormat } from '../../ui
 import { LineChart, RadarChart } from '../../ui/Charts';
 import { ConsentForm } from './ConsentForm';
 import { inLocale, KIND_LABELS } from './labels';
+import { qs } from '../../app/api';
+import { maturityBase } from './api';
 import { PEER_GROUP_LABELS, usePeerComparison, type PeerComparison } from './oversight-api';
-import { ChartAndTable, QuantileCells, QuantileHeads, TooSmallNotice, useLevelFormat, usePillarNames } from './OversightParts';
+import { ChartAndTable, ComparisonDownloads, QuantileCells, QuantileHeads, TooSmallNotice, useLevelFormat, usePillarNames } from './OversightParts';
 
 /** The organisation's pillar averages against the group's quantiles. */
 function Pillars({ c }: { c: PeerComparison }) {
@@ -110,6 +112,8 @@ export function PeerComparisonPage() {
           {!m ? <EmptyState><Trans>Your organisation has no approved measurement yet.</Trans></EmptyState> : (
             <>
               <p><Trans>Compared measurement: {kind} {year}, {fwTitle} version {fwVersion}.</Trans></p>
+              <ComparisonDownloads url={(format) => `${maturityBase(orgId)}/peer-comparison.${format}${qs({ year: m.year, frameworkId: m.framework.id, lang: i18n.locale })}`}
+                name={t`the comparison with the peer group`} />
               {c.tooSmall && <TooSmallNotice><Trans>Peer group figures:</Trans>{' '}</TooSmallNotice>}
               <Pillars c={c} />
               <Criteria c={c} />

@@ -12,6 +12,10 @@ const MEMBERS: Role[] = [
   'complaint_handler', 'head_of_service', 'integrity_spoc', 'staff_member',
 ];
 
+/** Organisations in no peer group: their administrator has no naming consent to give. */
+const INSPECTORATE_KINDS: readonly string[] = ['inspectorate', 'oversight_body'];
+const isFrameworkAdmin = (ctx: ModuleContext) => ctx.org.kind === 'inspectorate' && ctx.has('administrator');
+
 function tiles(ctx: ModuleContext): HomeTile[] {
   // Figures from the server module's homeFigures (maturity.waiting_scores, .to_consolidate, .to_approve).
   return [
@@ -30,6 +34,10 @@ function tiles(ctx: ModuleContext): HomeTile[] {
       description: msg`Maturity measurements the integrity officer submitted for your approval.`,
       figure: { id: 'maturity.to_approve', label: msg`awaiting your approval` },
     }] : []),
+    ...(isFrameworkAdmin(ctx) ? [{
+      id: 'maturity-frameworks', to: '/maturity/frameworks', title: msg`Maturity frameworks`,
+      description: msg`Import, check and publish new versions of the maturity frameworks the organisations measure with.`,
+    }] : []),
     ...(ctx.has('oversight') ? [{
       id: 'oversight-maturity', to: '/oversight/maturity', title: msg`Maturity of the organisations`,
       description: msg`Who has measured, and the levels per criterion and pillar as counts and quantiles, per peer group and over the years.`,
@@ -47,7 +55,9 @@ export const maturityModule: WebModule = {
     ...(ctx.has(...MEMBERS) ? [{ id: 'maturity', to: '/maturity', label: msg`Maturity` }] : []),
     ...(ctx.has('integrity_officer', 'chief') ? [{ id: 'maturity-peers', to: '/maturity/peers', label: msg`Maturity compared` }] : []),
     // The chief chooses on the comparison page; the administrator has no other maturity page.
-    ...(ctx.has('administrator') && !ctx.has('chief') ? [{ id: 'maturity-consent', to: '/maturity/consent', label: msg`Maturity: naming to oversight` }] : []),
+    ...(ctx.has('administrator') && !ctx.has('chief') && !INSPECTORATE_KINDS.includes(ctx.org.kind) ? [{ id: 'maturity-consent', to: '/maturity/consent', label: msg`Maturity: naming to oversight` }] : []),
+    // The frameworks are the inspectorate's: its administrators import and publish versions (the server checks the same).
+    ...(isFrameworkAdmin(ctx) ? [{ id: 'maturity-frameworks', to: '/maturity/frameworks', label: msg`Maturity frameworks` }] : []),
     ...(ctx.has('oversight') ? [{ id: 'oversight-maturity', to: '/oversight/maturity', label: msg`Maturity of the organisations` }] : []),
   ],
   homeTiles: tiles,
@@ -60,6 +70,8 @@ export const maturityModule: WebModule = {
       page('/maturity/trend', () => import('./TrendPage'), 'TrendPage'),
       page('/maturity/peers', () => import('./PeerComparisonPage'), 'PeerComparisonPage'),
       page('/maturity/consent', () => import('./ConsentForm'), 'ConsentPage'),
+      page('/maturity/frameworks', () => import('./FrameworksPage'), 'FrameworksPage'),
+      page('/maturity/frameworks/$frameworkId', () => import('./FrameworksPage'), 'FrameworkPreviewPage'),
       page('/oversight/maturity', () => import('./OversightOverviewPage'), 'OversightOverviewPage'),
       page('/maturity/$measurementId', () => import('./ScoringPage'), 'ScoringPage'),
       page('/maturity/$measurementId/consolidation', () => import('./ConsolidationPage'), 'ConsolidationPage'),
