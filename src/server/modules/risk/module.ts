@@ -1,14 +1,16 @@
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
+import { dilemmaTables, riskDilemmaRoutes } from './dilemma-routes.js';
 import { riskRoutes } from './routes.js';
 import * as schema from './schema.js';
 import { makeRiskService } from './service.js';
 
-/** Integrity risk analysis (issue 21): inventory of processes and functions, matrix, workshop analyses, register, recommendations to the plan. */
+/** Integrity risk analysis (issue 21): inventory of processes and functions, matrix, workshop analyses, register, recommendations to the plan, dilemmas. */
 export const riskModule: ServerModule = {
   name: 'risk',
-  routes: riskRoutes as ServerModule['routes'],
-  tables: tablesOf(schema),
+  // The analyses (routes.ts) and the dilemma inventory (dilemma-*.ts): their routes and tables.
+  routes: (async (app, opts) => { await riskRoutes(app, opts); await riskDilemmaRoutes(app, opts); }) as typeof riskRoutes as ServerModule['routes'],
+  tables: [...tablesOf(schema), ...dilemmaTables],
   homeFigures: async (deps, actor, orgId) =>
     makeRiskService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir }).homeFigures(actor, orgId),
 };
