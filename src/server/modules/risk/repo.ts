@@ -283,7 +283,7 @@ export type RecommendationRow = {
 };
 
 const RECOMMENDATION_SELECT = sql`SELECT r.id, r.analysis_id, r.process_id, r.text, r.owner_person_id, ${PERSON_NAME('o')} AS owner_name,
-    to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.status, (r.status IN ('open', 'in_progress') AND r.due_date < current_date) AS late,
+    to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.status, coalesce(r.status IN ('open', 'in_progress') AND r.due_date < current_date, false) AS late,
     r.plan_kind, r.plan_id, r.plan_objective_id, r.plan_action_id,
     CASE WHEN r.plan_kind = 'action' THEN a.code ELSE po.code END AS entry_code,
     CASE WHEN r.plan_kind = 'action' THEN a.title ELSE po.title END AS entry_title,
