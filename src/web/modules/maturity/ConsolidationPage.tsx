@@ -10,6 +10,7 @@ import { SaveError } from '../../ui/EditConflict';
 import { keys, measurementUrl, useConsolidation, type AgreementView, type Consolidation, type ConsolidationRow } from './api';
 import { MeasurementFrame, useLevelText } from './components';
 import { AgreedLevels, CriterionHead, Grouped, PlanLinks } from './CriterionParts';
+import { AssessorEvidence } from './EvidenceList';
 import { GapButton } from './GapDialog';
 import { byPillarAndFunction } from './grouping';
 import { MOVED_LABELS } from './labels';
@@ -17,8 +18,9 @@ import u from '../../ui/ui.module.css';
 import s from './maturity.module.css';
 
 /** The assessors' levels and evidence side by side. */
-function Scores({ row }: { row: ConsolidationRow }) {
+function Scores({ row, measurementId }: { row: ConsolidationRow; measurementId: string }) {
   const { t } = useLingui();
+  const { orgId } = useOrg();
   const level = useLevelText();
   return (
     <div className={u.tableWrap} tabIndex={0} role="region" aria-label={t`Levels given by the assessors for ${row.criterion.code}`}>
@@ -30,7 +32,11 @@ function Scores({ row }: { row: ConsolidationRow }) {
             <tr key={x.assessor.userId}>
               <th scope="row">{x.assessor.displayName}</th>
               <td>{x.level === null ? t`not scored` : level(x.level)}</td>
-              <td className={s.prose}>{x.evidence || '–'}</td>
+              <td>
+                <p className={s.prose}>{x.evidence || '–'}</p>
+                <AssessorEvidence orgId={orgId} measurementId={measurementId} criterionId={row.criterion.id} assessorUserId={x.assessor.userId}
+                  label={t`Files and links of ${x.assessor.displayName} for ${row.criterion.code}`} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -99,7 +105,7 @@ function Row({ c, row, heading }: { c: Consolidation; row: ConsolidationRow; hea
       {row.disagreement && (
         <p><span className={s.flag}><span aria-hidden="true">⚠</span> <Trans>The assessors disagree: from {from} to {to}.</Trans></span></p>
       )}
-      <Scores row={row} />
+      <Scores row={row} measurementId={c.measurement.id} />
       {prev && (
         <p className={s.small}>
           {t`Previous measurement (${prev.year}): ${level(prev.agreedLevel)}`}

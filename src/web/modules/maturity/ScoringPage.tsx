@@ -9,7 +9,9 @@ import { Button, ErrorAlert, Field, Loading, Notice, PageHeader } from '../../ui
 import { SaveError } from '../../ui/EditConflict';
 import { keys, measurementUrl, useMeasurement, type CriterionResult, type MeasurementDetail, type ScoreView } from './api';
 import { MeasurementFrame, useLevelText } from './components';
+import { AssessorsEditor } from './AssessorsEditor';
 import { AgreedLevels, CriterionHead, Grouped, LevelChoice, PlanLinks } from './CriterionParts';
+import { ScoreEvidence } from './EvidenceList';
 import { byPillarAndFunction } from './grouping';
 import s from './maturity.module.css';
 
@@ -103,10 +105,12 @@ export function ScoringPage() {
         </p>
       )}
       {!scoring && m.status === 'scoring' && <p className={s.muted}><Trans>The assessors are scoring. Their scores are shown side by side once the consolidation starts.</Trans></p>}
+      <AssessorsEditor m={m} />
       <Grouped groups={byPillarAndFunction(m.criteria, (r) => r.criterion)} render={(r, heading) => (
         <section key={r.criterion.id} className={s.criterion} aria-labelledby={`criterion-${r.criterion.id}`}>
           <CriterionHead c={r.criterion} heading={heading} />
           {scoring ? <ScoreForm orgId={orgId} m={m} r={r} /> : <CriterionReadOnly r={r} />}
+          {scoring && <ScoreEvidence orgId={orgId} measurementId={m.id} criterionId={r.criterion.id} criterionCode={r.criterion.code} />}
         </section>
       )} />
     </MeasurementFrame>

@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createOrganisation, createUser, ownerQuery, sessionFor, type Session } from '../src/test/app.js';
+import { axeViolations, openBrowser, settled, signInByCookie, startKompas, useLanguage, type Browsing, type Kompas } from './helpers/kompas.js';
+
+/**
+ * A score's evidence and the assessor list in the browser (issue 20), in English, axe on every screen:
+ * the officer adds an assessor while scoring (a change saved meanwhile shows the conflict panel), then
+ * takes one off who already scored (the dialog says their scores go and asks to confirm); the
+ * remaining assessor attaches a file to D1 and links it to an action of the policy plan; in the
+ * consolidation the officer sees both and downloads the file.
+ */
+
+const YEAR = new Date().getFullYear();
+const ACTION = 'Dilemma training for every team';
+const NOTE = 'Attendance list of the dilemma trainings, spring session.\n';
+
+interface Detail {
+  id: string; status: string; revision: number;
+  assessors: { userId: string; displayName: string; scored: number }[];
+  criteria: { criterion: { id: string; code: string }; myScore: { revision: number } | null }[];
+}
+
+let k: Kompas;
+let b: Browsing;
+let orgId: string;
+let officer: { id: string };
+let tom: { id: string };
+let jan: { id: string };
+let karin: { id: string };
+let asOfficer: Session;
+let asTom: Session;
+let asJan: Session;
+let measurementId: string;
+
+const mUrl = () => `/api/orgs/${orgId}/maturity/measurements/${measurementId}`;
+const detail = async (s: Session) => (await s.get(mUrl())).json() as Detail;
+const noViolations = async (page: Page, what: string) => expect(await axeViolations(page), what).toEqual([]);
+const criterionSection = (page: Page, code: string) => page.getByRole('region', { name: new RegExp(`^${code} `) });
+
+async function open(page: Page, url: string) {
+  await page.goto(`${k.base}/`);
+  await useLanguage(page, 'en');
+  await page.goto(`${k.base}${url}`);
+  await settled(page);
+}
+
+async function scoreAll(s: Session, level: number, only?: string[]) {
+  const d = await detail(s);
+  for (const r of d.criteria) {
+    if (only && !only.includes(r.criterion.code)) continue;
+    const res = await s.put(`${mUrl()}/scores/${r.criterion.id}`, { level, evidence: `Basis for ${r.criterion.code}` }, { 'if-match': `"${r.myScore?.revision ?? 0}"` });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+}
+
+beforeAll(async () => {
+  [k, b] = await Promise.all([startKompas(), openBrowser()]);
+  orgId = await createOrganisation(k, { name: 'Police zone Evidence' });
+  officer = await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }], locale: 'en' });
+  tom = await createUser(k, { roles: [{ orgId, role: 'head_of_service' }], locale: 'en' });
+  jan = await createUser(k, { roles: [{ orgId, role: 'head_of_service' }], locale: 'en' });
+  karin = await createUser(k, { roles: [{ orgId, role: 'chief' }], locale: 'en' });
+  for (const [u, name] of [[officer, 'Els Peeters'], [tom, 'Tom Janssens'], [jan, 'Jan Claes'], [karin, 'Karin Wouters']] as const) {
+    await ownerQuery(k, 'UPDATE app_user SET display_name = $2 WHERE id = $1', [u.id, name]);
+    await ownerQuery(k, 'UPDATE organisation_member SET display_name = $2 WHERE user_id = $1', [u.id, name]);
+  }
+  asOfficer = await sessionFor(k, officer.id);
+  asTom = await sessionFor(k, tom.id);
+  asJan = await sessionFor(k, jan.id);
+  const plans = `/api/orgs/${orgId}/plans`;
+  const plan = await asOfficer.post(plans, { title: `Integrity policy plan ${YEAR}–${YEAR + 3}`, periodFrom: YEAR, periodTo: YEAR + 3 });
+  expect(plan.statusCode, plan.body).toBe(201);
+  const planId = plan.json().plan.id;
+  const sd = (await asOfficer.post(`${plans}/${planId}/objectives`, { code: 'SD 1', title: 'Guide towards integrity' })).json();
+  expect((await asOfficer.post(`${plans}/${planId}/actions`, { objectiveId: sd.id, title: ACTION })).statusCode).toBe(201);
+  const m = await asOfficer.post(`/api/orgs/${orgId}/maturity/measurements`, { kind: 'baseline', year: YEAR, assessorUserIds: [tom.id] });
+  expect(m.statusCode, m.body).toBe(201);
+  measurementId = m.json().id;
+}, 120_000);
+
+afterAll(async () => {
+  await b?.close();
+  await k?.close();
+});
+
+describe('assessors and evidence of a maturity measurement', () => {
+  it('the officer adds an assessor while scoring; a change saved meanwhile shows the conflict panel', async () => {
+    const { page, context } = b;
+    await signInByCookie(k, context, officer.id);
+    await open(page, `/o/${orgId}/maturity/${measurementId}`);
+    await page.getByRole('button', { name: 'Change the assessors' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change the assessors' });
+    await dialog.waitFor();
+    await dialog.getByRole('checkbox', { name: 'Jan Claes' }).check({ force: true });
+    await noViolations(page, 'assessors dialog');
+    // Meanwhile, in another tab, Karin is added.
+    const now = await detail(asOfficer);
+    expect((await asOfficer.patch(mUrl(), { assessorUserIds: [tom.id, karin.id] }, { 'if-match': `"${now.revision}"` })).statusCode).toBe(200);
+    await dialog.getByRole('button', { name: 'Save the assessors' }).click();
+    await dialog.getByText('Someone else changed this in the meantime', { exact: true }).waitFor();
+    await dialog.getByText('Karin Wouters, Tom Janssens').waitFor();
+    await noViolations(page, 'assessors conflict');
+    await dialog.getByRole('button', { name: 'Keep my version' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await detail(asOfficer)).assessors.map((a) => a.displayName).sort()).toEqual(['Jan Claes', 'Tom Janssens']);
+    await page.getByText(/Jan Claes \(0\/\d+\)/).waitFor();
+  });
+
+  it('taking off an assessor who already scored asks to confirm and says their scores go', async () => {
+    const { page } = b;
+    await scoreAll(asJan, 2, ['D1', 'D2']);
+    await page.reload();
+    await settled(page);
+    await page.getByRole('button', { name: 'Change the assessors' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change the assessors' });
+    await dialog.getByRole('checkbox', { name: /^Jan Claes/ }).uncheck({ force: true });
+    await dialog.getByRole('button', { name: 'Save the assessors' }).click();
+    await dialog.getByText(/Jan Claes already scored 2 of \d+ criteria\. Taking them off deletes their scores, files and links/).waitFor();
+    await noViolations(page, 'assessor removal warning');
+    expect((await detail(asOfficer)).assessors.map((a) => a.displayName)).toContain('Jan Claes');
+    await dialog.getByRole('button', { name: 'Delete their scores and save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await detail(asOfficer)).assessors.map((a) => a.displayName)).toEqual(['Tom Janssens']);
+    const [left] = await ownerQuery<{ n: number }>(k, 'SELECT count(*)::int AS n FROM maturity_score WHERE measurement_id = $1 AND assessor_user_id = $2', [measurementId, jan.id]);
+    expect(left.n).toBe(0);
+  });
+
+  it('the assessor attaches a file to D1 and links it to an action of the policy plan', async () => {
+    const { page, context } = b;
+    await signInByCookie(k, context, tom.id);
+    await open(page, `/o/${orgId}/maturity/${measurementId}`);
+    const d1 = criterionSection(page, 'D1');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), d1.getByRole('button', { name: 'Attach a file to D1' }).click()]);
+    await chooser.setFiles({ name: 'attendance.txt', mimeType: 'text/plain', buffer: Buffer.from(NOTE) });
+    await d1.getByRole('link', { name: 'attendance.txt' }).waitFor();
+    await d1.getByRole('button', { name: 'Link a plan entry to D1' }).click();
+    await d1.getByRole('button', { name: /Policy plan/ }).click();
+    await page.getByRole('option', { name: new RegExp(`^Integrity policy plan ${YEAR}`) }).click();
+    await d1.getByRole('button', { name: /Objective or action/ }).click();
+    await page.getByRole('option', { name: new RegExp(ACTION) }).click();
+    await d1.getByRole('button', { name: 'Link to my score' }).click();
+    await d1.getByRole('link', { name: `Plan action: ${ACTION}` }).waitFor();
+    await noViolations(page, 'scoring with evidence');
+    // A hostile file is refused with the platform's message, nothing added.
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), d1.getByRole('button', { name: 'Attach a file to D1' }).click()]);
+    await again.setFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ this is no pdf') });
+    await d1.getByRole('alert').first().waitFor();
+    expect(await d1.getByRole('link', { name: 'report.pdf' }).count()).toBe(0);
+  });
+
+  it('in the consolidation the officer sees the file and the linked action, and downloads the file', async () => {
+    const { page, context } = b;
+    await scoreAll(asTom, 2);
+    expect((await asOfficer.post(`${mUrl()}/consolidate`)).statusCode).toBe(200);
+    await signInByCookie(k, context, officer.id);
+    await open(page, `/o/${orgId}/maturity/${measurementId}/consolidation`);
+    const d1 = criterionSection(page, 'D1');
+    const evidence = d1.getByRole('list', { name: 'Files and links of Tom Janssens for D1' });
+    await evidence.getByRole('link', { name: `Plan action: ${ACTION}` }).waitFor();
+    const file = evidence.getByRole('link', { name: 'attendance.txt' });
+    const [download] = await Promise.all([page.waitForEvent('download'), file.click()]);
+    expect(download.suggestedFilename()).toBe('attendance.txt');
+    expect(fs.readFileSync((await download.path())!, 'utf8')).toBe(NOTE);
+    expect(await evidence.getByRole('button', { name: /Remove/ }).count()).toBe(0);
+    await noViolations(page, 'consolidation with evidence');
+    const [audited] = await ownerQuery<{ n: number }>(k, `SELECT count(*)::int AS n FROM audit_event WHERE action = 'maturity.evidence_download' AND record_id = $1 AND actor_user_id = $2`, [measurementId, officer.id]);
+    expect(audited.n).toBe(1);
+  });
+});
