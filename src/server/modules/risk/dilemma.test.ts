@@ -132,6 +132,18 @@ describe('the officer’s inventory', () => {
     expect(JSON.stringify(audit)).not.toContain('Casus');
   });
 
+  it('refuses a bad review and changes nothing; an unknown id is 404', async () => {
+    const d = (await list(officer)).dilemmas[0];
+    for (const body of [{ status: 'archived' }, { processCode: 'federal.unknown' }, { officerNote: 'x'.repeat(4001) }, { themes: ['other'], revision: 3 }]) {
+      const r = await officer.patch(`${base()}/${d.id}`, body, ifMatch(d.revision));
+      expect(r.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    const after = (await list(officer)).dilemmas.find((x) => x.id === d.id)!;
+    expect(after).toEqual(d);
+    expect((await officer.patch(`${base()}/00000000-0000-4000-8000-000000000000`, { status: 'reviewed' }, ifMatch(1))).statusCode).toBe(404);
+    expect((await officer.patch(`${base()}/${d.id}`, { status: 'reviewed' }, { 'if-match': '*' })).statusCode).toBe(400);
+  });
+
   it('lets the chief read but not edit; staff and other organisations get nothing', async () => {
     const l = await list(chief);
     expect(l.canEdit).toBe(false);
