@@ -11,14 +11,15 @@
  * decides; whoever may not see a thing finds nothing: 404):
  *
  *   Settings (the matrix)
- *   GET    /settings                                          officer, chief, head_of_service, participants → settingsView
+ *   GET    /settings                                          officer, chief, head_of_service → settingsView
+ *                                                             (participants see their analysis's own copy: analysisSummary.matrix)
  *   PUT    /settings                                          officer; If-Match "<revision>" ("0" while never saved) settingsBody → settingsView
  *
  *   Inventory of processes and functions
  *   GET    /catalogue                                         officer, chief, head_of_service → catalogueList (with inInventory)
  *   GET    /owner-candidates                                  officer → ownerCandidateList (people of the HR list, current)
  *   GET    /participant-candidates                            officer → candidateList (people with an account in the organisation)
- *   GET    /processes?archived=true                           officer, chief, head_of_service → processList
+ *   GET    /processes?archived=true                           officer, chief, head_of_service → processList (audited read)
  *   POST   /processes                                         officer  createProcessBody → 201 processView
  *   POST   /processes/from-catalogue                          officer  fromCatalogueBody → 201 processList (the ones added; codes already in the inventory are skipped)
  *   PATCH  /processes/:processId                              officer; If-Match  updateProcessBody → processView
@@ -53,14 +54,15 @@
  *                                                                          planEntryBody → 201 recommendationView (with its planLink)
  *
  *   Register, heat map, comparison
- *   GET    /register                                          officer, chief, head_of_service → registerView
+ *   GET    /register                                          officer, chief, head_of_service → registerView (highest risk first; audited read)
  *   GET    /heatmap?analysisId=                               officer, chief, head_of_service (participants: their analysis) → heatmapView
  *                                                             (absent: the latest completed analysis)
  *   GET    /compare?from=&to=                                 officer, chief → compareView
  *
  * Any write to a completed analysis other than a recommendation's follow-up is 409 risk_locked. Stale
  * edits are 409 edit_conflict with the record as it is now; a write without If-Match where one is
- * required is 428. Home figures: 'risk.my_scoring' (processes the caller still has to score),
+ * required is 428. The 409 risk_not_complete of /complete lists each process without agreement in `fields`
+ * ({ field: 'processes.<processId>', code: 'risk_not_agreed', message }). Home figures: 'risk.my_scoring' (processes the caller still has to score),
  * 'risk.reviews_due' (officer: processes whose review date has passed), 'risk.to_consolidate' (officer).
  */
 import { z } from 'zod';
