@@ -20,6 +20,8 @@ const reporting = { code: '', reportId: '', receipt: '' };
 const complaints = { complaintId: '', code: '' };
 /** Maturity: a baseline being scored (the officer is an assessor) and a yearly measurement in consolidation. */
 const maturity = { scoring: '', consolidating: '' };
+/** Risk analysis: one being scored (the officer takes part), one completed, one in consolidation. */
+const risk = { scoring: '', completed: '', consolidating: '' };
 
 type Who = 'anonymous' | keyof typeof users;
 interface Visit {
@@ -183,6 +185,16 @@ const VISITS: Visit[] = [
   { name: 'maturity matrix', who: 'officer', path: () => `/o/${orgId}/maturity/${maturity.consolidating}/matrix` },
   { name: 'maturity trend', who: 'officer', path: () => `/o/${orgId}/maturity/trend` },
   { name: 'dashboard', who: 'officer', path: () => `/o/${orgId}/dashboard` },
+  { name: 'risk analyses', who: 'officer', path: () => `/o/${orgId}/risk` },
+  { name: 'new risk analysis', who: 'officer', path: () => `/o/${orgId}/risk/new` },
+  { name: 'risk inventory', who: 'officer', path: () => `/o/${orgId}/risk/inventory` },
+  { name: 'risk catalogue dialog', who: 'officer', path: () => `/o/${orgId}/risk/inventory`, then: openPageAction },
+  { name: 'risk scoring', who: 'officer', path: () => `/o/${orgId}/risk/analyses/${risk.scoring}` },
+  { name: 'risk consolidation', who: 'officer', path: () => `/o/${orgId}/risk/analyses/${risk.consolidating}/consolidation` },
+  { name: 'completed risk analysis', who: 'officer', path: () => `/o/${orgId}/risk/analyses/${risk.completed}/consolidation` },
+  { name: 'risk register', who: 'officer', path: () => `/o/${orgId}/risk/register` },
+  { name: 'risk comparison', who: 'officer', path: () => `/o/${orgId}/risk/compare` },
+  { name: 'risk matrix', who: 'officer', path: () => `/o/${orgId}/risk/settings` },
 ];
 
 beforeAll(async () => {
@@ -201,7 +213,49 @@ beforeAll(async () => {
   await reportingChannel();
   await complaintsDesk();
   await maturityMeasurements();
+  await riskAnalyses();
 });
+
+/**
+ * Three processes from the catalogue; an analysis being scored by both officers; one the second
+ * officer scored and the first completed (the register's heat map); one in consolidation with a
+ * disagreement-free agreed process, a control and a recommendation.
+ */
+async function riskAnalyses() {
+  const [officer, officer2] = await Promise.all([sessionFor(k, users.officer), sessionFor(k, users.officer2)]);
+  const base = `/api/orgs/${orgId}/risk`;
+  const added = await officer.post(`${base}/processes/from-catalogue`, { codes: ['schoten.seized_evidence', 'schoten.database_consultation', 'schoten.fuel_cards'] });
+  expect(added.statusCode, added.body).toBe(201);
+  const processIds = (added.json() as { items: { id: string }[] }).items.map((p) => p.id);
+  const scores = (likelihood: number) => ({
+    inherent: { money: 2, goods: 2, information: 1, power: 1, external: 0 }, aggravating: { supervision: 1, combined_duties: 1, pressure: 0, rotation: 2 },
+    likelihood, impact: 4, comment: 'Onderbouwing',
+  });
+  const analysis = async (title: string, participants: string[]) => {
+    const r = await officer.post(`${base}/analyses`, { title, scopeNote: 'Drie prioritaire processen.', processIds, participantUserIds: participants });
+    expect(r.statusCode, r.body).toBe(201);
+    const id = r.json().id as string;
+    expect((await officer.post(`${base}/analyses/${id}/start`)).statusCode).toBe(200);
+    return id;
+  };
+  risk.scoring = await analysis('Risicoanalyse 2025', [users.officer, users.officer2]);
+  for (const [which, agreeAll] of [['completed', true], ['consolidating', false]] as const) {
+    const id = await analysis(which === 'completed' ? 'Risicoanalyse 2026' : 'Herbeoordeling 2027', [users.officer2]);
+    for (const [i, p] of processIds.entries()) {
+      expect((await officer2.put(`${base}/analyses/${id}/scores/${p}`, scores(i + 2), { 'if-match': '"0"' })).statusCode).toBe(200);
+    }
+    expect((await officer.post(`${base}/analyses/${id}/consolidate`)).statusCode).toBe(200);
+    for (const [i, p] of (agreeAll ? processIds : processIds.slice(0, 1)).entries()) {
+      const r = await officer.put(`${base}/analyses/${id}/consolidation/${p}`, { ...scores(i + 2), reason: 'Zoals gescoord' }, { 'if-match': '"0"' });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const p0 = processIds[0];
+    expect((await officer.post(`${base}/analyses/${id}/processes/${p0}/controls`, { description: 'Vier-ogenprincipe', type: 'preventive', effectiveness: 'partly' })).statusCode).toBe(201);
+    expect((await officer.post(`${base}/analyses/${id}/processes/${p0}/recommendations`, { text: 'Een tweede sleutelhouder aanduiden.' })).statusCode).toBe(201);
+    if (agreeAll) expect((await officer.post(`${base}/analyses/${id}/complete`)).statusCode).toBe(200);
+    risk[which] = id;
+  }
+}
 
 /** A baseline being scored by both officers, and a yearly measurement scored by the second one and consolidated, with a gap and a disagreement-free agreed level. */
 async function maturityMeasurements() {
