@@ -195,6 +195,12 @@ const VISITS: Visit[] = [
   { name: 'risk register', who: 'officer', path: () => `/o/${orgId}/risk/register` },
   { name: 'risk comparison', who: 'officer', path: () => `/o/${orgId}/risk/compare` },
   { name: 'risk matrix', who: 'officer', path: () => `/o/${orgId}/risk/settings` },
+  { name: 'share a dilemma', who: 'core', path: () => `/o/${orgId}/risk/dilemmas/share` },
+  { name: 'dilemma inventory', who: 'officer', path: () => `/o/${orgId}/risk/dilemmas` },
+  {
+    name: 'dilemma review', who: 'officer', path: () => `/o/${orgId}/risk/dilemmas`,
+    then: async (p) => { await p.locator('main ul li button').first().click(); await p.locator('main ul li form').first().waitFor(); },
+  },
 ];
 
 beforeAll(async () => {
@@ -214,7 +220,18 @@ beforeAll(async () => {
   await complaintsDesk();
   await maturityMeasurements();
   await riskAnalyses();
+  await riskDilemmas();
 });
+
+/** Two dilemmas: one named (the core-group member's own list shows it), one anonymous. */
+async function riskDilemmas() {
+  const core = await sessionFor(k, users.core);
+  const base = `/api/orgs/${orgId}/risk/dilemmas`;
+  for (const anonymous of [false, true]) {
+    const r = await core.post(base, { text: 'Een dankbare burger brengt pralines naar de wachtdienst.', themes: ['gifts_and_favours'], processCode: 'schoten.gifts', anonymous });
+    expect(r.statusCode, r.body).toBe(201);
+  }
+}
 
 /**
  * Three processes from the catalogue; an analysis being scored by both officers; one the second
