@@ -28,6 +28,11 @@ export async function findEvidence(q: Queryable, orgId: string, measurementId: s
   return r.rows[0];
 }
 
+/** Locks the assessor's place on the measurement: their evidence writes run one after the other, so the limits hold. */
+export async function lockAssessor(q: Queryable, orgId: string, measurementId: string, userId: string) {
+  await q.execute(sql`SELECT 1 FROM maturity_assessor WHERE organisation_id = ${orgId} AND measurement_id = ${measurementId} AND user_id = ${userId} FOR UPDATE`);
+}
+
 /** How many files and links the assessor gave for the criterion. */
 export async function countEvidence(q: Queryable, orgId: string, measurementId: string, criterionId: string, userId: string): Promise<{ files: number; links: number }> {
   const r = await q.execute<{ files: number; links: number }>(sql`

@@ -56,6 +56,7 @@ export function makeMaturityEvidence(deps: MaturityDeps) {
       throw conflict('maturity_wrong_status', { status: m.status });
     }
     if (!(await repo.criteriaOf(tx, m.framework_id)).some((x) => x.id === criterionId)) throw notFound('maturity_criterion');
+    await er.lockAssessor(tx, orgId, id, ctx.actor.userId);
     return { m, ma };
   }
 

@@ -151,6 +151,16 @@ describe('evidence files', () => {
     expect(await evidenceRows(m.id)).toBe(0);
   });
 
+  it('at most ten files per criterion, also when they arrive at once', async () => {
+    const m = await newMeasurement(w);
+    const crit = m.criteria[2].criterion.id;
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => upload(w.s.anna, m, crit, `f${i}.txt`, 'text/plain', Buffer.from(`bestand ${i}`))));
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(10);
+    const refused = results.filter((r) => r.statusCode !== 201);
+    expect(refused.map((r) => [r.statusCode, r.json().code])).toEqual([[409, 'maturity_evidence_too_many_files'], [409, 'maturity_evidence_too_many_files']]);
+    expect(await evidenceRows(m.id)).toBe(10);
+  });
+
   it('only the assessor writes on their score; an unknown criterion is 404; another organisation finds nothing', async () => {
     const m = await newMeasurement(w);
     const crit = m.criteria[0].criterion.id;
