@@ -23,9 +23,10 @@ describe('matrix settings', () => {
 
     const bad = s0.matrix.map((r) => [...r]);
     bad[4][4] = 'low'; // goes down along both axes
-    const r400 = await w.s.officer.put(`${rBase(w)}/settings`, { likelihoodLevels: 5, impactLevels: 5, matrix: bad }, { ...ifMatch(0), 'accept-language': 'nl' });
+    const r400 = await w.s.officer.put(`${rBase(w)}/settings`, { likelihoodLevels: 5, impactLevels: 5, matrix: bad }, { ...ifMatch(0), 'accept-language': 'en' });
     expect(r400.statusCode).toBe(400);
-    expect(r400.json().code).toBe('risk_matrix_invalid');
+    expect(r400.json()).toMatchObject({ code: 'risk_matrix_invalid', field: 'matrix' });
+    expect(r400.json().message).toContain('a band may not go down');
     const wrongSize = await w.s.officer.put(`${rBase(w)}/settings`, { likelihoodLevels: 4, impactLevels: 5, matrix: s0.matrix }, ifMatch(0));
     expect(wrongSize.json().code).toBe('risk_matrix_invalid');
 
@@ -96,8 +97,13 @@ describe('workshop', () => {
       expect(r.statusCode, who).toBe(409);
       expect(r.json().code).toBe('risk_not_consolidating');
     }
-    // Participants cannot move the analysis on.
+    // Participants and the chief cannot move the analysis on; a stale If-Match on a step is 409 with the analysis now.
     expect((await w.s.anna.post(`${an(draft.id)}/consolidate`)).statusCode).toBe(403);
+    expect((await w.s.chief.post(`${an(draft.id)}/consolidate`)).statusCode).toBe(403);
+    const staleStep = await w.s.officer.post(`${an(draft.id)}/consolidate`, {}, ifMatch(started.revision - 1));
+    expect(staleStep.statusCode).toBe(409);
+    expect(staleStep.json().current).toMatchObject({ id: draft.id, status: 'scoring', revision: started.revision });
+    expect((await w.s.officer.patch(an(draft.id), { title: 'Nieuwe titel' }, ifMatch(started.revision - 1))).statusCode).toBe(409);
 
     const cons = await w.s.officer.post(`${an(draft.id)}/consolidate`, {}, ifMatch(started.revision));
     expect(cons.statusCode, cons.body).toBe(200);
@@ -146,6 +152,8 @@ describe('workshop', () => {
     expect(blocked.json().fields[0].message).toContain('Tankkaarten');
 
     await w.s.officer.put(`${an(draft.id)}/consolidation/${fuel}`, { ...score(3, 3), reason: 'Eén score, besproken.' }, ifMatch(0));
+    expect((await w.s.chief.post(`${an(draft.id)}/complete`)).statusCode).toBe(403);
+    expect((await w.s.chief.patch(`${an(draft.id)}/recommendations/${rec.json().id}`, { status: 'done' }, ifMatch(1))).statusCode).toBe(403);
     const done = await w.s.officer.post(`${an(draft.id)}/complete`);
     expect(done.statusCode, done.body).toBe(200);
     const completed = done.json() as AnalysisDetail;
