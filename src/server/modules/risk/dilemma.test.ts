@@ -36,6 +36,7 @@ describe('sharing a dilemma', () => {
   it('stores an anonymous dilemma with no author, the day only, sealed texts and no audit event', async () => {
     const marker = `ANON-${Date.now()}: een buurman vraagt of ik zijn dochter kan opzoeken`;
     const before = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE organisation_id = $1`, [org]);
+    const holdingAuthor = await columnsHoldingMarkers(t.db.url, [staffId], { uuid: true });
     const r = await staff.post(base(), { text: marker, whatIDid: `${marker} (did)`, themes: ['confidential_information'], processCode: 'schoten.database_consultation', anonymous: true });
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ id: null, anonymous: true });
@@ -50,6 +51,9 @@ describe('sharing a dilemma', () => {
     expect(await columnsHoldingMarkers(t.db.url, [marker], { tables: ['risk_dilemma'] })).toEqual([]);
     const after = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE organisation_id = $1`, [org]);
     expect(after[0].n).toBe(before[0].n);
+    // The author's id is in no column it was not in before (not the dilemma, not the audit log, not a mail).
+    expect(await columnsHoldingMarkers(t.db.url, [staffId], { uuid: true })).toEqual(holdingAuthor);
+    expect(holdingAuthor).not.toContain('risk_dilemma.submitted_by');
     // Not among the author's own: an anonymous dilemma is nobody's.
     expect(((await staff.get(`${base()}/mine`)).json() as MyDilemmaList).dilemmas).toEqual([]);
   });
