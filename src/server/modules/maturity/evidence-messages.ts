@@ -17,3 +17,11 @@ export const evidenceValidation = {
 export const evidenceRecordNames = {
   maturity_evidence: /*i18n*/ { id: 'record.maturity_evidence', message: 'evidence of a score' },
 };
+
+/** The measurement export's column of files and links, one entry per file or link of an assessor. */
+export const evidenceExportLabels = {
+  column: /*i18n*/ { id: 'maturity.export.evidence', message: 'Files and links' },
+  file: /*i18n*/ { id: 'maturity.export.evidence_file', message: '{name}: file {filename}' },
+  link: /*i18n*/ { id: 'maturity.export.evidence_link', message: '{name}: {title}' },
+  hidden: /*i18n*/ { id: 'maturity.export.evidence_hidden', message: '{name}: record not accessible' },
+};

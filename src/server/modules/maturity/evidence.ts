@@ -14,6 +14,10 @@ import { withOrgTx } from '../../platform/db/tx.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { cleanUploads, fileStore, type FilePolicy, type FileTypeName } from '../../platform/files/index.js';
 import type { Upload } from '../../platform/http/upload.js';
+import type { Actor } from '../../platform/authz/actor.js';
+import { translate } from '../../platform/i18n/index.js';
+import type { Locale } from '../../../shared/roles.js';
+import { evidenceExportLabels } from './evidence-messages.js';
 import { isLinkableKind, linkableKinds, recordRefKey, resolveRecordLinks } from '../../platform/records/index.js';
 import type * as ec from './evidence-contract.js';
 import { EVIDENCE_LIMITS } from './evidence-contract.js';
@@ -28,6 +32,27 @@ export const EVIDENCE_FILE_MAX_BYTES = 10 * 1024 * 1024;
 export const EVIDENCE_FILE_POLICY: FilePolicy = { maxBytes: EVIDENCE_FILE_MAX_BYTES, types: EVIDENCE_FILE_TYPES };
 
 const RECORD = 'maturity_measurement';
+
+/**
+ * Every assessor's files and links per criterion, for the measurement's export (officer and chief,
+ * from the consolidation on: the caller checked): each as a line in the export's language, a link
+ * with the record's title as the exporter may see it, or "record not accessible".
+ */
+export async function evidenceForExport(tx: Queryable, orgId: string, measurementId: string, actor: Actor, locale: Locale): Promise<Map<string, string[]>> {
+  const rows = await er.evidenceOf(tx, orgId, measurementId, null);
+  const refs = rows.flatMap((r) => (r.kind === 'link' && r.record_kind && r.record_id ? [{ kind: r.record_kind, id: r.record_id }] : []));
+  const seen = await resolveRecordLinks(tx, orgId, refs, actor);
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const rec = r.kind === 'link' ? seen.get(recordRefKey({ kind: r.record_kind!, id: r.record_id! })) : undefined;
+    const line = r.kind === 'file'
+      ? translate(locale, evidenceExportLabels.file, { name: r.assessor_name, filename: r.filename })
+      : rec ? translate(locale, evidenceExportLabels.link, { name: r.assessor_name, title: rec.title })
+        : translate(locale, evidenceExportLabels.hidden, { name: r.assessor_name });
+    out.set(r.criterion_id, [...(out.get(r.criterion_id) ?? []), line]);
+  }
+  return out;
+}
 
 export function makeMaturityEvidence(deps: MaturityDeps) {
   const { db } = deps;

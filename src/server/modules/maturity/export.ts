@@ -7,6 +7,7 @@ import { CONTENT_TYPES, documentLabels, languageTag, renderDocument, tableBlock,
 import { translate } from '../../platform/i18n/index.js';
 import type { Locale } from '../../../shared/roles.js';
 import { FUNCTIONS, PILLARS, type ImfFunction, type Pillar } from './contract.js';
+import { evidenceExportLabels } from './evidence-messages.js';
 import { exportLabels as L, functionLabels, kindLabels, levelLabels, pillarLabels, statusLabels } from './messages.js';
 import type * as repo from './repo.js';
 import type { MaturityCtx, MaturityService } from './service.js';
@@ -25,6 +26,8 @@ interface Row {
   levels: string;
   disagreement: boolean;
   entries: string;
+  /** The assessors' files and links (evidence.ts). */
+  evidence: string;
 }
 
 function rowsOf(d: Data): Row[] {
@@ -43,6 +46,7 @@ function rowsOf(d: Data): Row[] {
       levels: d.assessors.map((x, i) => `${x.display_name}: ${levels[i] ?? '–'}`).join('; '),
       disagreement: new Set(given).size > 1,
       entries: entries.join('; '),
+      evidence: (d.evidence.get(cr.id) ?? []).join('; '),
     };
   });
 }
@@ -67,6 +71,7 @@ export function measurementCsv(d: Data): string {
     { header: t(L.assessorLevels), value: (r) => r.levels },
     { header: t(L.disagreement), value: (r) => t(r.disagreement ? L.yes : L.no) },
     { header: t(L.planEntries), value: (r) => r.entries },
+    { header: t(evidenceExportLabels.column), value: (r) => r.evidence },
   ]);
 }
 
@@ -122,6 +127,7 @@ export function measurementDocument(d: Data): ExportDocument {
       { header: t(L.assessorLevels), value: (r) => r.levels, width: 3 },
       { header: t(L.reason), value: (r) => r.reason, width: 4 },
       { header: t(L.planEntries), value: (r) => r.entries, width: 3 },
+      { header: t(evidenceExportLabels.column), value: (r) => r.evidence, width: 3 },
     ], inPillar));
   }
   return {

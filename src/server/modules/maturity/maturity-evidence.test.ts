@@ -212,6 +212,15 @@ describe('evidence links', () => {
     expect(bartSees.every((x) => x.link!.record === null)).toBe(true);
     const officerSees = (await evidence(w.s.officer, m)).items.filter((x) => x.kind === 'link');
     expect(officerSees.map((x) => x.link!.record?.title).sort()).toEqual(['Integriteit omschrijven', 'Risicoanalyse van kwetsbare functies']);
+
+    // The measurement's export lists them on the criterion's line, with the current titles.
+    const file = (await upload(w.s.anna, m, crit, 'x.txt', 'text/plain', Buffer.from('x'))).statusCode;
+    expect(file).toBe(409); // consolidating: no new evidence
+    const csv = (await w.s.officer.get(url(m, '/export.csv?lang=en'))).body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toContain('Files and links');
+    const line = csv.find((l) => l.includes(m.criteria[0].criterion.code + ';'))!;
+    expect(line).toContain(': Risicoanalyse van kwetsbare functies');
+    expect(line).toContain(': Integriteit omschrijven');
   });
 
   it('refuses another organisation\'s action, an unknown kind and a malformed kind', async () => {

@@ -20,6 +20,7 @@ import { createActionBody, createObjectiveBody } from '../plan/contract.js';
 import { makePlanService, planEntriesOf, type PlanEntryRef } from '../plan/service.js';
 import type * as c from './contract.js';
 import { FUNCTIONS, PILLARS } from './contract.js';
+import { evidenceForExport } from './evidence.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
 
@@ -517,8 +518,10 @@ export function makeMaturityService(deps: MaturityDeps) {
         const first = org?.languages[0];
         const locale: Locale = lang ?? (isLocale(first) ? first : DEFAULT_LOCALE);
         const orgName = org ? (org.names[locale] ?? org.names[org.languages[0]] ?? Object.values(org.names)[0] ?? '') : '';
+        // The assessors' files and links per criterion, with the linked records as the exporter may see them.
+        const evidence = await evidenceForExport(tx, orgId, id, ctx.actor, locale);
         await recordExport(tx, ctx.audit, { organisationId: orgId, action: 'maturity.export', recordType: RECORD, recordId: id, format, details: { locale } });
-        return { m, assessors, locale, orgName, ...g };
+        return { m, assessors, locale, orgName, evidence, ...g };
       });
     },
 
