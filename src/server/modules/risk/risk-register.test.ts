@@ -130,6 +130,21 @@ describe('recommendation to plan', () => {
   });
 });
 
+describe('recommendation to another organisation\'s plan', () => {
+  it('is not found, and the recommendation keeps no link', async () => {
+    const other = (await w.s.otherOfficer.post(`/api/orgs/${w.other}/plans`, { title: 'Ander plan', periodFrom: 2025, periodTo: 2029 })).json() as PlanTree;
+    const sd = (await w.s.otherOfficer.post(`/api/orgs/${w.other}/plans/${other.plan.id}/objectives`, { title: 'SD' })).json();
+    const [p] = await addProcesses(w, ['Schadegevallen']);
+    const a = await completed([p], () => [2, 2], 'Schade');
+    const rec = (await w.s.officer.post(`${an(a.id)}/processes/${p}/recommendations`, { text: 'Schadedossiers tweejaarlijks nakijken' })).json() as RecommendationView;
+    const r = await w.s.officer.post(`${an(a.id)}/recommendations/${rec.id}/plan-entry`, { planId: other.plan.id, kind: 'action', objectiveId: sd.id });
+    expect(r.statusCode).toBe(404);
+    expect((await w.s.officer.get(an(a.id))).json().processes[0].recommendations[0].planLink).toBeNull();
+    const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM plan_action WHERE plan_id = $1`, [other.plan.id]);
+    expect(n).toBe(0);
+  });
+});
+
 describe('register, heat map and comparison', () => {
   it('shows per process the latest agreed band, late recommendations, high risks without action; heat map counts; comparison movements', async () => {
     const [x, y, z] = await addProcesses(w, ['R-Aankoop', 'R-Databank', 'R-Giften']);

@@ -466,9 +466,10 @@ export function makeRiskService(deps: RiskDeps) {
         const scope = await repo.scopeOf(tx, orgId, id);
         const scores = await repo.scoresOf(tx, orgId, id, null);
         const agreements = new Map((await repo.agreementsOf(tx, orgId, [id])).map((a) => [a.process_id, a]));
+        const byKey = new Map(scores.map((y) => [`${y.process_id}:${y.participant_user_id}`, y]));
         const rows = scope.map((p) => {
           const list = participants.map((x) => {
-            const s = scores.find((y) => y.process_id === p.id && y.participant_user_id === x.user_id);
+            const s = byKey.get(`${p.id}:${x.user_id}`);
             return { participant: { userId: x.user_id, displayName: x.display_name }, score: s ? scoreView(s, m.matrix) : null };
           });
           const cmp = compareScores(list.flatMap((x) => (x.score ? [x.score] : [])), m.matrix);
@@ -642,9 +643,14 @@ export function makeRiskService(deps: RiskDeps) {
         const analysisIds = (await repo.listAnalyses(tx, orgId, null)).map((a) => a.id);
         const recs = await repo.recommendationsOf(tx, orgId, analysisIds);
         const totals = { processes: processes.length, analysed: 0, byBand: { low: 0, medium: 0, high: 0, very_high: 0 }, reviewsOverdue: 0, highRiskWithoutAction: 0, lateRecommendations: 0, lateActions: 0 };
+        const recsOf = new Map<string, repo.RecommendationRow[]>();
+        for (const r of recs) {
+          const list = recsOf.get(r.process_id);
+          if (list) list.push(r); else recsOf.set(r.process_id, [r]);
+        }
         const rows = processes.map((p) => {
           const a = latest.get(p.id);
-          const mine = recs.filter((r) => r.process_id === p.id);
+          const mine = recsOf.get(p.id) ?? [];
           const active = mine.filter((r) => r.status === 'open' || r.status === 'in_progress');
           const lateRecs = active.filter((r) => r.late).length;
           const lateActions = mine.filter((r) => r.status !== 'dropped' && r.entry_status === 'late').length;
@@ -694,10 +700,18 @@ export function makeRiskService(deps: RiskDeps) {
         const s = m ? { likelihood_levels: m.likelihood_levels, impact_levels: m.impact_levels, matrix: m.matrix } : await settingsOf(tx, orgId);
         const agreements = m ? await repo.agreementsOf(tx, orgId, [m.id]) : [];
         const procs = new Map((await repo.processesById(tx, orgId, agreements.map((a) => a.process_id))).map((p) => [p.id, p]));
+        const inCell = new Map<string, c.ProcessRef[]>();
+        for (const a of agreements) {
+          const p = procs.get(a.process_id);
+          if (!p) continue;
+          const key = `${a.likelihood}:${a.impact}`;
+          const list = inCell.get(key);
+          if (list) list.push(processRef(p)); else inCell.set(key, [processRef(p)]);
+        }
         const cells: c.HeatmapView['cells'] = [];
         for (let l = 1; l <= s.likelihood_levels; l++) {
           for (let i = 1; i <= s.impact_levels; i++) {
-            const here = agreements.filter((a) => a.likelihood === l && a.impact === i).flatMap((a) => { const p = procs.get(a.process_id); return p ? [processRef(p)] : []; });
+            const here = inCell.get(`${l}:${i}`) ?? [];
             cells.push({ likelihood: l, impact: i, band: s.matrix[l - 1][i - 1], count: here.length, processes: here });
           }
         }
