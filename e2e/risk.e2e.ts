@@ -184,7 +184,7 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
     const section = processSection(page, SEIZED);
     await section.getByRole('radiogroup', { name: 'Contact met geld' }).getByRole('radio', { name: '3 – veel' }).check({ force: true });
     await section.getByRole('radiogroup', { name: 'Contact met goederen' }).getByRole('radio', { name: '3 – veel' }).check({ force: true });
-    await section.getByRole('radiogroup', { name: /^Waarschijnlijkheid/ }).getByRole('radio', { name: '4' }).check({ force: true });
+    await section.getByRole('radiogroup', { name: /^Kans/ }).getByRole('radio', { name: '4' }).check({ force: true });
     await section.getByRole('radiogroup', { name: /^Impact/ }).getByRole('radio', { name: '5' }).check({ force: true });
     await section.getByText('Risicoscore 4 × 5 = 20').waitFor();
     await section.getByRole('textbox', { name: 'Opmerking' }).fill('Geld en drugs liggen soms een nacht onbewaakt.');
@@ -212,13 +212,13 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
     await page.waitForURL(/\/consolidation$/);
     await settled(page);
     const section = processSection(page, SEIZED);
-    await section.getByText(/De deelnemers zijn het oneens \(waarschijnlijkheid 2 uit elkaar, impact 2/).waitFor();
+    await section.getByText(/De deelnemers zijn het oneens \(kans 2 uit elkaar, impact 2/).waitFor();
     const table = section.getByRole('table', { name: `Scores van de deelnemers voor ${SEIZED}` });
-    expect((await table.getByRole('row', { name: /^Waarschijnlijkheid/ }).getByRole('cell').allTextContents()).sort()).toEqual(['2', '4']);
+    expect((await table.getByRole('row', { name: /^Kans/ }).getByRole('cell').allTextContents()).sort()).toEqual(['2', '4']);
     await page.getByText(/^1 processen waarover de deelnemers het oneens zijn/).waitFor();
     await noViolations(page, 'consolidation');
     // Agreed at 4 × 4 with a reason; the other two through the API.
-    await section.getByRole('radiogroup', { name: /^Waarschijnlijkheid/ }).getByRole('radio', { name: '4' }).check({ force: true });
+    await section.getByRole('radiogroup', { name: /^Kans/ }).getByRole('radio', { name: '4' }).check({ force: true });
     await section.getByRole('radiogroup', { name: /^Impact/ }).getByRole('radio', { name: '4' }).check({ force: true });
     await section.getByRole('textbox', { name: 'Reden voor de overeengekomen scores' }).fill('Het geld ligt in een kluis, maar de sleutel wordt gedeeld.');
     await section.getByRole('button', { name: 'De overeengekomen scores opslaan' }).click();
@@ -271,7 +271,7 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
     await cells.getByRole('row', { name: /^4 × 4/ }).getByText(SEIZED).waitFor();
     await cells.getByRole('row', { name: /^3 × 4/ }).getByText(DATABASE).waitFor();
     // The grid says each cell's band in words, beside the count.
-    const heat = page.getByRole('table', { name: /^Risicokaart: aantal processen per waarschijnlijkheid \(rijen\)/ });
+    const heat = page.getByRole('table', { name: /^Risicokaart: aantal processen per kans \(rijen\)/ });
     // Rows: two header rows, then likelihood 5, 4, …; cells: impact 1, 2, …
     expect(await heat.getByRole('row').nth(3).getByRole('cell').nth(3).textContent()).toBe('1Hoog risico');
     await noViolations(page, 'register');
@@ -303,5 +303,51 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
     await table.getByRole('row', { name: new RegExp(`^${SEIZED}`) }).getByText('Lager risico').waitFor();
     await table.getByRole('row', { name: new RegExp(`^${DATABASE}`) }).getByText('Risico ongewijzigd').waitFor();
     await noViolations(page, 'comparison');
+  });
+  it('the officer changes the matrix: a band that goes down is refused, a stale save shows the other version', async () => {
+    const { page } = b;
+    await open(page, `/o/${orgId}/risk/settings`);
+    await noViolations(page, 'matrix settings');
+    const cell = (l: number, i: number) => page.getByRole('button', { name: new RegExp(`Kans ${l}, impact ${i}$`) });
+    const choose = async (l: number, i: number, band: string) => {
+      await cell(l, i).click();
+      await page.getByRole('option', { name: band, exact: true }).click();
+    };
+    // Medium at the lowest likelihood and impact, with low beside it: refused, the server's message in Dutch.
+    await choose(1, 1, 'Gemiddeld risico');
+    await page.getByRole('button', { name: 'De matrix opslaan' }).click();
+    await page.getByRole('alert').filter({ hasText: /^De matrix is niet geldig/ }).waitFor();
+    await noViolations(page, 'matrix refused');
+    await choose(1, 1, 'Laag risico');
+    // Meanwhile (another tab) likelihood 3 × impact 3 became high.
+    const now = (await asOfficer.get(`${base()}/settings`)).json() as { revision: number; likelihoodLevels: number; impactLevels: number; matrix: string[][] };
+    const theirs = now.matrix.map((row) => [...row]);
+    theirs[2]![2] = 'high';
+    const other = await asOfficer.put(`${base()}/settings`, { likelihoodLevels: 5, impactLevels: 5, matrix: theirs }, { 'if-match': `"${now.revision}"` });
+    expect(other.statusCode, other.body).toBe(200);
+    await choose(4, 4, 'Zeer hoog risico');
+    await page.getByRole('button', { name: 'De matrix opslaan' }).click();
+    await page.getByText('Iemand anders heeft dit intussen gewijzigd').first().waitFor();
+    await noViolations(page, 'matrix conflict');
+    await page.getByRole('button', { name: 'Mijn versie behouden' }).click();
+    await page.getByText('Matrix opgeslagen.').waitFor();
+    const saved = (await asOfficer.get(`${base()}/settings`)).json() as { matrix: string[][] };
+    expect(saved.matrix[3]![3]).toBe('very_high');
+    expect(saved.matrix[2]![2]).toBe('medium');
+    // The analyses keep the matrix they were made with.
+    const first = (await asOfficer.get(aUrl())).json() as { matrix: { matrix: string[][] } };
+    expect(first.matrix.matrix[3]![3]).toBe('high');
+  });
+
+  it('a process no longer relevant is archived, and shown again on request', async () => {
+    const { page } = b;
+    const GIFTS = 'Ontvangen van geschenken';
+    await open(page, `/o/${orgId}/risk/inventory`);
+    await page.getByRole('button', { name: `${GIFTS} archiveren` }).click();
+    await page.getByRole('rowheader', { name: GIFTS }).waitFor({ state: 'detached' });
+    await page.getByRole('checkbox', { name: 'Ook gearchiveerde processen tonen' }).check({ force: true });
+    await page.getByRole('row', { name: new RegExp(`^${GIFTS} \\(gearchiveerd\\)`) }).waitFor();
+    await page.getByRole('button', { name: `${GIFTS} terugzetten` }).waitFor();
+    await noViolations(page, 'inventory with archived');
   });
 });

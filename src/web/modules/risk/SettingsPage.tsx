@@ -67,12 +67,11 @@ function SettingsForm({ v }: { v: SettingsView }) {
           </table>
         </div>
       )}
-      {err?.fieldMessage('matrix') && <p role="alert" className={s.small}>{err.fieldMessage('matrix')}</p>}
       <div className={s.row}>
         <Button type="submit" isDisabled={save.isPending}><Trans>Save the matrix</Trans></Button>
         {!resized && <Button variant="secondary" onPress={() => { setMatrix(v.defaultMatrix); save.reset(); }}><Trans>Back to the default bands</Trans></Button>}
       </div>
-      <SaveError error={save.error && (err?.isEditConflict || !err?.fields.length) ? save.error : null} pending={save.isPending} onKeepMine={(rev) => save.mutate(rev)}
+      <SaveError error={save.error && !err?.fieldMessage('likelihoodLevels') && !err?.fieldMessage('impactLevels') ? save.error : null} pending={save.isPending} onKeepMine={(rev) => save.mutate(rev)}
         onTakeTheirs={() => {
           if (theirs) { setLikelihood(theirs.likelihoodLevels); setImpact(theirs.impactLevels); setMatrix(theirs.matrix); setRevision(theirs.revision); }
           save.reset();

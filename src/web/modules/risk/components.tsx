@@ -69,7 +69,12 @@ function StepButton({ a, step, label, title, children, danger }: { a: AnalysisSu
       <Button variant={danger ? 'danger' : 'primary'} onPress={() => { run.reset(); setOpen(true); }}>{label}</Button>
       <ConfirmDialog isOpen={open} onOpenChange={setOpen} title={title} confirmLabel={label} onConfirm={() => run.mutate()} pending={run.isPending} error={run.error} danger={danger}>
         {children}
-        {missing && <p><Trans>Record the agreed scores of every process first.</Trans></p>}
+        {missing && run.error instanceof ApiError && (
+          <>
+            <p><Trans>Record the agreed scores of every process first.</Trans></p>
+            <ul>{run.error.fields.map((f) => <li key={f.field}>{f.message}</li>)}</ul>
+          </>
+        )}
       </ConfirmDialog>
     </>
   );
