@@ -80,7 +80,8 @@ describe('maturity frameworks', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'Het bestand is niet geïmporteerd' });
     await alert.waitFor();
     const items = await alert.locator('li').allTextContents();
-    expect(items.some((x) => x.startsWith(`Criterium 1 (${first!.code}) › Niveaubeschrijvingen: `)), items.join(' | ')).toBe(true);
+    const levels = items.find((x) => x.startsWith(`Criterium 1 (${first!.code}) › Niveaubeschrijvingen: `));
+    expect(levels, items.join(' | ')).toContain('precies vijf niveaubeschrijvingen');
     expect(items.some((x) => x.startsWith(`Criterium 2 (${second!.code}) › Functie: `)), items.join(' | ')).toBe(true);
     // The server's own words, in Dutch: the function rule of the contract.
     expect(items.find((x) => x.startsWith(`Criterium 2 (${second!.code})`))).not.toContain('function_pillar');

@@ -78,15 +78,28 @@ function usePathText() {
   };
 }
 
+/** What the import format asks where the server's generic message ("too short or too small") does not say it. */
+function useFormatHint() {
+  const { t } = useLingui();
+  return (field: string, code: string): string => {
+    const last = field.split('.').pop();
+    const size = code === 'too_small' || code === 'too_big';
+    if (last === 'levels' && size) return t`A criterion has exactly five level descriptors, from 0 (absent) to 4 (leading).`;
+    if (field === 'criteria' && size) return t`A framework has at least 1 and at most 200 criteria.`;
+    return '';
+  };
+}
+
 /** The server's refusal of an import: every problem with its place in the file. */
 function ImportErrors({ error, body }: { error: unknown; body: unknown }) {
   const pathText = usePathText();
+  const hint = useFormatHint();
   if (!(error instanceof ApiError) || error.fields.length === 0) return <ErrorAlert error={error} />;
   return (
     <div role="alert" className={u.alert}>
       <strong><Trans>The file was not imported. Correct these points and try again:</Trans></strong>
       <ul>
-        {error.fields.slice(0, 50).map((x, i) => <li key={i}><strong>{pathText(x.field, body)}</strong>: {x.message}</li>)}
+        {error.fields.slice(0, 50).map((x, i) => <li key={i}><strong>{pathText(x.field, body)}</strong>: {x.message}{hint(x.field, x.code) && ` ${hint(x.field, x.code)}`}</li>)}
       </ul>
       {error.fields.length > 50 && <p><Trans>Only the first 50 points are shown.</Trans></p>}
     </div>
@@ -124,7 +137,8 @@ function ImportForm({ current }: { current: Frameworks[number] | undefined }) {
     if (!text.trim()) { setLocalError(t`Choose a file or paste the JSON of the framework first.`); return; }
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      // Editors on Windows often save UTF-8 with a byte order mark, which JSON.parse refuses.
+      body = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
       const detail = e instanceof Error ? e.message : '';
       setLocalError(t`This is not valid JSON, so nothing was sent. The reader says: ${detail}`);
