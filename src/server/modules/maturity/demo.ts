@@ -3,6 +3,7 @@ import type { Actor, RoleGrant } from '../../platform/authz/actor.js';
 import { createDatabase } from '../../platform/db/pool.js';
 import { createMailer } from '../../platform/mail/index.js';
 import type { MeasurementDetail } from './contract.js';
+import { makeMaturityEvidence } from './evidence.js';
 import { makeMaturityService, type MaturityCtx } from './service.js';
 
 /**
@@ -66,6 +67,12 @@ export async function loadDemoMaturity(url: string): Promise<string[]> {
     const yearly = await svc.create(officer, zone, { kind: 'yearly', year: 2025, assessorUserIds });
     await scoreAll(svc, officer, zone, yearly, (i) => (i % 3 === 0 ? 1 : 0));
     await scoreAll(svc, head, zone, yearly, (i) => (i % 3 === 0 ? 1 : 0) + (i % 7 === 4 ? 1 : 0));
+    // The officer's score of the first criterion links to an action of the demo zone's policy plan (when there is one).
+    const { rows: [action] } = await c.query<{ id: string }>(`SELECT id FROM plan_action WHERE organisation_id = $1 ORDER BY position, id LIMIT 1`, [zone]);
+    if (action) {
+      const evidence = makeMaturityEvidence({ db: database.db, mailer: createMailer(database.db, { from: 'demo' }), publicUrl: 'http://127.0.0.1:3000' });
+      await evidence.link(officer, zone, yearly.id, yearly.criteria[0]!.criterion.id, { kind: 'plan.action', recordId: action.id });
+    }
     await svc.consolidate(officer, zone, yearly.id);
     const y = await svc.consolidation(officer, zone, yearly.id);
     for (const row of y.rows.slice(0, 9)) {
