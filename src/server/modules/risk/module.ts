@@ -1,6 +1,7 @@
 import type { ServerModule } from '../../platform/module.js';
 import { tablesOf } from '../../platform/module.js';
 import { loadDemoRisk } from './demo.js';
+import { loadDemoDilemmas } from './dilemma-demo.js';
 import { dilemmaTables, riskDilemmaRoutes } from './dilemma-routes.js';
 import { riskRoutes } from './routes.js';
 import * as schema from './schema.js';
@@ -12,8 +13,8 @@ export const riskModule: ServerModule = {
   // The analyses (routes.ts) and the dilemma inventory (dilemma-*.ts): their routes and tables.
   routes: (async (app, opts) => { await riskRoutes(app, opts); await riskDilemmaRoutes(app, opts); }) as typeof riskRoutes as ServerModule['routes'],
   tables: [...tablesOf(schema), ...dilemmaTables],
-  // The demo zone's inventory, completed workshop and register (demo.ts).
-  demo: loadDemoRisk,
+  // The demo zone's inventory, completed workshop and register (demo.ts), then its dilemma inventory (dilemma-demo.ts).
+  demo: async (url) => [...(await loadDemoRisk(url)), ...(await loadDemoDilemmas(url))],
   homeFigures: async (deps, actor, orgId) =>
     makeRiskService({ db: deps.database.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, dataDir: deps.config.dataDir }).homeFigures(actor, orgId),
 };
