@@ -86,6 +86,9 @@ describe('the dilemma inventory', () => {
     await card.getByLabel('Notitie van de integriteitsverantwoordelijke').fill('Casus voor de korpslesdag.');
     await noViolations(page, 'editor');
     await card.getByRole('button', { name: 'Opslaan' }).click();
+    // Saved: the form closes and the card shows the new status, themes and note.
+    await card.getByRole('button', { name: /^Labelen en bekijken/ }).waitFor();
+    expect(await card.locator('form').count()).toBe(0);
     await card.getByText('Casus voor de korpslesdag.').waitFor();
     await card.getByText('Gebruikt in opleiding', { exact: true }).waitFor();
     await card.getByText('Loyaliteit tegenover collega’s', { exact: true }).waitFor();
