@@ -186,6 +186,11 @@ describe('register, heat map and comparison', () => {
 
     // Who may read what: heads of service the register and heat map, not the analyses or the comparison; participants their analysis's heat map.
     expect((await w.s.head.get(`${rBase(w)}/heatmap`)).statusCode).toBe(200);
+    expect((await w.s.head.get(`${rBase(w)}/heatmap?analysisId=${first.id}`)).statusCode).toBe(200);
+    const running = await newAnalysis(w, [x], { title: 'Lopend' });
+    expect((await w.s.head.get(`${rBase(w)}/heatmap?analysisId=${running.id}`)).statusCode).toBe(404);
+    expect((await w.s.anna.get(`${rBase(w)}/heatmap?analysisId=${running.id}`)).json().code).toBe('risk_not_consolidating');
+    expect((await w.s.staff.get(`${rBase(w)}/heatmap?analysisId=${first.id}`)).statusCode).toBe(404);
     expect((await w.s.head.get(`${rBase(w)}/compare?from=${first.id}&to=${second.id}`)).statusCode).toBe(404);
     expect((await w.s.anna.get(`${rBase(w)}/register`)).statusCode).toBe(404);
     expect((await w.s.anna.get(`${rBase(w)}/heatmap?analysisId=${first.id}`)).statusCode).toBe(200);

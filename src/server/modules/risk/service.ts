@@ -684,11 +684,17 @@ export function makeRiskService(deps: RiskDeps) {
         let m: repo.AnalysisRow | undefined;
         let summaryOut: c.AnalysisSummary | null = null;
         if (analysisId) {
-          const l = await load(tx, ctx, orgId, analysisId);
-          // Participants see their analysis's heat map once it is agreed; the register's readers any analysis's.
-          if (!P.canReadRegister(l.ra) && !P.canReadConsolidation(l.ra, l.m)) throw conflict('risk_not_consolidating');
-          m = l.m;
-          summaryOut = summary(l.m, l.participants, l.ra);
+          // Officer and chief: any analysis; heads of service (the register's readers): completed ones;
+          // participants: theirs, once consolidation started. Anybody else: 404.
+          const found = await repo.findAnalysis(tx, orgId, analysisId);
+          if (!found) throw notFound(RECORD);
+          const participants = (await repo.participantsOf(tx, orgId, [found.id])).get(found.id) ?? [];
+          const ra = { ...base, participant: participants.some((x) => x.user_id === ctx.actor.userId) };
+          const registerReader = P.canReadRegister(ra) && (P.isManager(ra) || found.status === 'completed');
+          if (!registerReader && !P.canRead(ra)) throw notFound(RECORD);
+          if (!registerReader && !P.canReadConsolidation(ra, found)) throw conflict('risk_not_consolidating');
+          m = found;
+          summaryOut = summary(found, participants, ra);
         } else {
           if (!P.canReadRegister(base)) throw notFound(RECORD);
           m = await repo.latestCompleted(tx, orgId);
