@@ -55,8 +55,9 @@
  *
  *   Register, heat map, comparison
  *   GET    /register                                          officer, chief, head_of_service → registerView (highest risk first; audited read)
- *   GET    /heatmap?analysisId=                               officer, chief, head_of_service (participants: their analysis) → heatmapView
- *                                                             (absent: the latest completed analysis)
+ *   GET    /heatmap?analysisId=                               officer, chief (any analysis), head_of_service (completed ones),
+ *                                                             participants (theirs, from consolidating on) → heatmapView
+ *                                                             (analysisId absent: the latest completed analysis; officer, chief, head_of_service)
  *   GET    /compare?from=&to=                                 officer, chief → compareView
  *
  * Any write to a completed analysis other than a recommendation's follow-up is 409 risk_locked. Stale
