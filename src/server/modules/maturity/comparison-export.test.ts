@@ -102,6 +102,8 @@ describe('the inspectorate overview as a file', () => {
     const head = rows[0];
     const col = (name: string) => head.indexOf(name);
     expect(head.slice(0, 3)).toEqual(['Part', 'Code', 'Name']);
+    expect(head.slice(-3)).toEqual(['Year', 'Framework', 'Peer group']);
+    expect(rows[1]!.slice(-3)).toEqual(['2025', `imf v${json.framework.version}`, 'All organisations']);
     const byItem = (part: string, item: string) => rows.find((x) => x[0] === part && x[1] === item)!;
 
     // Every criterion: organisations, counts per level and quantiles as in the JSON.
@@ -201,7 +203,8 @@ describe('the peer comparison as a file', () => {
     const r = await officer.get(`/api/orgs/${zones[1]}/maturity/peer-comparison.csv?year=2025&lang=en`);
     expect(r.statusCode, r.body).toBe(200);
     const rows = parseCsv(r.body);
-    expect(rows[0]).toEqual(['Part', 'Code', 'Name', 'Our organisation', '25th percentile', 'Median', '75th percentile', 'Note']);
+    expect(rows[0]).toEqual(['Part', 'Code', 'Name', 'Our organisation', '25th percentile', 'Median', '75th percentile', 'Note', 'Year', 'Framework', 'Peer group']);
+    expect(rows[1]!.slice(8)).toEqual(['2025', `imf v${json.measurement!.framework.version}`, 'Police zones with 150 to 299 staff']);
     for (const c of json.criteria) {
       const row = rows.find((x) => x[0] === 'Per criterion' && x[1] === c.criterion.code)!;
       expect([num(row[3]), num(row[4]), num(row[5]), num(row[6])]).toEqual([c.own, c.group.p25, c.group.median, c.group.p75]);

@@ -70,6 +70,10 @@ export function comparisonCsv(c: oc.PeerComparison, lang: Locale): string {
     { header: t(L.median), value: q('median') },
     { header: t(L.p75), value: q('p75') },
     { header: t(L.note), value: (r) => (r.tooSmall ? note : '') },
+    // What the figures are about, on every line (a CSV travels without its file name).
+    { header: t(L.year), value: () => c.measurement?.year ?? null },
+    { header: t(L.framework), value: () => (c.measurement ? `${c.measurement.framework.code} v${c.measurement.framework.version}` : '') },
+    { header: t(L.peerGroup), value: () => (c.group ? t(peerGroupLabels[c.group]) : '') },
   ]);
 }
 
@@ -150,6 +154,10 @@ export function overviewCsv(o: oc.OversightOverview, lang: Locale): string {
     { header: t(L.median), value: shown('median') },
     { header: t(L.p75), value: shown('p75') },
     { header: t(L.note), value: (r) => (r.tooSmall ? note : '') },
+    // What the figures are about, on every line (a CSV travels without its file name).
+    { header: t(L.year), value: () => o.year },
+    { header: t(L.framework), value: () => `${o.framework.code} v${o.framework.version}` },
+    { header: t(L.peerGroup), value: () => (o.group ? t(peerGroupLabels[o.group]) : t(L.allOrganisations)) },
   ];
   return toCsv(overviewLines(o, lang), cols);
 }
