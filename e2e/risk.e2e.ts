@@ -160,11 +160,16 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
     await page.getByRole('textbox', { name: 'Afbakening (stap 1)' }).fill('De drie processen met geld, goederen en informatie.');
     for (const name of [SEIZED, DATABASE, FUEL]) await page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).check({ force: true });
     await page.getByRole('checkbox', { name: 'Tom Janssens' }).check({ force: true });
-    await page.getByRole('checkbox', { name: 'Sara Maes' }).check({ force: true });
     await noViolations(page, 'new analysis');
     await page.getByRole('button', { name: 'De analyse aanmaken' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Risicoanalyse ${YEAR}`);
     analysisId = page.url().split('/analyses/')[1]!;
+    // The second participant added to the draft.
+    await page.getByRole('checkbox', { name: 'Sara Maes' }).check({ force: true });
+    await page.getByRole('button', { name: 'Afbakening en deelnemers opslaan' }).click();
+    await page.getByText('Afbakening en deelnemers opgeslagen.').waitFor();
+    await page.getByText('Sara Maes (0/3)').waitFor();
+    await noViolations(page, 'draft analysis');
     const steps = page.getByRole('list', { name: 'De zes stappen van de risicoanalyse' });
     expect(await steps.getByRole('listitem').count()).toBe(6);
     await page.getByRole('button', { name: 'Het scoren starten' }).click();

@@ -5,9 +5,9 @@ import { useParams } from '@tanstack/react-router';
 import { Form } from 'react-aria-components';
 import { ApiError, patch, put } from '../../app/api';
 import { useOrg } from '../../app/context';
-import { Button, ErrorAlert, Field, Loading, Notice, PageHeader } from '../../ui/components';
+import { Button, Checkbox, ErrorAlert, Field, Loading, Notice, PageHeader } from '../../ui/components';
 import { SaveError } from '../../ui/EditConflict';
-import { analysisUrl, keys, useAnalysis, type AnalysisDetail, type AnalysisRow, type ScoreView } from './api';
+import { analysisUrl, keys, useAnalysis, useParticipantCandidates, useProcesses, type AnalysisDetail, type AnalysisRow, type ScoreView } from './api';
 import { AnalysisFrame, BandBadge } from './components';
 import { ProcessOutcome } from './Outcome';
 import { ScoreFields, ZERO_AGGRAVATING, ZERO_INHERENT, type ScoreValues } from './ScoreParts';
@@ -66,28 +66,75 @@ function ScoreForm({ orgId, a, row }: { orgId: string; a: AnalysisDetail; row: A
   );
 }
 
-/** The title and scope (step 1), changed by the officer while the analysis is a draft or being scored. */
+/**
+ * The title and scope (step 1), the processes (while a draft) and the participants, changed by the
+ * officer while the analysis is a draft or being scored; saved on the analysis's revision.
+ */
 function ScopeForm({ orgId, a }: { orgId: string; a: AnalysisDetail }) {
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const qc = useQueryClient();
+  const processes = useProcesses(orgId);
+  const candidates = useParticipantCandidates(orgId);
   const [title, setTitle] = useState(a.title);
   const [scopeNote, setScopeNote] = useState(a.scopeNote);
+  const [processIds, setProcessIds] = useState(a.processes.map((r) => r.process.id));
+  const [participants, setParticipants] = useState(a.participants.map((x) => x.userId));
   const [revision, setRevision] = useState(a.revision);
+  const editScope = a.permissions.editScope;
   const save = useMutation({
-    mutationFn: (rev: number) => patch<AnalysisDetail>(analysisUrl(orgId, a.id), { title, scopeNote }, { revision: rev }),
+    mutationFn: (rev: number) => patch<AnalysisDetail>(analysisUrl(orgId, a.id),
+      { title, scopeNote, ...(editScope ? { processIds } : {}), participantUserIds: participants }, { revision: rev }),
     onSuccess: (v) => { setRevision(v.revision); void qc.invalidateQueries({ queryKey: keys.all(orgId) }); },
   });
   const err = save.error instanceof ApiError ? save.error : undefined;
   const theirs = err?.isEditConflict ? (err.current as AnalysisDetail | undefined) : undefined;
+  const toggle = (set: (f: (x: string[]) => string[]) => void) => (id: string, on: boolean) => { set((x) => (on ? [...x, id] : x.filter((y) => y !== id))); save.reset(); };
+  const processName = (id: string) => (processes.data?.items ?? []).find((p) => p.id === id)?.name ?? a.processes.find((r) => r.process.id === id)?.process.name ?? '';
+  const personName = (id: string) => (candidates.data ?? []).find((c) => c.userId === id)?.displayName ?? a.participants.find((x) => x.userId === id)?.displayName ?? '';
+  const names = (ids: string[], of: (id: string) => string) => ids.map(of).sort().join(', ');
+  const live = (processes.data?.items ?? []).filter((p) => !p.archived || processIds.includes(p.id));
   return (
     <Form onSubmit={(e) => { e.preventDefault(); save.mutate(revision); }}>
       <Field label={t`Title`} isRequired value={title} onChange={(v) => { setTitle(v); save.reset(); }} maxLength={300} error={err?.fieldMessage('title')} />
       <Field label={t`Scope (step 1)`} multiline value={scopeNote} onChange={(v) => { setScopeNote(v); save.reset(); }} maxLength={10000} error={err?.fieldMessage('scopeNote')} />
-      <Button type="submit" variant="secondary" isDisabled={save.isPending}><Trans>Save the title and scope</Trans></Button>
-      <SaveError error={save.error} pending={save.isPending} onKeepMine={(rev) => save.mutate(rev)}
-        onTakeTheirs={() => { if (theirs) { setTitle(theirs.title); setScopeNote(theirs.scopeNote); setRevision(theirs.revision); } save.reset(); void qc.invalidateQueries({ queryKey: keys.all(orgId) }); }}
-        rows={theirs ? [{ label: t`Title`, mine: title, theirs: theirs.title }, { label: t`Scope (step 1)`, mine: scopeNote, theirs: theirs.scopeNote }] : []} />
-      {save.isSuccess && <Notice kind="success" live><Trans>Title and scope saved.</Trans></Notice>}
+      {editScope && (
+        <fieldset className={s.factors}>
+          <legend><Trans>Processes and functions (step 2)</Trans></legend>
+          <ErrorAlert error={processes.error} />
+          {processes.isPending ? <Loading /> : live.map((p) => (
+            <Checkbox key={p.id} isSelected={processIds.includes(p.id)} onChange={(on) => toggle(setProcessIds)(p.id, on)}>
+              {p.name} <span className={s.muted}>({i18n._(KIND_LABELS[p.kind])})</span>
+            </Checkbox>
+          ))}
+          {err?.fieldMessage('processIds') && <p className={s.small} role="alert">{err.fieldMessage('processIds')}</p>}
+        </fieldset>
+      )}
+      <fieldset className={s.factors}>
+        <legend><Trans>Participants</Trans></legend>
+        <ErrorAlert error={candidates.error} />
+        {candidates.isPending ? <Loading /> : (candidates.data ?? []).map((c) => (
+          <Checkbox key={c.userId} isSelected={participants.includes(c.userId)} onChange={(on) => toggle(setParticipants)(c.userId, on)}>{c.displayName}</Checkbox>
+        ))}
+        {err?.fieldMessage('participantUserIds') && <p className={s.small} role="alert">{err.fieldMessage('participantUserIds')}</p>}
+      </fieldset>
+      <Button type="submit" variant="secondary" isDisabled={save.isPending}><Trans>Save the scope and participants</Trans></Button>
+      <SaveError error={save.error && (err?.isEditConflict || !(err?.fieldMessage('processIds') || err?.fieldMessage('participantUserIds'))) ? save.error : null}
+        pending={save.isPending} onKeepMine={(rev) => save.mutate(rev)}
+        onTakeTheirs={() => {
+          if (theirs) {
+            setTitle(theirs.title); setScopeNote(theirs.scopeNote); setRevision(theirs.revision);
+            setProcessIds(theirs.processes.map((r) => r.process.id)); setParticipants(theirs.participants.map((x) => x.userId));
+          }
+          save.reset();
+          void qc.invalidateQueries({ queryKey: keys.all(orgId) });
+        }}
+        rows={theirs ? [
+          { label: t`Title`, mine: title, theirs: theirs.title },
+          { label: t`Scope (step 1)`, mine: scopeNote, theirs: theirs.scopeNote },
+          { label: t`Processes and functions (step 2)`, mine: names(processIds, processName), theirs: names(theirs.processes.map((r) => r.process.id), processName) },
+          { label: t`Participants`, mine: names(participants, personName), theirs: names(theirs.participants.map((x) => x.userId), personName) },
+        ] : []} />
+      {save.isSuccess && <Notice kind="success" live><Trans>Scope and participants saved.</Trans></Notice>}
     </Form>
   );
 }
@@ -112,7 +159,7 @@ export function AnalysisPage() {
     <AnalysisFrame a={a}>
       <section aria-labelledby="scope">
         <h2 id="scope"><Trans>Scope</Trans></h2>
-        {a.permissions.edit ? <ScopeForm key={a.revision} orgId={orgId} a={a} /> : <p className={s.prose}>{a.scopeNote || t`No scope note.`}</p>}
+        {a.permissions.edit ? <ScopeForm key={a.id} orgId={orgId} a={a} /> : <p className={s.prose}>{a.scopeNote || t`No scope note.`}</p>}
       </section>
       {scoring && (
         <section aria-labelledby="progress">
