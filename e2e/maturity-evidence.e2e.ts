@@ -167,5 +167,14 @@ describe('assessors and evidence of a maturity measurement', () => {
     await noViolations(page, 'consolidation with evidence');
     const [audited] = await ownerQuery<{ n: number }>(k, `SELECT count(*)::int AS n FROM audit_event WHERE action = 'maturity.evidence_download' AND record_id = $1 AND actor_user_id = $2`, [measurementId, officer.id]);
     expect(audited.n).toBe(1);
+
+    // The assessor still finds their own file and link beside their score, read-only now.
+    await signInByCookie(k, context, tom.id);
+    await open(page, `/o/${orgId}/maturity/${measurementId}`);
+    const own = criterionSection(page, 'D1').getByRole('list', { name: 'Your files and links for D1' });
+    await own.getByRole('link', { name: 'attendance.txt' }).waitFor();
+    await own.getByRole('link', { name: `Plan action: ${ACTION}` }).waitFor();
+    expect(await own.getByRole('button', { name: /Remove/ }).count()).toBe(0);
+    await noViolations(page, 'criteria after scoring, with own evidence');
   });
 });

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { FileTrigger } from 'react-aria-components';
 import { post } from '../../app/api';
+import { useMe } from '../../app/auth';
 import { Button, ConfirmDialog, ErrorAlert, SelectField, useFormat } from '../../ui/components';
 import { measurementUrl } from './api';
 import {
@@ -133,4 +134,13 @@ export function AssessorEvidence({ orgId, measurementId, criterionId, assessorUs
   const q = useEvidence(orgId, measurementId);
   const items = (q.data?.items ?? []).filter((e) => e.criterionId === criterionId && e.assessor.userId === assessorUserId);
   return <EvidenceItems orgId={orgId} measurementId={measurementId} items={items} label={label} />;
+}
+
+/** The reader's own files and links on a criterion, read-only (their score after the scoring closed). */
+export function OwnEvidence({ orgId, measurementId, criterionId, criterionCode }: { orgId: string; measurementId: string; criterionId: string; criterionCode: string }) {
+  const { t } = useLingui();
+  const me = useMe();
+  const q = useEvidence(orgId, measurementId);
+  const items = (q.data?.items ?? []).filter((e) => e.criterionId === criterionId && e.assessor.userId === me.data?.id);
+  return <EvidenceItems orgId={orgId} measurementId={measurementId} items={items} label={t`Your files and links for ${criterionCode}`} />;
 }

@@ -11,7 +11,7 @@ import { keys, measurementUrl, useMeasurement, type CriterionResult, type Measur
 import { MeasurementFrame, useLevelText } from './components';
 import { AssessorsEditor } from './AssessorsEditor';
 import { AgreedLevels, CriterionHead, Grouped, LevelChoice, PlanLinks } from './CriterionParts';
-import { ScoreEvidence } from './EvidenceList';
+import { OwnEvidence, ScoreEvidence } from './EvidenceList';
 import { byPillarAndFunction } from './grouping';
 import s from './maturity.module.css';
 
@@ -111,6 +111,7 @@ export function ScoringPage() {
           <CriterionHead c={r.criterion} heading={heading} />
           {scoring ? <ScoreForm orgId={orgId} m={m} r={r} /> : <CriterionReadOnly r={r} />}
           {scoring && <ScoreEvidence orgId={orgId} measurementId={m.id} criterionId={r.criterion.id} criterionCode={r.criterion.code} />}
+          {!scoring && r.myScore && <OwnEvidence orgId={orgId} measurementId={m.id} criterionId={r.criterion.id} criterionCode={r.criterion.code} />}
         </section>
       )} />
     </MeasurementFrame>
