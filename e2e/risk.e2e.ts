@@ -184,7 +184,13 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
   it('each participant scores on their own, and they disagree on seized evidence', async () => {
     const { page, context } = b;
     await signInByCookie(k, context, tom.id);
-    await open(page, `/o/${orgId}/risk/analyses/${analysisId}`);
+    // The home page says what waits for him, and leads there.
+    await open(page, `/o/${orgId}`);
+    await page.getByRole('link', { name: /Integriteitsrisicoanalyse/ }).getByText('3 processen wachten op uw scores').waitFor();
+    await open(page, `/o/${orgId}/risk`);
+    await page.getByRole('link', { name: `Risicoanalyse ${YEAR}` }).click();
+    await settled(page);
+    await noViolations(page, 'analyses of a participant');
     await page.getByText('U scoorde 0 van de 3 processen.').waitFor();
     const section = processSection(page, SEIZED);
     await section.getByRole('radiogroup', { name: 'Contact met geld' }).getByRole('radio', { name: '3 – veel' }).check({ force: true });
