@@ -172,6 +172,7 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
     await noViolations(page, 'draft analysis');
     const steps = page.getByRole('list', { name: 'De zes stappen van de risicoanalyse' });
     expect(await steps.getByRole('listitem').count()).toBe(6);
+    expect(await steps.getByRole('link', { name: "Ethische dilemma's" }).getAttribute('href')).toBe(`/o/${orgId}/risk/dilemmas`);
     await page.getByRole('button', { name: 'Het scoren starten' }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor();

@@ -27,14 +27,17 @@ export const currentStep = (status: AnalysisStatus): number => ({ draft: 1, scor
 /** The six steps of the method (Schoten's policy plan, 2.1): done, now, to come, in words. */
 export function StepIndicator({ status }: { status: AnalysisStatus }) {
   const { t, i18n } = useLingui();
+  const { orgId, has } = useOrg();
   const now = currentStep(status);
+  // Step 3 is the dilemma inventory, kept apart from any one analysis: the officer and the chief reach it from here.
+  const dilemmas = has('integrity_officer', 'chief');
   return (
     <ol className={s.steps} aria-label={t`The six steps of the risk analysis`}>
       {STEP_LABELS.map((label, i) => {
         const state = i < now ? 'done' : i === now || (now === 4 && i === 5) ? 'now' : 'later';
         return (
           <li key={i} data-state={state} aria-current={state === 'now' && i === now ? 'step' : undefined}>
-            {i18n._(label)}
+            {i === 2 && dilemmas ? <Link to={`/o/${orgId}/risk/dilemmas`}>{i18n._(label)}</Link> : i18n._(label)}
             <span className={s.stepState}>{state === 'done' ? t`done` : state === 'now' ? t`now` : t`to come`}</span>
           </li>
         );
