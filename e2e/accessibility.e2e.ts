@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateSecret } from 'otplib';
@@ -13,7 +14,7 @@ let b: Browsing;
 let orgId: string;
 let personId: string;
 let mailId: string;
-const users: Record<'admin' | 'dpo' | 'totp' | 'setup' | 'officer' | 'officer2' | 'counsellor' | 'core' | 'coordinator', string> = { admin: '', dpo: '', totp: '', setup: '', officer: '', officer2: '', counsellor: '', core: '', coordinator: '' };
+const users: Record<'admin' | 'dpo' | 'totp' | 'setup' | 'officer' | 'officer2' | 'counsellor' | 'core' | 'coordinator' | 'aigAdmin', string> = { admin: '', dpo: '', totp: '', setup: '', officer: '', officer2: '', counsellor: '', core: '', coordinator: '', aigAdmin: '' };
 /** The reporting channel: the organisation's public code, a report and its receipt. */
 const reporting = { code: '', reportId: '', receipt: '' };
 /** The complaints desk: one complaint with a file, and its status code. */
@@ -22,6 +23,8 @@ const complaints = { complaintId: '', code: '' };
 const maturity = { scoring: '', consolidating: '' };
 /** Risk analysis: one being scored (the officer takes part), one completed, one in consolidation. */
 const risk = { scoring: '', completed: '', consolidating: '' };
+/** Maturity frameworks: the inspectorate whose administrator manages them, and a draft version to preview. */
+const frameworks = { aig: '', draft: '' };
 
 type Who = 'anonymous' | keyof typeof users;
 interface Visit {
@@ -195,6 +198,20 @@ const VISITS: Visit[] = [
   { name: 'risk register', who: 'officer', path: () => `/o/${orgId}/risk/register` },
   { name: 'risk comparison', who: 'officer', path: () => `/o/${orgId}/risk/compare` },
   { name: 'risk matrix', who: 'officer', path: () => `/o/${orgId}/risk/settings` },
+  { name: 'maturity frameworks', who: 'aigAdmin', path: () => `/o/${frameworks.aig}/maturity/frameworks` },
+  {
+    name: 'maturity framework import refused', who: 'aigAdmin', path: () => `/o/${frameworks.aig}/maturity/frameworks`,
+    then: async (p) => {
+      await p.locator('#framework-file').setInputFiles({ name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{"code":"imf","title":{},"criteria":[]}') });
+      await p.locator('main section button').last().click();
+      await p.locator('main [role=alert] li').first().waitFor();
+    },
+  },
+  { name: 'maturity framework draft', who: 'aigAdmin', path: () => `/o/${frameworks.aig}/maturity/frameworks/${frameworks.draft}` },
+  {
+    name: 'maturity framework publish dialog', who: 'aigAdmin', path: () => `/o/${frameworks.aig}/maturity/frameworks/${frameworks.draft}`,
+    then: async (p) => { await p.locator('main [data-print=hide] button').first().click(); await p.getByRole('alertdialog').waitFor(); },
+  },
   { name: 'share a dilemma', who: 'core', path: () => `/o/${orgId}/risk/dilemmas/share` },
   { name: 'dilemma inventory', who: 'officer', path: () => `/o/${orgId}/risk/dilemmas` },
   {
@@ -220,6 +237,7 @@ beforeAll(async () => {
   await complaintsDesk();
   await maturityMeasurements();
   await riskAnalyses();
+  await maturityFrameworks();
   await riskDilemmas();
 });
 
@@ -231,6 +249,16 @@ async function riskDilemmas() {
     const r = await core.post(base, { text: 'Een dankbare burger brengt pralines naar de wachtdienst.', themes: ['gifts_and_favours'], processCode: 'schoten.gifts', anonymous });
     expect(r.statusCode, r.body).toBe(201);
   }
+}
+
+/** An inspectorate with an administrator, and a draft framework version (the default one under another code). */
+async function maturityFrameworks() {
+  frameworks.aig = await createOrganisation(k, { kind: 'inspectorate', name: 'AIG Toegankelijkheid' });
+  users.aigAdmin = (await createUser(k, { roles: [{ orgId: frameworks.aig, role: 'administrator' }] })).id;
+  const file = JSON.parse(readFileSync('src/server/modules/maturity/frameworks/imf-v1.json', 'utf8'));
+  const draft = await (await sessionFor(k, users.aigAdmin)).post('/api/maturity/frameworks', { ...file, code: 'a11y' });
+  expect(draft.statusCode, draft.body).toBe(201);
+  frameworks.draft = draft.json().id;
 }
 
 /**
