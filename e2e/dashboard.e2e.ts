@@ -1,7 +1,7 @@
 import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages } from '../src/server/platform/export/export.testkit.js';
-import { dashboardWorld, inflatePdf, type DashboardWorld } from '../src/server/platform/dashboard/dashboard.testkit.js';
+import { dashboardWorld, inflatePdf, type DashboardWorld } from '../src/test/dashboard-world.js';
 import { expectAxeClean, openBrowser, settled, signInByCookie, startKompas, useLanguage, type Browsing, type Kompas } from './helpers/kompas.js';
 
 /**

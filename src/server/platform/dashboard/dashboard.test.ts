@@ -5,7 +5,7 @@ import { modules } from '../../modules/index.js';
 import { pdfPages } from '../export/export.testkit.js';
 import type { ServerModule } from '../module.js';
 import type { DashboardView } from './contract.js';
-import { dashboardWorld, inflatePdf, type DashboardWorld } from './dashboard.testkit.js';
+import { dashboardWorld, inflatePdf, type DashboardWorld } from '../../../test/dashboard-world.js';
 import { tileTable } from './table.js';
 
 describe('GET /api/orgs/:orgId/dashboard', () => {

@@ -1,9 +1,9 @@
 import { inflateSync } from 'node:zlib';
 import { expect } from 'vitest';
-import { createUser, ifMatch, ownerQuery, sessionFor, type Session, type TestApp } from '../../../test/app.js';
-import { consolidateAll, maturityWorld, mBase, newMeasurement, scoreAll, type MaturityWorld } from '../../modules/maturity/maturity.testkit.js';
-import { completeForSubmission } from '../../modules/plan/plan-workflow.testkit.js';
-import { YEAR } from '../../modules/plan/plan.testkit.js';
+import { createUser, ifMatch, ownerQuery, sessionFor, type Session, type TestApp } from './app.js';
+import { consolidateAll, maturityWorld, mBase, newMeasurement, scoreAll, type MaturityWorld } from '../server/modules/maturity/maturity.testkit.js';
+import { completeForSubmission } from '../server/modules/plan/plan-workflow.testkit.js';
+import { YEAR } from '../server/modules/plan/plan.testkit.js';
 
 export interface DashboardWorld extends MaturityWorld {
   coordinator: Session;
