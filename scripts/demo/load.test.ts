@@ -28,17 +28,19 @@ describe('demo data', () => {
              (SELECT count(*)::int FROM plan_action a WHERE a.plan_id = p.id) AS actions,
              (SELECT count(*)::int FROM plan_action a WHERE a.plan_id = p.id AND a.status = 'done') AS done,
              (SELECT count(*)::int FROM plan_evaluation e WHERE e.plan_id = p.id AND e.status = 'approved') AS evaluations
-        FROM plan p ORDER BY p.title`);
+        FROM plan p ORDER BY p.title, p.version`);
+    // The zone's plan in force, and its version 2 that the risk analysis's recommendations went into.
     expect(plans.map((p) => [p.title, p.status])).toEqual([
       ['Integriteitsbeleid DAS 2026–2030', 'draft'],
       ['Integriteitsbeleidsplan 2024–2029', 'in_force'],
+      ['Integriteitsbeleidsplan 2024–2029', 'draft'],
     ]);
     expect(plans[1].actions).toBe(46);
     expect(plans[1].done).toBe(18);
     expect(plans[1].evaluations).toBe(1);
     const [ident] = await ownerQuery<{ entity: string; responsible: number }>(t, `
       SELECT sections->'identification'->>'entityName' AS entity, jsonb_array_length(sections->'identification'->'responsible') AS responsible
-        FROM plan WHERE title = 'Integriteitsbeleidsplan 2024–2029'`);
+        FROM plan WHERE title = 'Integriteitsbeleidsplan 2024–2029' AND status = 'in_force'`);
     expect(ident).toEqual({ entity: 'Politiezone Heide en Polder', responsible: 2 });
     const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'plan.%'`);
     expect(n).toBeGreaterThan(100);
