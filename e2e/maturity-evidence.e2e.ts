@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createOrganisation, createUser, ownerQuery, sessionFor, type Session } from '../src/test/app.js';
-import { axeViolations, openBrowser, settled, signInByCookie, startKompas, useLanguage, type Browsing, type Kompas } from './helpers/kompas.js';
+import {
+  draftPlan, expectAxeClean as noViolations, nameUsers, openBrowser, openPage, settled, signInByCookie, startKompas, type Browsing, type Kompas,
+} from './helpers/kompas.js';
 
 /**
  * A score's evidence and the assessor list in the browser (issue 20), in English, axe on every screen:
@@ -36,15 +38,9 @@ let measurementId: string;
 
 const mUrl = () => `/api/orgs/${orgId}/maturity/measurements/${measurementId}`;
 const detail = async (s: Session) => (await s.get(mUrl())).json() as Detail;
-const noViolations = async (page: Page, what: string) => expect(await axeViolations(page), what).toEqual([]);
 const criterionSection = (page: Page, code: string) => page.getByRole('region', { name: new RegExp(`^${code} `) });
 
-async function open(page: Page, url: string) {
-  await page.goto(`${k.base}/`);
-  await useLanguage(page, 'en');
-  await page.goto(`${k.base}${url}`);
-  await settled(page);
-}
+const open = (page: Page, url: string) => openPage(k, page, url, 'en');
 
 async function scoreAll(s: Session, level: number, only?: string[]) {
   const d = await detail(s);
@@ -62,19 +58,12 @@ beforeAll(async () => {
   tom = await createUser(k, { roles: [{ orgId, role: 'head_of_service' }], locale: 'en' });
   jan = await createUser(k, { roles: [{ orgId, role: 'head_of_service' }], locale: 'en' });
   karin = await createUser(k, { roles: [{ orgId, role: 'chief' }], locale: 'en' });
-  for (const [u, name] of [[officer, 'Els Peeters'], [tom, 'Tom Janssens'], [jan, 'Jan Claes'], [karin, 'Karin Wouters']] as const) {
-    await ownerQuery(k, 'UPDATE app_user SET display_name = $2 WHERE id = $1', [u.id, name]);
-    await ownerQuery(k, 'UPDATE organisation_member SET display_name = $2 WHERE user_id = $1', [u.id, name]);
-  }
+  await nameUsers(k, [[officer, 'Els Peeters'], [tom, 'Tom Janssens'], [jan, 'Jan Claes'], [karin, 'Karin Wouters']]);
   asOfficer = await sessionFor(k, officer.id);
   asTom = await sessionFor(k, tom.id);
   asJan = await sessionFor(k, jan.id);
-  const plans = `/api/orgs/${orgId}/plans`;
-  const plan = await asOfficer.post(plans, { title: `Integrity policy plan ${YEAR}–${YEAR + 3}`, periodFrom: YEAR, periodTo: YEAR + 3 });
-  expect(plan.statusCode, plan.body).toBe(201);
-  const planId = plan.json().plan.id;
-  const sd = (await asOfficer.post(`${plans}/${planId}/objectives`, { code: 'SD 1', title: 'Guide towards integrity' })).json();
-  expect((await asOfficer.post(`${plans}/${planId}/actions`, { objectiveId: sd.id, title: ACTION })).statusCode).toBe(201);
+  const { planId, sdId } = await draftPlan(asOfficer, orgId, { title: `Integrity policy plan ${YEAR}–${YEAR + 3}`, sd: 'Guide towards integrity' });
+  expect((await asOfficer.post(`/api/orgs/${orgId}/plans/${planId}/actions`, { objectiveId: sdId, title: ACTION })).statusCode).toBe(201);
   const m = await asOfficer.post(`/api/orgs/${orgId}/maturity/measurements`, { kind: 'baseline', year: YEAR, assessorUserIds: [tom.id] });
   expect(m.statusCode, m.body).toBe(201);
   measurementId = m.json().id;

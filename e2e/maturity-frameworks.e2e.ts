@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { createOrganisation, createUser, sessionFor } from '../src/test/app.js';
-import { expectAxeClean, openBrowser, settled, signInByCookie, startKompas, useLanguage, type Browsing, type Kompas } from './helpers/kompas.js';
+import { expectAxeClean, openBrowser, openPage, settled, signInByCookie, startKompas, type Browsing, type Kompas } from './helpers/kompas.js';
 
 /**
  * Framework administration in the browser (issue 20), in Dutch, axe on every state: the administrator
@@ -23,12 +23,7 @@ const NEW_TITLE = {
   nl: 'Risicoanalyse, elk jaar herzien', fr: 'Analyse des risques, revue chaque année', de: 'Risikoanalyse, jedes Jahr überprüft', en: 'Risk analysis, reviewed every year',
 };
 
-async function open(page: Page, url: string) {
-  await page.goto(`${k.base}/`);
-  await useLanguage(page, 'nl');
-  await page.goto(`${k.base}${url}`);
-  await settled(page);
-}
+const open = (page: Page, url: string) => openPage(k, page, url);
 
 /** Puts a JSON text into the file field, as a chosen file. */
 const chooseFile = (page: Page, name: string, body: unknown) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createOrganisation, createUser, ifMatch, sessionFor, type Session } from '../src/test/app.js';
-import { expectAxeClean, openBrowser, settled, signInByCookie, startKompas, useLanguage, type Browsing, type Kompas } from './helpers/kompas.js';
+import { expectAxeClean, openBrowser, openPage, settled, signInByCookie, startKompas, type Browsing, type Kompas } from './helpers/kompas.js';
 
 /**
  * The cross-organisation view of maturity in the browser (issue 20), in Dutch, axe on every page.
@@ -55,12 +55,7 @@ async function organisation(kind: string, name: string): Promise<Org> {
   };
 }
 
-async function open(page: Page, url: string) {
-  await page.goto(`${k.base}/`);
-  await useLanguage(page, 'nl');
-  await page.goto(`${k.base}${url}`);
-  await settled(page);
-}
+const open = (page: Page, url: string) => openPage(k, page, url);
 
 /** The cells (td) of the rows of a table, by the table's region name. */
 const cellsOf = (page: Page, region: string) => page.getByRole('region', { name: region }).locator('tbody tr').evaluateAll(

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createOrganisation, createUser, ownerQuery, sessionFor, type Session } from '../src/test/app.js';
-import { axeViolations, openBrowser, settled, signInByCookie, startKompas, useLanguage, type Browsing, type Kompas } from './helpers/kompas.js';
+import {
+  draftPlan, expectAxeClean as noViolations, nameUsers, openBrowser, openPage, settled, signInByCookie, startKompas, type Browsing, type Kompas,
+} from './helpers/kompas.js';
 
 /**
  * The maturity measurement in the browser (issue 20), in Dutch, with axe on every screen: the
@@ -37,17 +39,8 @@ const base = () => `/api/orgs/${orgId}/maturity`;
 const mUrl = () => `${base()}/measurements/${measurementId}`;
 const byCode = (code: string) => criteria.find((c) => c.code === code)!;
 
-async function noViolations(page: Page, what: string) {
-  expect(await axeViolations(page), what).toEqual([]);
-}
-
 /** A page of the signed-in person, in Dutch. */
-async function open(page: Page, url: string) {
-  await page.goto(`${k.base}/`);
-  await useLanguage(page, 'nl');
-  await page.goto(`${k.base}${url}`);
-  await settled(page);
-}
+const open = (page: Page, url: string) => openPage(k, page, url);
 
 /** A criterion's section on the scoring or consolidation page ("D1 …"). */
 const criterionSection = (page: Page, code: string) => page.getByRole('region', { name: new RegExp(`^${code} `) });
@@ -69,20 +62,11 @@ beforeAll(async () => {
   officer = await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }], locale: 'nl' });
   head = await createUser(k, { roles: [{ orgId, role: 'head_of_service' }], locale: 'nl' });
   chief = await createUser(k, { roles: [{ orgId, role: 'chief' }], locale: 'nl' });
-  for (const [u, name] of [[officer, 'Els Peeters'], [head, 'Tom Janssens'], [chief, 'Karin Wouters']] as const) {
-    await ownerQuery(k, 'UPDATE app_user SET display_name = $2 WHERE id = $1', [u.id, name]);
-    await ownerQuery(k, 'UPDATE organisation_member SET display_name = $2 WHERE user_id = $1', [u.id, name]);
-  }
+  await nameUsers(k, [[officer, 'Els Peeters'], [head, 'Tom Janssens'], [chief, 'Karin Wouters']]);
   asOfficer = await sessionFor(k, officer.id);
   asHead = await sessionFor(k, head.id);
   // A draft policy plan with a strategic and an operational objective: the gap's action goes under the latter.
-  const plans = `/api/orgs/${orgId}/plans`;
-  const created = await asOfficer.post(plans, { title: `Integriteitsbeleidsplan ${YEAR}–${YEAR + 3}`, periodFrom: YEAR, periodTo: YEAR + 3 });
-  expect(created.statusCode, created.body).toBe(201);
-  planId = created.json().plan.id;
-  const sd = (await asOfficer.post(`${plans}/${planId}/objectives`, { code: 'SD 1', title: 'Integriteit bepalen' })).json();
-  const od = await asOfficer.post(`${plans}/${planId}/objectives`, { parentId: sd.id, code: 'OD 1.1', title: 'Risicoanalyse' });
-  expect(od.statusCode, od.body).toBe(201);
+  ({ planId } = await draftPlan(asOfficer, orgId, { title: `Integriteitsbeleidsplan ${YEAR}–${YEAR + 3}`, sd: 'Integriteit bepalen', od: 'Risicoanalyse' }));
   odCode = 'OD 1.1';
 }, 120_000);
 

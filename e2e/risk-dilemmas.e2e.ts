@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createOrganisation, createUser, ownerQuery } from '../src/test/app.js';
-import { axeViolations, openBrowser, settled, signInByCookie, startKompas, useLanguage, type Browsing, type Kompas } from './helpers/kompas.js';
+import { expectAxeClean as noViolations, openBrowser, openPage, signInByCookie, startKompas, type Browsing, type Kompas } from './helpers/kompas.js';
 
 /**
  * The dilemma inventory in the browser (issue 21), in Dutch, with axe on every screen: a staff member
@@ -17,16 +17,7 @@ let orgId: string;
 let staff: { id: string };
 let officer: { id: string };
 
-async function noViolations(page: Page, what: string) {
-  expect(await axeViolations(page), what).toEqual([]);
-}
-
-async function open(page: Page, url: string) {
-  await page.goto(`${k.base}/`);
-  await useLanguage(page, 'nl');
-  await page.goto(`${k.base}${url}`);
-  await settled(page);
-}
+const open = (page: Page, url: string) => openPage(k, page, url);
 
 beforeAll(async () => {
   [k, b] = await Promise.all([startKompas(), openBrowser()]);

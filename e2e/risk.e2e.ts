@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createOrganisation, createUser, ownerQuery, sessionFor, type Session } from '../src/test/app.js';
-import { axeViolations, openBrowser, settled, signInByCookie, startKompas, useLanguage, type Browsing, type Kompas } from './helpers/kompas.js';
+import {
+  draftPlan, expectAxeClean as noViolations, nameUsers, openBrowser, openPage, settled, signInByCookie, startKompas, type Browsing, type Kompas,
+} from './helpers/kompas.js';
 
 /**
  * The integrity risk analysis in the browser (issue 21), in Dutch, with axe on every screen: the
@@ -39,17 +41,8 @@ const processes: Record<string, string> = {};
 const base = () => `/api/orgs/${orgId}/risk`;
 const aUrl = (id = analysisId) => `${base()}/analyses/${id}`;
 
-async function noViolations(page: Page, what: string) {
-  expect(await axeViolations(page), what).toEqual([]);
-}
-
 /** A page of the signed-in person, in Dutch. */
-async function open(page: Page, url: string) {
-  await page.goto(`${k.base}/`);
-  await useLanguage(page, 'nl');
-  await page.goto(`${k.base}${url}`);
-  await settled(page);
-}
+const open = (page: Page, url: string) => openPage(k, page, url);
 
 /** A process's section on the scoring or consolidation page. */
 const processSection = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
@@ -82,23 +75,14 @@ beforeAll(async () => {
   officer = await createUser(k, { roles: [{ orgId, role: 'integrity_officer' }], locale: 'nl' });
   tom = await createUser(k, { roles: [{ orgId, role: 'head_of_service' }], locale: 'nl' });
   sara = await createUser(k, { roles: [{ orgId, role: 'staff_member' }], locale: 'nl' });
-  for (const [u, name] of [[officer, 'Els Peeters'], [tom, 'Tom Janssens'], [sara, 'Sara Maes']] as const) {
-    await ownerQuery(k, 'UPDATE app_user SET display_name = $2 WHERE id = $1', [u.id, name]);
-    await ownerQuery(k, 'UPDATE organisation_member SET display_name = $2 WHERE user_id = $1', [u.id, name]);
-  }
+  await nameUsers(k, [[officer, 'Els Peeters'], [tom, 'Tom Janssens'], [sara, 'Sara Maes']]);
   // The HR list: the owners of processes and recommendations come from it.
   for (const [nr, first, last] of [['83000001', 'An', 'Wouters'], ['83000002', 'Bart', 'Claes']]) {
     await ownerQuery(k, `INSERT INTO person (organisation_id, personnel_number, first_name, last_name, staff_category, start_date) VALUES ($1, $2, $3, $4, 'operational', '2018-01-01')`, [orgId, nr, first, last]);
   }
   [asOfficer, asTom, asSara] = await Promise.all([sessionFor(k, officer.id), sessionFor(k, tom.id), sessionFor(k, sara.id)]);
   // A draft policy plan with a strategic and an operational objective: the recommendation's action goes under the latter.
-  const plans = `/api/orgs/${orgId}/plans`;
-  const created = await asOfficer.post(plans, { title: `Integriteitsbeleidsplan ${YEAR}–${YEAR + 3}`, periodFrom: YEAR, periodTo: YEAR + 3 });
-  expect(created.statusCode, created.body).toBe(201);
-  const planId = created.json().plan.id;
-  const sd = (await asOfficer.post(`${plans}/${planId}/objectives`, { code: 'SD 1', title: 'Integriteit bepalen' })).json();
-  const od = await asOfficer.post(`${plans}/${planId}/objectives`, { parentId: sd.id, code: 'OD 1.1', title: 'Kwetsbare processen beheersen' });
-  expect(od.statusCode, od.body).toBe(201);
+  await draftPlan(asOfficer, orgId, { title: `Integriteitsbeleidsplan ${YEAR}–${YEAR + 3}`, sd: 'Integriteit bepalen', od: 'Kwetsbare processen beheersen' });
 }, 120_000);
 
 afterAll(async () => {

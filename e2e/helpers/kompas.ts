@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
-import { createTestApp, sessionFor, type Session, type TestApp } from '../../src/test/app.js';
+import { createTestApp, ownerQuery, sessionFor, type Session, type TestApp } from '../../src/test/app.js';
 import type { Locale } from '../../src/shared/roles.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.js';
 
@@ -74,6 +74,41 @@ export async function settled(page: Page, opts: { networkIdle?: boolean } = {}):
   if (opts.networkIdle) await page.waitForLoadState('networkidle');
   // Until none is left: sections of a page load side by side (first() is whichever still shows).
   await page.getByText(/Loading…|Bezig met laden…|Chargement…|Wird geladen…/).first().waitFor({ state: 'detached' });
+}
+
+/** A page of the signed-in person in a language (the one the language menu stores; Dutch unless said), settled. */
+export async function openPage(k: Kompas, page: Page, url: string, locale: Locale = 'nl'): Promise<void> {
+  await page.goto(`${k.base}/`);
+  await useLanguage(page, locale);
+  await page.goto(`${k.base}${url}`);
+  await settled(page);
+}
+
+/** Gives test users their names, in their account and in the organisation's member list (the pages show the latter). */
+export async function nameUsers(k: Kompas, names: readonly (readonly [{ id: string }, string])[]): Promise<void> {
+  for (const [u, name] of names) {
+    await ownerQuery(k, 'UPDATE app_user SET display_name = $2 WHERE id = $1', [u.id, name]);
+    await ownerQuery(k, 'UPDATE organisation_member SET display_name = $2 WHERE user_id = $1', [u.id, name]);
+  }
+}
+
+/**
+ * A draft policy plan for this year and the next three with a strategic objective 'SD 1' and, when
+ * `od` is given, an operational objective 'OD 1.1' under it (where a finding's plan entry goes).
+ */
+export async function draftPlan(s: Session, orgId: string, texts: { title: string; sd: string; od?: string }): Promise<{ planId: string; sdId: string; odId?: string }> {
+  const year = new Date().getFullYear();
+  const plans = `/api/orgs/${orgId}/plans`;
+  const created = await s.post(plans, { title: texts.title, periodFrom: year, periodTo: year + 3 });
+  expect(created.statusCode, created.body).toBe(201);
+  const planId = created.json().plan.id as string;
+  const sd = await s.post(`${plans}/${planId}/objectives`, { code: 'SD 1', title: texts.sd });
+  expect(sd.statusCode, sd.body).toBe(201);
+  const sdId = sd.json().id as string;
+  if (!texts.od) return { planId, sdId };
+  const od = await s.post(`${plans}/${planId}/objectives`, { parentId: sdId, code: 'OD 1.1', title: texts.od });
+  expect(od.statusCode, od.body).toBe(201);
+  return { planId, sdId, odId: od.json().id as string };
 }
 
 export async function axeViolations(page: Page) {
