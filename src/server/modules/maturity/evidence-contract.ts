@@ -9,6 +9,8 @@
  *          the assessor, status scoring → 201 evidenceItem (metadata removed; PDF, Word, Excel, PNG, JPEG, text, CSV; 10 MB)
  *   POST   /orgs/:orgId/maturity/measurements/:measurementId/scores/:criterionId/links      the assessor, status scoring
  *          evidenceLinkBody → 201 evidenceItem (400 maturity_link_unknown: not a record of this organisation the assessor may see)
+ *   GET    /orgs/:orgId/maturity/measurements/:measurementId/linkable-records   the assessor, status scoring → linkableRecords
+ *          per kind whose module offers a list (risk: completed analyses), the records the assessor may see now
  *   GET    /orgs/:orgId/maturity/measurements/:measurementId/evidence/:evidenceId/file      the file's assessor; others from
  *          consolidation on → download (audited `maturity.evidence_download`); 404 for anybody else
  *   DELETE /orgs/:orgId/maturity/measurements/:measurementId/evidence/:evidenceId           the assessor, status scoring → 204
@@ -54,3 +56,14 @@ export const evidenceList = z.object({
   linkKinds: z.array(z.string()),
 });
 export type EvidenceList = z.infer<typeof evidenceList>;
+
+export const linkableRecords = z.object({
+  /** Per kind (sorted), the records the caller may link to, newest first. Kinds without a list (the plan: picked from a plan's tree) are not here. */
+  groups: z.array(z.object({
+    kind: z.string(),
+    items: z.array(z.object({ id: z.uuid(), title: z.string(), url: z.string(), date: z.string().nullable() })),
+  })),
+  /** Every kind a link may point to. */
+  linkKinds: z.array(z.string()),
+});
+export type LinkableRecords = z.infer<typeof linkableRecords>;

@@ -24,6 +24,9 @@ export const maturityEvidenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
   app.get(`${base}/evidence`, { config, schema: { tags, params: ec.measurementParams, response: { 200: ec.evidenceList } } },
     async (req) => svc.list(ctx(req), req.params.orgId, req.params.measurementId));
 
+  app.get(`${base}/linkable-records`, { config, schema: { tags, params: ec.measurementParams, response: { 200: ec.linkableRecords } } },
+    async (req) => svc.linkable(ctx(req), req.params.orgId, req.params.measurementId));
+
   app.post(`${base}/scores/:criterionId/files`, {
     config, bodyLimit: EVIDENCE_FILE_MAX_BYTES + 64 * 1024,
     schema: { tags, params: ec.criterionParams, consumes: ['multipart/form-data'], response: { 201: ec.evidenceItem } },

@@ -18,7 +18,7 @@ import type { Actor } from '../../platform/authz/actor.js';
 import { translate } from '../../platform/i18n/index.js';
 import type { Locale } from '../../../shared/roles.js';
 import { evidenceExportLabels } from './evidence-messages.js';
-import { isLinkableKind, linkableKinds, recordRefKey, resolveRecordLinks } from '../../platform/records/index.js';
+import { isLinkableKind, linkableKinds, listLinkableRecords, recordRefKey, resolveRecordLinks } from '../../platform/records/index.js';
 import type * as ec from './evidence-contract.js';
 import { EVIDENCE_LIMITS } from './evidence-contract.js';
 import * as er from './evidence-repo.js';
@@ -108,6 +108,24 @@ export function makeMaturityEvidence(deps: MaturityDeps) {
         const rows = await er.evidenceOf(tx, orgId, id, readableOwner(ma, m));
         await audit(tx, ctx, orgId, id, 'evidence_list', { count: rows.length, own: readableOwner(ma, m) !== null });
         return { items: await views(tx, ctx, orgId, m, ma, rows), linkKinds: linkableKinds() };
+      });
+    },
+
+    /**
+     * What the assessor may link to while scoring, per kind of record whose module offers a list
+     * (each module's own read rule decides). Audited with the counts only.
+     */
+    async linkable(ctx: MaturityCtx, orgId: string, id: string): Promise<ec.LinkableRecords> {
+      return withOrgTx(db, orgId, async (tx) => {
+        const { m, ma } = await load(tx, ctx, orgId, id);
+        if (m.status === 'approved') throw conflict('maturity_locked');
+        if (!P.canScore(ma, m)) {
+          if (!ma.assessor) throw forbidden();
+          throw conflict('maturity_wrong_status', { status: m.status });
+        }
+        const groups = await listLinkableRecords(tx, orgId, ctx.actor);
+        await audit(tx, ctx, orgId, id, 'evidence_linkable', { counts: Object.fromEntries(groups.map((g) => [g.kind, g.items.length])) });
+        return { groups, linkKinds: linkableKinds() };
       });
     },
 

@@ -24,6 +24,19 @@ export interface LinkableRecordKind {
    * organisation-scoped transaction; must filter by organisation and by the module's own read rule.
    */
   resolve: (tx: Queryable, orgId: string, ids: readonly string[], actor: Actor) => Promise<Map<string, LinkedRecord>>;
+  /**
+   * Optional: the records of this kind `actor` may link to now (for a picker), newest first, by the
+   * same read rule as `resolve`. A kind without it can still be resolved; the module offers its own
+   * picker (the plan: a plan's tree).
+   */
+  list?: (tx: Queryable, orgId: string, actor: Actor) => Promise<LinkableCandidate[]>;
+}
+
+/** A record a reader may pick to link to: its id, current title, page and the date that tells it apart (e.g. completed on). */
+export interface LinkableCandidate extends LinkedRecord {
+  id: string;
+  /** ISO date (YYYY-MM-DD) or null. */
+  date: string | null;
 }
 
 export const LINK_KIND_PATTERN = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
@@ -45,6 +58,21 @@ export const isLinkableKind = (kind: string): boolean => kinds.has(kind);
 
 /** The kinds offered, sorted (for a picker or a contract check). */
 export const linkableKinds = (): string[] => [...kinds.keys()].sort();
+
+/** How many candidates a picker gets per kind at most (newest first). */
+export const LINKABLE_LIST_MAX = 200;
+
+/** Per kind that offers a list, the records `actor` may pick, in the order of `linkableKinds()`; a kind with nothing to pick is left out. */
+export async function listLinkableRecords(tx: Queryable, orgId: string, actor: Actor): Promise<{ kind: string; items: LinkableCandidate[] }[]> {
+  const out: { kind: string; items: LinkableCandidate[] }[] = [];
+  for (const kind of linkableKinds()) {
+    const list = kinds.get(kind)!.list;
+    if (!list) continue;
+    const items = (await list(tx, orgId, actor)).slice(0, LINKABLE_LIST_MAX);
+    if (items.length > 0) out.push({ kind, items });
+  }
+  return out;
+}
 
 export interface RecordRef {
   kind: string;

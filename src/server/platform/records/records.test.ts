@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../authz/actor.js';
 import type { Queryable } from '../db/pool.js';
-import { isLinkableKind, linkableKinds, registerLinkableRecords, resolveRecordLinks, type LinkableRecordKind } from './index.js';
+import { isLinkableKind, LINKABLE_LIST_MAX, linkableKinds, listLinkableRecords, registerLinkableRecords, resolveRecordLinks, type LinkableRecordKind } from './index.js';
 
 /** The registry of linkable record kinds: one resolver per kind, asked once per kind with the ids of that kind only. */
 
@@ -40,5 +40,20 @@ describe('linkable records', () => {
     registerLinkableRecords({ kind: 'test.once', resolve });
     registerLinkableRecords({ kind: 'test.once', resolve });
     expect(() => registerLinkableRecords({ kind: 'test.once', resolve: async () => new Map() })).toThrow(/twice/);
+  });
+
+  it('lists, per kind that offers a list, what the actor may pick; kinds without a list or with nothing to pick are left out', async () => {
+    const many = Array.from({ length: LINKABLE_LIST_MAX + 5 }, (_, i) => ({ id: `l${i}`, title: `L ${i}`, url: `/l/${i}`, date: null }));
+    const seen: string[] = [];
+    registerLinkableRecords(
+      { kind: 'test.listed', resolve: async () => new Map(), list: async (_tx, orgId, a) => { seen.push(`${orgId}/${a.userId}`); return many; } },
+      { kind: 'test.empty', resolve: async () => new Map(), list: async () => [] },
+    );
+    const groups = await listLinkableRecords(tx, 'org', actor);
+    expect(groups.map((g) => g.kind)).toContain('test.listed');
+    expect(groups.map((g) => g.kind)).not.toContain('test.empty');
+    expect(groups.map((g) => g.kind)).not.toContain('test.alpha');
+    expect(groups.find((g) => g.kind === 'test.listed')!.items).toEqual(many.slice(0, LINKABLE_LIST_MAX));
+    expect(seen).toEqual(['org/u']);
   });
 });
