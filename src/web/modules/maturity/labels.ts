@@ -1,6 +1,6 @@
 import { msg } from '@lingui/core/macro';
 import type { MessageDescriptor } from '@lingui/core';
-import type { ImfFunction, Localized, MeasurementKind, MeasurementStatus, Pillar } from './api';
+import type { ImfFunction, MeasurementKind, MeasurementStatus, Pillar } from './api';
 
 export const KIND_LABELS: Record<MeasurementKind, MessageDescriptor> = {
   baseline: msg`Baseline measurement`,
@@ -53,5 +53,4 @@ export const MOVED_LABELS: Record<'up' | 'same' | 'down', MessageDescriptor> = {
 };
 
 /** A framework text in the reader's language (the framework holds all four). */
-export const inLocale = (text: Localized | null | undefined, locale: string): string =>
-  text ? (text[locale as keyof Localized] || text.en || text.nl) : '';
+export { inLocale } from '../../app/localized';

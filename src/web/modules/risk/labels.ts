@@ -1,7 +1,7 @@
 import { msg } from '@lingui/core/macro';
 import type { MessageDescriptor } from '@lingui/core';
 import type {
-  AggravatingFactor, AnalysisStatus, Band, ControlType, Effectiveness, InherentFactor, Localized, Movement, ProcessKind, RecommendationStatus,
+  AggravatingFactor, AnalysisStatus, Band, ControlType, Effectiveness, InherentFactor, Movement, ProcessKind, RecommendationStatus,
 } from './api';
 
 export const BAND_LABELS: Record<Band, MessageDescriptor> = {
@@ -97,5 +97,4 @@ export const STEP_LABELS: MessageDescriptor[] = [
 ];
 
 /** A catalogue text in the reader's language (the catalogue holds all four). */
-export const inLocale = (text: Localized | null | undefined, locale: string): string =>
-  text ? (text[locale as keyof Localized] || text.en || text.nl) : '';
+export { inLocale } from '../../app/localized';
