@@ -1,17 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Form } from 'react-aria-components';
-import type { z } from 'zod';
-import type { planList, PlanTree } from '../../server/modules/plan/contract';
-import { ApiError, get } from './api';
+import { ApiError } from './api';
 import { useOrg } from './context';
+import { usePlans, usePlanTree, type PlanObjective } from './plans';
 import { Button, DialogActions, ErrorAlert, Field, Loading, ModalDialog, Notice, SelectField } from '../ui/components';
 import { DateField } from '../ui/DateField';
 
-type Plans = z.infer<typeof planList>['items'];
-type Objective = PlanTree['objectives'][number];
+type Objective = PlanObjective;
 
 /** What the person chose in the dialog: the body of every "make a plan entry from this" route. */
 export interface PlanEntryInput {
@@ -30,13 +28,6 @@ export interface PlanEntryCreated {
   title: string | null;
 }
 
-/** The organisation's policy plans (an entry goes into a draft one) and a plan's objectives (same keys as the plan module's). */
-function usePlans(orgId: string, enabled: boolean) {
-  return useQuery({ queryKey: ['org', orgId, 'plans'], queryFn: () => get<{ items: Plans }>(`/api/orgs/${orgId}/plans`).then((r) => r.items), enabled });
-}
-function usePlanTree(orgId: string, planId: string) {
-  return useQuery({ queryKey: ['org', orgId, 'plan', planId, 'tree', {}], queryFn: () => get<PlanTree>(`/api/orgs/${orgId}/plans/${planId}`), enabled: !!planId });
-}
 
 /** Every objective of the plan tree, strategic ones first with their operational ones after each. */
 const flatten = (list: Objective[]): Objective[] => list.flatMap((o) => [o, ...flatten(o.children)]);

@@ -1,7 +1,7 @@
 import { ApiError, type FieldIssue } from './api';
 import { filenameOf } from './public/api';
 
-/** Shared by the modules that send files with a record (reports, complaints) and download them decrypted. */
+/** Shared by the modules that send files with a record (reports, complaints) or upload one (plan, maturity) and download them decrypted. */
 
 async function errorOf(res: Response): Promise<ApiError> {
   let e: Partial<{ code: string; message: string; field: string; fields: FieldIssue[]; current: unknown }> = {};
@@ -33,6 +33,13 @@ export async function postForm<T>(url: string, form: FormData, opts: { revision?
     throw err;
   }
 }
+
+/** Uploads one file as multipart/form-data (field `file`): a plan action's evidence, a maturity score's file. */
+export const uploadFile = <T>(url: string, file: File): Promise<T> => {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return postForm<T>(url, form);
+};
 
 /** Fetches a file (decrypted by the server) as a blob, with its name. */
 export async function fetchFile(url: string): Promise<{ blob: Blob; filename: string | null }> {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, get, qs } from '../../app/api';
+import { api, get, qs } from '../../app/api';
 import type {
   actionUpdateList, evaluationList, evidenceList, myActionsResponse, oversightPlansResponse, planDiff, planList, planOutlook, templateListResponse,
   timelineResponse, versionList, waitingResponse, ActionFilters, PlanTree,
@@ -78,22 +78,7 @@ export function useMyActions(orgId: string) {
   return useQuery({ queryKey: keys.myActions(orgId), queryFn: () => get<{ items: MyActions }>(`/api/orgs/${orgId}/my-actions`).then((r) => r.items) });
 }
 
-/**
- * Uploads one file as multipart/form-data. The shared client speaks JSON only, so this sends the
- * same CSRF header itself (token from /api/csrf, fetched again once when the session changed).
- */
-export async function uploadFile<T>(url: string, file: File): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const { token } = await fetch('/api/csrf', { credentials: 'same-origin' }).then((r) => r.json() as Promise<{ token: string }>);
-    const body = new FormData();
-    body.append('file', file, file.name);
-    const res = await fetch(url, { method: 'POST', body, credentials: 'same-origin', headers: { 'x-csrf-token': token, accept: 'application/json' } });
-    if (res.ok) return (await res.json()) as T;
-    let e: Partial<{ code: string; message: string; field: string; fields: { field: string; code: string; message: string }[] }> = {};
-    try { e = await res.json(); } catch { /* not JSON */ }
-    if (e.code === 'csrf_invalid' && attempt === 0) continue;
-    throw new ApiError(res.status, e.code ?? `http_${res.status}`, e.message ?? res.statusText, e.field, e.fields ?? []);
-  }
-}
+/** Uploads one file (the action's evidence). */
+export { uploadFile } from '../../app/files';
 
 export const del = (url: string) => api<void>('DELETE', url);
