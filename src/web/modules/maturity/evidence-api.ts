@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { useQuery } from '@tanstack/react-query';
 import { api, get } from '../../app/api';
-import type { evidenceList, LinkableRecords } from '../../../server/modules/maturity/evidence-contract';
+import type { evidenceList } from '../../../server/modules/maturity/evidence-contract';
 import { keys, measurementUrl } from './api';
 
 /** A score's evidence (files and links), straight from the server contract (types only). */
