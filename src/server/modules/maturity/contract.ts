@@ -55,6 +55,7 @@ import { text } from '../../../shared/text.js';
 import { IMF_FUNCTIONS } from '../../../shared/plan.js';
 import { LOCALES } from '../../../shared/roles.js';
 import { orgParams, orgParamsWith } from '../../platform/http/params.js';
+import { candidateList, personRef } from '../../platform/http/person-ref.js';
 
 // Enumerations ---------------------------------------------------------------------------------
 
@@ -180,9 +181,9 @@ export type CreateMeasurementBody = z.infer<typeof createMeasurementBody>;
 export const updateMeasurementBody = z.strictObject({ assessorUserIds: z.array(z.uuid()).min(1).max(20) });
 export type UpdateMeasurementBody = z.infer<typeof updateMeasurementBody>;
 
-export const personRef = z.object({ userId: z.uuid(), displayName: z.string() });
-export const candidateList = z.object({ items: z.array(personRef) });
-export type CandidateList = z.infer<typeof candidateList>;
+/** A person with an account and the candidates list (platform/http/person-ref.ts). */
+export { candidateList, personRef };
+export type { CandidateList } from '../../platform/http/person-ref.js';
 
 export const assessorView = personRef.extend({ scored: z.number().int() });
 

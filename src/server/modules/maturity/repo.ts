@@ -3,11 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { currentRoleCondition } from '../../platform/authz/current-role.js';
 import type { Queryable } from '../../platform/db/pool.js';
 import { updateAtRevision } from '../../platform/db/revision.js';
+import { uuidList } from '../../platform/db/uuid-list.js';
 import type { CriterionInput, FrameworkImportBody, ImfFunction, MeasurementKind, MeasurementStatus, Pillar } from './contract.js';
 import { maturityAgreement, maturityMeasurement, maturityScore, type LocalizedText } from './schema.js';
 
 export const iso = (d: Date | string | null | undefined) => (d == null ? null : (d instanceof Date ? d : new Date(d)).toISOString());
-const uuidList = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
 
 // Frameworks ------------------------------------------------------------------------------------
 

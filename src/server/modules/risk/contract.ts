@@ -69,6 +69,7 @@
 import { z } from 'zod';
 import { text } from '../../../shared/text.js';
 import { orgParams, orgParamsWith } from '../../platform/http/params.js';
+import { candidateList, personRef } from '../../platform/http/person-ref.js';
 
 // Enumerations ---------------------------------------------------------------------------------
 
@@ -135,8 +136,9 @@ export type InherentFactors = z.infer<typeof inherentFactors>;
 export const aggravatingFactors = z.strictObject({ supervision: factor, combined_duties: factor, pressure: factor, rotation: factor });
 export type AggravatingFactors = z.infer<typeof aggravatingFactors>;
 
-export const personRef = z.object({ userId: z.uuid(), displayName: z.string() });
-export type PersonRef = z.infer<typeof personRef>;
+/** A person with an account (platform/http/person-ref.ts). */
+export { personRef };
+export type { PersonRef } from '../../platform/http/person-ref.js';
 /** A person of the HR list (with or without an account). */
 export const ownerRef = z.object({ personId: z.uuid(), displayName: z.string() });
 export type OwnerRef = z.infer<typeof ownerRef>;
@@ -197,8 +199,8 @@ export type CatalogueList = z.infer<typeof catalogueList>;
 
 export const ownerCandidateList = z.object({ items: z.array(ownerRef) });
 export type OwnerCandidateList = z.infer<typeof ownerCandidateList>;
-export const candidateList = z.object({ items: z.array(personRef) });
-export type CandidateList = z.infer<typeof candidateList>;
+export { candidateList };
+export type { CandidateList } from '../../platform/http/person-ref.js';
 
 export const createProcessBody = z.strictObject({
   kind: processKind,

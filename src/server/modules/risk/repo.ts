@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { currentRoleCondition } from '../../platform/authz/current-role.js';
 import type { Queryable } from '../../platform/db/pool.js';
 import { updateAtRevision } from '../../platform/db/revision.js';
+import { uuidList } from '../../platform/db/uuid-list.js';
 import { effectiveStatus } from '../plan/repo.js';
 import type { AnalysisStatus, ControlType, Effectiveness, ProcessKind, RecommendationStatus } from './contract.js';
 import { riskAgreement, riskAnalysis, riskControl, riskProcess, riskRecommendation, riskScore, riskSettings, type RiskBand, type RiskFactors } from './schema.js';
@@ -10,7 +11,6 @@ import { riskAgreement, riskAnalysis, riskControl, riskProcess, riskRecommendati
 export const iso = (d: Date | string | null | undefined) => (d == null ? null : (d instanceof Date ? d : new Date(d)).toISOString());
 /** A `date` column as YYYY-MM-DD. */
 export const day = (d: Date | string | null | undefined) => (d == null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
-const uuidList = (ids: readonly string[]) => (ids.length === 0 ? sql`ARRAY[]::uuid[]` : sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`);
 const PERSON_NAME = (alias: string) => sql.raw(`(${alias}.first_name || ' ' || ${alias}.last_name)`);
 
 // Settings --------------------------------------------------------------------------------------
