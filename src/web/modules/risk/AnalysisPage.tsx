@@ -6,11 +6,11 @@ import { Form } from 'react-aria-components';
 import { ApiError, patch, put } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { Button, Checkbox, ErrorAlert, Field, Loading, Notice, PageHeader } from '../../ui/components';
-import { SaveError } from '../../ui/EditConflict';
+import { conflictOf, SaveError } from '../../ui/EditConflict';
 import { analysisUrl, keys, useAnalysis, useParticipantCandidates, useProcesses, type AnalysisDetail, type AnalysisRow, type ScoreView } from './api';
 import { AnalysisFrame, BandBadge } from './components';
 import { ProcessOutcome } from './Outcome';
-import { ScoreFields, ZERO_AGGRAVATING, ZERO_INHERENT, type ScoreValues } from './ScoreParts';
+import { likelihoodTimesImpact, ScoreFieldsForm, ZERO_AGGRAVATING, ZERO_INHERENT, type ScoreValues } from './ScoreParts';
 import { KIND_LABELS } from './labels';
 import s from './risk.module.css';
 
@@ -24,29 +24,16 @@ function ScoreForm({ orgId, a, row }: { orgId: string; a: AnalysisDetail; row: A
   const qc = useQueryClient();
   const mine = row.myScore;
   const [values, setValues] = useState<ScoreValues>(valuesOf(mine));
-  const [missing, setMissing] = useState(false);
   // The revision this form edits on: the one it was loaded with, then each save's (never a refetch's).
   const [revision, setRevision] = useState(mine?.revision ?? 0);
   const save = useMutation({
     mutationFn: (rev: number) => put<ScoreView>(`${analysisUrl(orgId, a.id)}/scores/${row.process.id}`, values, { revision: rev }),
     onSuccess: (v) => { setRevision(v.revision); void qc.invalidateQueries({ queryKey: keys.all(orgId) }); void qc.invalidateQueries({ queryKey: ['org', orgId, 'home'] }); },
   });
-  const err = save.error instanceof ApiError ? save.error : undefined;
-  const theirs = err?.isEditConflict ? (err.current as ScoreView | undefined) : undefined;
-  const lxi = (v: { likelihood: number | null; impact: number | null }) => (v.likelihood && v.impact ? `${v.likelihood} × ${v.impact}` : '–');
+  const theirs = conflictOf<ScoreView>(save.error);
   return (
-    <Form onSubmit={(e) => {
-      e.preventDefault();
-      if (values.likelihood === null || values.impact === null) { setMissing(true); return; }
-      setMissing(false);
-      save.mutate(revision);
-    }}>
-      <ScoreFields idPrefix={`score-${row.process.id}`} values={values} matrix={a.matrix} onChange={(v) => { setValues(v); setMissing(false); save.reset(); }}
-        errors={{
-          likelihood: missing && values.likelihood === null ? t`Choose the likelihood.` : err?.fieldMessage('likelihood'),
-          impact: missing && values.impact === null ? t`Choose the impact.` : err?.fieldMessage('impact'),
-          comment: err?.fieldMessage('comment'),
-        }} />
+    <ScoreFieldsForm idPrefix={`score-${row.process.id}`} values={values} matrix={a.matrix} onChange={(v) => { setValues(v); save.reset(); }}
+      error={save.error} onSubmit={() => save.mutate(revision)}>
       <div className={s.row}>
         <Button type="submit" isDisabled={save.isPending}><Trans>Save the scores</Trans></Button>
         {mine && !save.isSuccess && <span className={s.muted}><Trans>Saved.</Trans> <BandBadge band={mine.derived.band} /></span>}
@@ -58,11 +45,11 @@ function ScoreForm({ orgId, a, row }: { orgId: string; a: AnalysisDetail; row: A
           void qc.invalidateQueries({ queryKey: keys.all(orgId) });
         }}
         rows={theirs ? [
-          { label: t`Likelihood × impact`, mine: lxi(values), theirs: lxi(theirs) },
+          { label: t`Likelihood × impact`, mine: likelihoodTimesImpact(values), theirs: likelihoodTimesImpact(theirs) },
           { label: t`Comment`, mine: values.comment, theirs: theirs.comment },
         ] : []} />
       {save.isSuccess && <Notice kind="success" live><Trans>Scores saved.</Trans></Notice>}
-    </Form>
+    </ScoreFieldsForm>
   );
 }
 

@@ -2,18 +2,17 @@ import { useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { Form } from 'react-aria-components';
 import { ApiError, put } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { Button, Checkbox, ErrorAlert, Field, Loading, Notice, PageHeader } from '../../ui/components';
-import { SaveError } from '../../ui/EditConflict';
+import { conflictOf, SaveError } from '../../ui/EditConflict';
 import {
   analysisUrl, keys, useAnalysis, useConsolidation, type AgreementView, type AnalysisDetail, type ConsolidationRow, type ConsolidationView,
 } from './api';
 import { AnalysisFrame, BandBadge } from './components';
 import { ControlsEditor, RecommendationsEditor } from './FollowUp';
 import { ControlsList, Derived, RecommendationsList } from './Outcome';
-import { ScoreFields, ZERO_AGGRAVATING, ZERO_INHERENT, type ScoreValues } from './ScoreParts';
+import { likelihoodTimesImpact, ScoreFieldsForm, ZERO_AGGRAVATING, ZERO_INHERENT, type ScoreValues } from './ScoreParts';
 import { AGGRAVATING, AGGRAVATING_LABELS, BAND_LABELS, FACTOR_LABELS, INHERENT, INHERENT_LABELS } from './labels';
 import u from '../../ui/ui.module.css';
 import s from './risk.module.css';
@@ -72,28 +71,16 @@ function AgreementForm({ orgId, c, row }: { orgId: string; c: ConsolidationView;
   const qc = useQueryClient();
   const [values, setValues] = useState<ScoreValues>(proposal(row));
   const [reason, setReason] = useState(row.agreed?.reason ?? '');
-  const [missing, setMissing] = useState(false);
   const [revision, setRevision] = useState(row.agreed?.revision ?? 0);
   const save = useMutation({
     mutationFn: (rev: number) => put<AgreementView>(`${analysisUrl(orgId, c.analysis.id)}/consolidation/${row.process.id}`, { ...values, reason }, { revision: rev }),
     onSuccess: (v) => { setRevision(v.revision); void qc.invalidateQueries({ queryKey: keys.all(orgId) }); },
   });
   const err = save.error instanceof ApiError ? save.error : undefined;
-  const theirs = err?.isEditConflict ? (err.current as AgreementView | undefined) : undefined;
-  const lxi = (v: { likelihood: number | null; impact: number | null }) => (v.likelihood && v.impact ? `${v.likelihood} × ${v.impact}` : '–');
+  const theirs = conflictOf<AgreementView>(save.error);
   return (
-    <Form onSubmit={(e) => {
-      e.preventDefault();
-      if (values.likelihood === null || values.impact === null) { setMissing(true); return; }
-      setMissing(false);
-      save.mutate(revision);
-    }}>
-      <ScoreFields idPrefix={`agree-${row.process.id}`} values={values} matrix={c.analysis.matrix} onChange={(v) => { setValues(v); setMissing(false); save.reset(); }}
-        errors={{
-          likelihood: missing && values.likelihood === null ? t`Choose the likelihood.` : err?.fieldMessage('likelihood'),
-          impact: missing && values.impact === null ? t`Choose the impact.` : err?.fieldMessage('impact'),
-          comment: err?.fieldMessage('comment'),
-        }} />
+    <ScoreFieldsForm idPrefix={`agree-${row.process.id}`} values={values} matrix={c.analysis.matrix} onChange={(v) => { setValues(v); save.reset(); }}
+      error={save.error} onSubmit={() => save.mutate(revision)}>
       <Field label={t`Reason for the agreed scores`} isRequired={row.disagreement} multiline value={reason} onChange={(v) => { setReason(v); save.reset(); }} maxLength={5000}
         error={err?.fieldMessage('reason')}
         description={row.disagreement ? t`The participants disagree: say how the agreed scores were reached.` : t`Why these scores, in a few words.`} />
@@ -108,11 +95,11 @@ function AgreementForm({ orgId, c, row }: { orgId: string; c: ConsolidationView;
           void qc.invalidateQueries({ queryKey: keys.all(orgId) });
         }}
         rows={theirs ? [
-          { label: t`Likelihood × impact`, mine: lxi(values), theirs: lxi(theirs) },
+          { label: t`Likelihood × impact`, mine: likelihoodTimesImpact(values), theirs: likelihoodTimesImpact(theirs) },
           { label: t`Reason for the agreed scores`, mine: reason, theirs: theirs.reason },
         ] : []} />
       {save.isSuccess && <Notice kind="success" live><Trans>Agreed scores saved.</Trans></Notice>}
-    </Form>
+    </ScoreFieldsForm>
   );
 }
 

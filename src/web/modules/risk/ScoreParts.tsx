@@ -1,5 +1,7 @@
+import { useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { Form, Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { ApiError } from '../../app/api';
 import { Field } from '../../ui/components';
 import type { AggravatingFactors, InherentFactors, MatrixSnapshot } from './api';
 import { BandBadge } from './components';
@@ -83,6 +85,38 @@ export function ScoreFields({ idPrefix, values, onChange, matrix, isDisabled, er
     </>
   );
 }
+
+/**
+ * A form of one process's scores (a participant's own, the moderator's agreed ones): it does not send
+ * without likelihood and impact and says which is missing; the server's refusals show at their
+ * fields. What else the form asks, its button and its conflict panel come after the scores.
+ */
+export function ScoreFieldsForm({ idPrefix, values, onChange, matrix, error, onSubmit, children }: {
+  idPrefix: string; values: ScoreValues; onChange: (v: ScoreValues) => void; matrix: MatrixSnapshot; error: unknown; onSubmit: () => void; children: ReactNode;
+}) {
+  const { t } = useLingui();
+  const [missing, setMissing] = useState(false);
+  const err = error instanceof ApiError ? error : undefined;
+  return (
+    <Form onSubmit={(e) => {
+      e.preventDefault();
+      if (values.likelihood === null || values.impact === null) { setMissing(true); return; }
+      setMissing(false);
+      onSubmit();
+    }}>
+      <ScoreFields idPrefix={idPrefix} values={values} matrix={matrix} onChange={(v) => { onChange(v); setMissing(false); }}
+        errors={{
+          likelihood: missing && values.likelihood === null ? t`Choose the likelihood.` : err?.fieldMessage('likelihood'),
+          impact: missing && values.impact === null ? t`Choose the impact.` : err?.fieldMessage('impact'),
+          comment: err?.fieldMessage('comment'),
+        }} />
+      {children}
+    </Form>
+  );
+}
+
+/** "3 × 4" (likelihood × impact), or – until both are chosen: a row of the conflict panel. */
+export const likelihoodTimesImpact = (v: { likelihood: number | null; impact: number | null }) => (v.likelihood && v.impact ? `${v.likelihood} × ${v.impact}` : '–');
 
 /** Sums of the factors, as the server computes them (the band comes from the server or the matrix). */
 export const sumOf = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
