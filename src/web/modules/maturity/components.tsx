@@ -1,10 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { api, post } from '../../app/api';
 import { useOrg } from '../../app/context';
-import { Button, buttonClass, ConfirmDialog, PageHeader, useFormat } from '../../ui/components';
+import { RecordTabs } from '../../app/RecordTabs';
+import { WorkflowStepButton } from '../../app/WorkflowStep';
+import { buttonClass, PageHeader, useFormat } from '../../ui/components';
 import { keys, measurementUrl, type MeasurementStatus, type MeasurementSummary } from './api';
 import { inLocale, KIND_LABELS, LEVEL_LABELS, STATUS_LABELS } from './labels';
 import s from './maturity.module.css';
@@ -31,31 +32,19 @@ type Tab = 'scoring' | 'consolidation' | 'matrix';
 type Step = 'consolidate' | 'submit' | 'return' | 'approve' | 'delete';
 
 /** A step of the measurement's workflow, asked first in a dialog that says what it does. */
-function StepButton({ m, step, label, title, children, danger }: { m: MeasurementSummary; step: Step; label: string; title: string; children: ReactNode; danger?: boolean }) {
+function StepButton({ m, step, ...props }: { m: MeasurementSummary; step: Step; label: string; title: string; children: ReactNode; danger?: boolean }) {
   const { orgId } = useOrg();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
-  const run = useMutation({
-    mutationFn: () => step === 'delete'
-      ? api<void>('DELETE', measurementUrl(orgId, m.id))
-      // Starting the consolidation ends the scoring: sent on the revision shown, so a change of assessors meanwhile is not overlooked.
-      : post(`${measurementUrl(orgId, m.id)}/${step}`, {}, step === 'consolidate' ? { revision: m.revision } : {}),
-    onSuccess: async () => {
-      setOpen(false);
-      await qc.invalidateQueries({ queryKey: keys.all(orgId) });
-      await qc.invalidateQueries({ queryKey: ['org', orgId, 'home'] });
-      if (step === 'delete') void navigate({ to: `/o/${orgId}/maturity` });
-      else if (step === 'consolidate') void navigate({ to: `/o/${orgId}/maturity/${m.id}/consolidation` });
-    },
-  });
   return (
-    <>
-      <Button variant={danger ? 'danger' : step === 'return' ? 'secondary' : 'primary'} onPress={() => { run.reset(); setOpen(true); }}>{label}</Button>
-      <ConfirmDialog isOpen={open} onOpenChange={setOpen} title={title} confirmLabel={label} onConfirm={() => run.mutate()} pending={run.isPending} error={run.error} danger={danger}>
-        {children}
-      </ConfirmDialog>
-    </>
+    <WorkflowStepButton {...props} secondary={step === 'return'} refresh={keys.all(orgId)}
+      run={() => step === 'delete'
+        ? api<void>('DELETE', measurementUrl(orgId, m.id))
+        // Starting the consolidation ends the scoring: sent on the revision shown, so a change of assessors meanwhile is not overlooked.
+        : post(`${measurementUrl(orgId, m.id)}/${step}`, {}, step === 'consolidate' ? { revision: m.revision } : {})}
+      onDone={() => {
+        if (step === 'delete') void navigate({ to: `/o/${orgId}/maturity` });
+        else if (step === 'consolidate') void navigate({ to: `/o/${orgId}/maturity/${m.id}/consolidation` });
+      }} />
   );
 }
 
@@ -126,15 +115,7 @@ export function MeasurementFrame({ m, children }: { m: MeasurementSummary; child
           <a className={buttonClass('secondary')} href={file('pdf')} download aria-label={t`Download ${title} as PDF`}>PDF</a>
         </div>
       )}
-      <nav aria-label={t`Parts of the measurement`}>
-        <ul className={s.tabs}>
-          {tabs.filter((x) => x.show).map((x) => (
-            <li key={x.id}>
-              <Link to={`/o/${orgId}/maturity/${m.id}${x.to}`} activeOptions={{ exact: true, includeSearch: false }}>{x.label}</Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <RecordTabs label={t`Parts of the measurement`} base={`/o/${orgId}/maturity/${m.id}`} tabs={tabs.filter((x) => x.show)} />
       {children}
     </>
   );

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { ApiError, patch, post } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { LANGUAGE_LABELS } from '../../app/labels';
+import { RecordTabs } from '../../app/RecordTabs';
 import { buttonClass, Button, Checkbox, ConfirmDialog, ErrorAlert, Loading, Notice, PageHeader, useFormat } from '../../ui/components';
 import { del, keys, planBase, useOutlook, usePlan, type InForceOutlook, type PlanRef, type PlanTree } from './api';
 import { PlanStatusBadge } from './components';
@@ -216,15 +217,7 @@ export function PlanFrame({ tab, children }: { tab: PlanTab; children: (data: Pl
       {plan.status === 'submitted' && <Notice><Trans>This plan waits for the approval of the chief of police.</Trans></Notice>}
       {plan.status === 'approved' && <Notice><Trans>This plan is approved. It goes in force automatically on 1 January {plan.periodFrom}, unless the chief of police puts it in force earlier.</Trans></Notice>}
       {has('chief') && <ShareWithOversight data={data} />}
-      <nav aria-label={t`Parts of the plan`} data-print="hide">
-        <ul className={s.tabs}>
-          {tabs.map((x) => (
-            <li key={x.id}>
-              <Link to={`/o/${orgId}/plans/${plan.id}${x.to}`} activeOptions={{ exact: true, includeSearch: false }}>{x.label}</Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <RecordTabs label={t`Parts of the plan`} base={`/o/${orgId}/plans/${plan.id}`} tabs={tabs} printHide />
       {children(data)}
     </>
   );

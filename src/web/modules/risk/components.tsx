@@ -1,10 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ApiError, api, post } from '../../app/api';
 import { useOrg } from '../../app/context';
-import { Button, ConfirmDialog, PageHeader, useFormat } from '../../ui/components';
+import { RecordTabs, tabsClass } from '../../app/RecordTabs';
+import { WorkflowStepButton } from '../../app/WorkflowStep';
+import { PageHeader, useFormat } from '../../ui/components';
 import { analysisUrl, keys, type AnalysisStatus, type AnalysisSummary, type Band } from './api';
 import { BAND_LABELS, STATUS_LABELS, STEP_LABELS } from './labels';
 import s from './risk.module.css';
@@ -49,37 +50,24 @@ export function StepIndicator({ status }: { status: AnalysisStatus }) {
 type Step = 'start' | 'consolidate' | 'complete' | 'delete';
 
 /** A step of the analysis's workflow, asked first in a dialog that says what it does. */
-function StepButton({ a, step, label, title, children, danger }: { a: AnalysisSummary; step: Step; label: string; title: string; children: ReactNode; danger?: boolean }) {
+function StepButton({ a, step, ...props }: { a: AnalysisSummary; step: Step; label: string; title: string; children: ReactNode; danger?: boolean }) {
   const { orgId } = useOrg();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
-  const run = useMutation({
-    mutationFn: () => step === 'delete'
-      ? api<void>('DELETE', analysisUrl(orgId, a.id))
-      : post(`${analysisUrl(orgId, a.id)}/${step}`, {}, step === 'complete' ? {} : { revision: a.revision }),
-    onSuccess: async () => {
-      setOpen(false);
-      await qc.invalidateQueries({ queryKey: keys.all(orgId) });
-      await qc.invalidateQueries({ queryKey: ['org', orgId, 'home'] });
-      if (step === 'delete') void navigate({ to: `/o/${orgId}/risk` });
-      else if (step === 'consolidate') void navigate({ to: `/o/${orgId}/risk/analyses/${a.id}/consolidation` });
-    },
-  });
-  const missing = run.error instanceof ApiError && run.error.code === 'risk_not_complete';
   return (
-    <>
-      <Button variant={danger ? 'danger' : 'primary'} onPress={() => { run.reset(); setOpen(true); }}>{label}</Button>
-      <ConfirmDialog isOpen={open} onOpenChange={setOpen} title={title} confirmLabel={label} onConfirm={() => run.mutate()} pending={run.isPending} error={run.error} danger={danger}>
-        {children}
-        {missing && run.error instanceof ApiError && (
-          <>
-            <p><Trans>Record the agreed scores of every process first.</Trans></p>
-            <ul>{run.error.fields.map((f) => <li key={f.field}>{f.message}</li>)}</ul>
-          </>
-        )}
-      </ConfirmDialog>
-    </>
+    <WorkflowStepButton {...props} refresh={keys.all(orgId)}
+      run={() => step === 'delete'
+        ? api<void>('DELETE', analysisUrl(orgId, a.id))
+        : post(`${analysisUrl(orgId, a.id)}/${step}`, {}, step === 'complete' ? {} : { revision: a.revision })}
+      onDone={() => {
+        if (step === 'delete') void navigate({ to: `/o/${orgId}/risk` });
+        else if (step === 'consolidate') void navigate({ to: `/o/${orgId}/risk/analyses/${a.id}/consolidation` });
+      }}
+      refusal={(e) => e instanceof ApiError && e.code === 'risk_not_complete' && (
+        <>
+          <p><Trans>Record the agreed scores of every process first.</Trans></p>
+          <ul>{e.fields.map((f) => <li key={f.field}>{f.message}</li>)}</ul>
+        </>
+      )} />
   );
 }
 
@@ -137,15 +125,7 @@ export function AnalysisFrame({ a, children }: { a: AnalysisSummary; children: R
         {a.completedAt && <div><dt><Trans>Completed</Trans></dt><dd>{f.date(a.completedAt)}</dd></div>}
       </dl>
       {a.status === 'completed' && <p className={s.muted}><Trans>This analysis is completed and locked: only the follow-up of its recommendations can change.</Trans></p>}
-      <nav aria-label={t`Parts of the analysis`}>
-        <ul className={s.tabs}>
-          {tabs.filter((x) => x.show).map((x) => (
-            <li key={x.id}>
-              <Link to={`/o/${orgId}/risk/analyses/${a.id}${x.to}`} activeOptions={{ exact: true, includeSearch: false }}>{x.label}</Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <RecordTabs label={t`Parts of the analysis`} base={`/o/${orgId}/risk/analyses/${a.id}`} tabs={tabs.filter((x) => x.show)} />
       {children}
     </>
   );
@@ -165,7 +145,7 @@ export function RiskLinks({ current }: { current: 'analyses' | 'inventory' | 're
   ].filter((l) => l.show);
   return (
     <nav aria-label={t`Risk analysis`}>
-      <ul className={s.tabs}>
+      <ul className={tabsClass}>
         {links.map((l) => (
           <li key={l.id}><Link to={`/o/${orgId}/risk${l.to}`} aria-current={l.id === current ? 'page' : undefined} activeOptions={{ exact: true }}>{l.label}</Link></li>
         ))}
