@@ -10,12 +10,14 @@ import {
  * A score's evidence and the assessor list in the browser (issue 20), in English, axe on every screen:
  * the officer adds an assessor while scoring (a change saved meanwhile shows the conflict panel), then
  * takes one off who already scored (the dialog says their scores go and asks to confirm); the
- * remaining assessor attaches a file to D1 and links it to an action of the policy plan; in the
- * consolidation the officer sees both and downloads the file.
+ * remaining assessor attaches a file to D1 and links it to an action of the policy plan and to a
+ * completed risk analysis they took part in (the picker groups records by kind); in the consolidation
+ * the officer sees all three and downloads the file.
  */
 
 const YEAR = new Date().getFullYear();
 const ACTION = 'Dilemma training for every team';
+const ANALYSIS = 'Risk analysis of vulnerable functions';
 const NOTE = 'Attendance list of the dilemma trainings, spring session.\n';
 
 interface Detail {
@@ -64,6 +66,20 @@ beforeAll(async () => {
   asJan = await sessionFor(k, jan.id);
   const { planId, sdId } = await draftPlan(asOfficer, orgId, { title: `Integrity policy plan ${YEAR}–${YEAR + 3}`, sd: 'Guide towards integrity' });
   expect((await asOfficer.post(`/api/orgs/${orgId}/plans/${planId}/actions`, { objectiveId: sdId, title: ACTION })).statusCode).toBe(201);
+  // A completed risk analysis Tom took part in: he may link it.
+  const risk = `/api/orgs/${orgId}/risk`;
+  const proc = await asOfficer.post(`${risk}/processes`, { kind: 'process', name: 'Seized goods' });
+  expect(proc.statusCode, proc.body).toBe(201);
+  const an = await asOfficer.post(`${risk}/analyses`, { title: ANALYSIS, scopeNote: '', processIds: [proc.json().id], participantUserIds: [tom.id] });
+  expect(an.statusCode, an.body).toBe(201);
+  const analysis = `${risk}/analyses/${an.json().id}`;
+  for (const step of ['start', 'consolidate']) expect((await asOfficer.post(`${analysis}/${step}`)).statusCode).toBe(200);
+  const agreed = await asOfficer.put(`${analysis}/consolidation/${proc.json().id}`, {
+    inherent: { money: 1, goods: 2, information: 1, power: 1, external: 0 }, aggravating: { supervision: 1, combined_duties: 1, pressure: 0, rotation: 1 },
+    likelihood: 2, impact: 3, comment: '', reason: 'Discussed together.',
+  }, { 'if-match': '"0"' });
+  expect(agreed.statusCode, agreed.body).toBe(200);
+  expect((await asOfficer.post(`${analysis}/complete`)).statusCode).toBe(200);
   const m = await asOfficer.post(`/api/orgs/${orgId}/maturity/measurements`, { kind: 'baseline', year: YEAR, assessorUserIds: [tom.id] });
   expect(m.statusCode, m.body).toBe(201);
   measurementId = m.json().id;
@@ -116,7 +132,7 @@ describe('assessors and evidence of a maturity measurement', () => {
     expect(left.n).toBe(0);
   });
 
-  it('the assessor attaches a file to D1 and links it to an action of the policy plan', async () => {
+  it('the assessor attaches a file to D1 and links it to an action of the policy plan and to a completed risk analysis', async () => {
     const { page, context } = b;
     await signInByCookie(k, context, tom.id);
     await open(page, `/o/${orgId}/maturity/${measurementId}`);
@@ -124,13 +140,25 @@ describe('assessors and evidence of a maturity measurement', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), d1.getByRole('button', { name: 'Attach a file to D1' }).click()]);
     await chooser.setFiles({ name: 'attendance.txt', mimeType: 'text/plain', buffer: Buffer.from(NOTE) });
     await d1.getByRole('link', { name: 'attendance.txt' }).waitFor();
-    await d1.getByRole('button', { name: 'Link a plan entry to D1' }).click();
-    await d1.getByRole('button', { name: /Policy plan/ }).click();
+    await d1.getByRole('button', { name: 'Link a record to D1' }).click();
+    await d1.getByRole('button', { name: /Kind of record/ }).click();
+    await page.getByRole('option', { name: 'Policy plan: objective or action' }).click();
+    await d1.getByRole('button', { name: /Policy plan$/ }).click();
     await page.getByRole('option', { name: new RegExp(`^Integrity policy plan ${YEAR}`) }).click();
-    await d1.getByRole('button', { name: /Objective or action/ }).click();
+    await d1.getByRole('button', { name: /Objective or action$/ }).click();
     await page.getByRole('option', { name: new RegExp(ACTION) }).click();
     await d1.getByRole('button', { name: 'Link to my score' }).click();
     await d1.getByRole('link', { name: `Plan action: ${ACTION}` }).waitFor();
+    // The records of the risk module come in their own group: the completed analysis, with the day it was completed.
+    await d1.getByRole('button', { name: 'Link a record to D1' }).click();
+    await d1.getByRole('button', { name: /Kind of record/ }).click();
+    expect(await page.getByRole('option').allTextContents()).toEqual(['Policy plan: objective or action', 'Completed risk analyses']);
+    await page.getByRole('option', { name: 'Completed risk analyses' }).click();
+    await d1.getByRole('button', { name: /Record$/ }).click();
+    await page.getByRole('option', { name: new RegExp(`^${ANALYSIS} \\(`) }).click();
+    await noViolations(page, 'record picker, risk analysis chosen');
+    await d1.getByRole('button', { name: 'Link to my score' }).click();
+    await d1.getByRole('link', { name: `Risk analysis: ${ANALYSIS}` }).waitFor();
     await noViolations(page, 'scoring with evidence');
     // A hostile file is refused with the platform's message, nothing added.
     const [again] = await Promise.all([page.waitForEvent('filechooser'), d1.getByRole('button', { name: 'Attach a file to D1' }).click()]);
@@ -148,6 +176,7 @@ describe('assessors and evidence of a maturity measurement', () => {
     const d1 = criterionSection(page, 'D1');
     const evidence = d1.getByRole('list', { name: 'Files and links of Tom Janssens for D1' });
     await evidence.getByRole('link', { name: `Plan action: ${ACTION}` }).waitFor();
+    await evidence.getByRole('link', { name: `Risk analysis: ${ANALYSIS}` }).waitFor();
     const file = evidence.getByRole('link', { name: 'attendance.txt' });
     const [download] = await Promise.all([page.waitForEvent('download'), file.click()]);
     expect(download.suggestedFilename()).toBe('attendance.txt');

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { msg } from '@lingui/core/macro';
+import type { MessageDescriptor } from '@lingui/core';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -8,17 +10,30 @@ import { useMe } from '../../app/auth';
 import { Button, ConfirmDialog, ErrorAlert, SelectField, useFormat } from '../../ui/components';
 import { measurementUrl } from './api';
 import {
-  deleteEvidence, evidenceFileUrl, evidenceKey, uploadEvidence, useEvidence, useLinkablePlans, useLinkablePlanTree,
+  deleteEvidence, evidenceFileUrl, evidenceKey, uploadEvidence, useEvidence, useLinkablePlans, useLinkablePlanTree, useLinkableRecords,
   type EvidenceItem, type PlanObjective,
 } from './evidence-api';
 import s from './maturity.module.css';
 
 const ACCEPTED = ['application/pdf', '.docx', '.xlsx', 'image/png', 'image/jpeg', 'text/plain', 'text/csv'];
 
+/** The kinds of record the web names (platform/records on the server); a kind it does not know yet shows as "Record". */
+const LINK_KIND_LABELS: Record<string, MessageDescriptor> = {
+  'plan.action': msg`Plan action`,
+  'plan.objective': msg`Plan objective`,
+  'risk.analysis': msg`Risk analysis`,
+};
+/** What the picker offers per kind: the plan's entries come from a plan's tree, every other kind from its module's list. */
+const LINK_GROUP_LABELS: Record<string, MessageDescriptor> = {
+  'risk.analysis': msg`Completed risk analyses`,
+};
+const PLAN_GROUP = 'plan';
+
 /** A linked record as the reader may see it: its kind and current title, with a link to its page; "not accessible" otherwise. */
 function LinkedRecord({ link }: { link: NonNullable<EvidenceItem['link']> }) {
-  const { t } = useLingui();
-  const kind = link.kind === 'plan.action' ? t`Plan action` : link.kind === 'plan.objective' ? t`Plan objective` : t`Record`;
+  const { t, i18n } = useLingui();
+  const label = LINK_KIND_LABELS[link.kind];
+  const kind = label ? i18n._(label) : t`Record`;
   if (!link.record) return <span className={s.muted}>{t`${kind}: record not accessible`}</span>;
   const [path, query] = link.record.url.split('?');
   return <Link to={path} search={query ? Object.fromEntries(new URLSearchParams(query)) : {}}>{t`${kind}: ${link.record.title}`}</Link>;
@@ -68,30 +83,54 @@ function entryOptions(list: PlanObjective[], objective: (o: PlanObjective) => st
   ]);
 }
 
-/** Links the score to an action or objective of one of the organisation's plans (picked from the plan tree). */
-function PlanLinkPicker({ orgId, measurementId, criterionId, onDone }: { orgId: string; measurementId: string; criterionId: string; onDone: () => void }) {
-  const { t } = useLingui();
+/**
+ * Links the score to a record of another module, picked by kind first: an objective or action of one
+ * of the organisation's plans (from the plan's tree), or a record of a kind whose module offers a list
+ * (a completed risk analysis, …). Each module shows only what its own rule lets the assessor read.
+ */
+function RecordLinkPicker({ orgId, measurementId, criterionId, onDone }: { orgId: string; measurementId: string; criterionId: string; onDone: () => void }) {
+  const { t, i18n } = useLingui();
+  const f = useFormat();
   const qc = useQueryClient();
-  const plans = useLinkablePlans(orgId, true);
+  const records = useLinkableRecords(orgId, measurementId);
+  const [group, setGroup] = useState('');
   const [planId, setPlanId] = useState('');
   const [entry, setEntry] = useState('');
-  const tree = useLinkablePlanTree(orgId, planId);
+  const plans = useLinkablePlans(orgId, group === PLAN_GROUP);
+  const tree = useLinkablePlanTree(orgId, group === PLAN_GROUP ? planId : '');
   const link = useMutation({
     mutationFn: () => {
-      const [kind, recordId] = entry.split(':');
-      return post(`${measurementUrl(orgId, measurementId)}/scores/${criterionId}/links`, { kind: `plan.${kind}`, recordId });
+      const [kind, recordId] = group === PLAN_GROUP ? [`plan.${entry.split(':')[0]}`, entry.split(':')[1]] : [group, entry];
+      return post(`${measurementUrl(orgId, measurementId)}/scores/${criterionId}/links`, { kind, recordId });
     },
     onSuccess: () => { void qc.invalidateQueries({ queryKey: evidenceKey(orgId, measurementId) }); onDone(); },
   });
+  const kinds = records.data?.linkKinds ?? [];
+  const groups = [
+    ...(kinds.includes('plan.action') || kinds.includes('plan.objective') ? [{ id: PLAN_GROUP, label: t`Policy plan: objective or action` }] : []),
+    ...(records.data?.groups ?? []).map((g) => ({ id: g.kind, label: LINK_GROUP_LABELS[g.kind] ? i18n._(LINK_GROUP_LABELS[g.kind]) : t`Other records (${g.kind})` })),
+  ];
+  const listed = records.data?.groups.find((g) => g.kind === group)?.items ?? [];
+  const pick = (v: string) => { setEntry(v); link.reset(); };
   return (
-    <div className={s.criterion}>
-      <ErrorAlert error={plans.error ?? tree.error ?? link.error} />
+    <div className={s.criterion} role="group" aria-label={t`Link a record`} data-testid="record-link-picker">
+      <ErrorAlert error={records.error ?? plans.error ?? tree.error ?? link.error} />
       <div className={s.row}>
-        <SelectField label={t`Policy plan`} value={planId} onChange={(v) => { setPlanId(v); setEntry(''); link.reset(); }}
-          options={(plans.data ?? []).map((p) => ({ id: p.id, label: t`${p.title} (${p.periodFrom}–${p.periodTo}, version ${p.version})` }))} />
-        <SelectField label={t`Objective or action`} value={entry} onChange={(v) => { setEntry(v); link.reset(); }}
-          options={planId && tree.data ? entryOptions(tree.data.objectives, (o) => t`Objective ${o.code} ${o.title}`, (a) => t`Action ${a.code ?? ''} ${a.title}`) : []} />
+        <SelectField label={t`Kind of record`} value={group} onChange={(v) => { setGroup(v); setPlanId(''); pick(''); }} options={groups} />
+        {group === PLAN_GROUP && (
+          <>
+            <SelectField label={t`Policy plan`} value={planId} onChange={(v) => { setPlanId(v); pick(''); }}
+              options={(plans.data ?? []).map((p) => ({ id: p.id, label: t`${p.title} (${p.periodFrom}–${p.periodTo}, version ${p.version})` }))} />
+            <SelectField label={t`Objective or action`} value={entry} onChange={pick}
+              options={planId && tree.data ? entryOptions(tree.data.objectives, (o) => t`Objective ${o.code} ${o.title}`, (a) => t`Action ${a.code ?? ''} ${a.title}`) : []} />
+          </>
+        )}
+        {group && group !== PLAN_GROUP && (
+          <SelectField label={t`Record`} value={entry} onChange={pick}
+            options={listed.map((x) => ({ id: x.id, label: x.date ? t`${x.title} (${f.date(x.date)})` : x.title }))} />
+        )}
       </div>
+      {records.data && groups.length === 0 && <p className={`${s.small} ${s.muted}`}><Trans>There is no record you may link to yet.</Trans></p>}
       <div className={s.row}>
         <Button isDisabled={!entry || link.isPending} onPress={() => link.mutate()}><Trans>Link to my score</Trans></Button>
         <Button variant="secondary" onPress={onDone}><Trans>Cancel</Trans></Button>
@@ -100,7 +139,7 @@ function PlanLinkPicker({ orgId, measurementId, criterionId, onDone }: { orgId: 
   );
 }
 
-/** The assessor's own files and links on a criterion while scoring: add a file, link a plan entry, remove either. */
+/** The assessor's own files and links on a criterion while scoring: add a file, link a record of another module, remove either. */
 export function ScoreEvidence({ orgId, measurementId, criterionId, criterionCode }: { orgId: string; measurementId: string; criterionId: string; criterionCode: string }) {
   const { t } = useLingui();
   const qc = useQueryClient();
@@ -121,10 +160,10 @@ export function ScoreEvidence({ orgId, measurementId, criterionId, criterionCode
         <FileTrigger acceptedFileTypes={ACCEPTED} onSelect={(files) => { const file = files?.[0]; if (file) upload.mutate(file); }}>
           <Button variant="secondary" isDisabled={upload.isPending} aria-label={t`Attach a file to ${criterionCode}`}><Trans>Attach a file</Trans></Button>
         </FileTrigger>
-        {!linking && <Button variant="secondary" onPress={() => setLinking(true)} aria-label={t`Link a plan entry to ${criterionCode}`}><Trans>Link a plan entry</Trans></Button>}
+        {!linking && <Button variant="secondary" onPress={() => setLinking(true)} data-testid="link-record" aria-label={t`Link a record to ${criterionCode}`}><Trans>Link a record</Trans></Button>}
       </div>
       <p className={`${s.small} ${s.muted}`}><Trans>PDF, Word, Excel, PNG, JPEG, text or CSV; at most 10 MB. What a file says about its author is removed.</Trans></p>
-      {linking && <PlanLinkPicker orgId={orgId} measurementId={measurementId} criterionId={criterionId} onDone={() => setLinking(false)} />}
+      {linking && <RecordLinkPicker orgId={orgId} measurementId={measurementId} criterionId={criterionId} onDone={() => setLinking(false)} />}
     </div>
   );
 }

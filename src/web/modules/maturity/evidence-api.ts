@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { useQuery } from '@tanstack/react-query';
 import { api, get } from '../../app/api';
-import type { evidenceList } from '../../../server/modules/maturity/evidence-contract';
+import type { evidenceList, LinkableRecords } from '../../../server/modules/maturity/evidence-contract';
 import { keys, measurementUrl } from './api';
 
 /** A score's evidence (files and links), straight from the server contract (types only). */
@@ -22,3 +22,8 @@ export const deleteEvidence = (orgId: string, measurementId: string, evidenceId:
 /** Uploads one file to a score; the policy plans and a plan's tree a score's link points into. */
 export { uploadFile as uploadEvidence } from '../../app/files';
 export { usePlans as useLinkablePlans, usePlanTree as useLinkablePlanTree } from '../../app/plans';
+
+/** What the assessor may link to while scoring, per kind whose module offers a list (the plan's entries come from its tree). */
+export function useLinkableRecords(orgId: string, measurementId: string) {
+  return useQuery({ queryKey: [...evidenceKey(orgId, measurementId), 'linkable'], queryFn: () => get<LinkableRecords>(`${measurementUrl(orgId, measurementId)}/linkable-records`) });
+}
