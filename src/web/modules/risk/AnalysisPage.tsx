@@ -13,6 +13,8 @@ import { ProcessOutcome } from './Outcome';
 import { likelihoodTimesImpact, ScoreFieldsForm, ZERO_AGGRAVATING, ZERO_INHERENT, type ScoreValues } from './ScoreParts';
 import { KIND_LABELS } from './labels';
 import s from './risk.module.css';
+import { qs } from '../../app/api';
+import { RiskDownloads } from './RiskDownloads';
 
 const valuesOf = (x: ScoreView | null): ScoreValues => x
   ? { inherent: x.inherent, aggravating: x.aggravating, likelihood: x.likelihood, impact: x.impact, comment: x.comment }
@@ -140,10 +142,12 @@ export function AnalysisPage() {
   const a = q.data;
   if (!a) return <><PageHeader title={t`Risk analysis`} /><ErrorAlert error={q.error} />{q.isPending && <Loading />}</>;
   const scoring = a.permissions.score;
+  const title = a.title;
   const scored = a.processes.filter((r) => r.myScore).length;
   const total = a.processes.length;
   return (
     <AnalysisFrame a={a}>
+      <RiskDownloads name={t`the analysis ${title}`} url={(format) => `${analysisUrl(orgId, a.id)}/export.${format}${qs({ lang: i18n.locale })}`} />
       <section aria-labelledby="scope">
         <h2 id="scope"><Trans>Scope</Trans></h2>
         {a.permissions.edit ? <ScopeForm key={a.id} orgId={orgId} a={a} /> : <p className={s.prose}>{a.scopeNote || t`No scope note.`}</p>}

@@ -8,6 +8,9 @@ import { BandBadge, RiskLinks } from './components';
 import { BAND_LABELS, BANDS } from './labels';
 import u from '../../ui/ui.module.css';
 import s from './risk.module.css';
+import { qs } from '../../app/api';
+import { riskBase } from './api';
+import { RiskDownloads } from './RiskDownloads';
 
 /** The heat map: likelihood (rows, highest first) by impact (columns); each cell says its band and count in words, and a table lists the same. */
 function HeatMap({ h }: { h: HeatmapView }) {
@@ -72,7 +75,7 @@ function HeatMap({ h }: { h: HeatmapView }) {
  */
 export function RegisterPage() {
   const { orgId } = useOrg();
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const f = useFormat();
   const reg = useRegister(orgId);
   const analyses = useAnalyses(orgId);
@@ -88,6 +91,7 @@ export function RegisterPage() {
         <p><Trans>Every process and function with its residual risk from the latest completed analysis, its owner and review date, and the follow-up of its recommendations.</Trans></p>
       </PageHeader>
       <RiskLinks current="register" />
+      <RiskDownloads name={t`the risk register`} url={(format) => `${riskBase(orgId)}/register.${format}${qs({ lang: i18n.locale })}`} />
       <ErrorAlert error={reg.error} />
       {tot && (
         <dl className={s.side}>

@@ -31,6 +31,10 @@ function tiles(ctx: ModuleContext): HomeTile[] {
       description: msg`Every process and function with its band, owner and review date; the high risks without an action in the plan.`,
       figure: { id: 'risk.reviews_due', label: msg`reviews overdue` },
     }] : []),
+    ...(ctx.has('oversight') ? [{
+      id: 'oversight-risk', to: '/oversight/risk', title: msg`Processes most often rated high risk`,
+      description: msg`Per catalogue process, how many organisations rated it high or very high in their latest completed risk analysis, as counts only.`,
+    }] : []),
   ];
 }
 
@@ -49,6 +53,8 @@ export const riskModule: WebModule = {
     ...(ctx.has('integrity_officer', 'chief')
       ? [{ id: 'risk-dilemmas', to: '/risk/dilemmas', label: msg`Dilemmas` }]
       : ctx.has(...MEMBERS) ? [{ id: 'risk-dilemmas-share', to: '/risk/dilemmas/share', label: msg`Share a dilemma` }] : []),
+    // The inspectorate's and Comité P's anonymised view across organisations.
+    ...(ctx.has('oversight') ? [{ id: 'oversight-risk', to: '/oversight/risk', label: msg`Risks across organisations` }] : []),
   ],
   homeTiles: tiles,
   routes: (orgRoute: AnyRoute) => {
@@ -65,6 +71,7 @@ export const riskModule: WebModule = {
       page('/risk/analyses/$analysisId/consolidation', () => import('./ConsolidationPage'), 'ConsolidationPage'),
       page('/risk/dilemmas', () => import('./DilemmasPage'), 'DilemmasPage'),
       page('/risk/dilemmas/share', () => import('./DilemmasPage'), 'ShareDilemmaPage'),
+      page('/oversight/risk', () => import('./OversightPage'), 'OversightPage'),
     ];
   },
 };
