@@ -332,19 +332,57 @@ export async function linkRecommendation(q: Queryable, orgId: string, id: string
 
 // Register and home -----------------------------------------------------------------------------
 
-export type RegisterAgreementRow = {
-  process_id: string; analysis_id: string; analysis_title: string; completed_at: Date | null;
-  likelihood: number; impact: number; risk_score: number; band: RiskBand; vulnerability: RiskBand;
+export type RegisterRow = ProcessRow & {
+  /** The agreed assessment of the latest completed analysis that covered the process; all null: never analysed. */
+  analysis_id: string | null; analysis_title: string | null; completed_at: Date | null;
+  likelihood: number | null; impact: number | null; risk_score: number | null; band: RiskBand | null; vulnerability: RiskBand | null;
+  open_recommendations: number; late_recommendations: number; late_actions: number;
+  /** A recommendation of that latest analysis is in the plan (and not dropped). */
+  latest_linked: boolean;
 };
 
-/** Per process, the agreed assessment of the latest completed analysis that covered it. */
-export async function latestAgreements(q: Queryable, orgId: string): Promise<RegisterAgreementRow[]> {
-  const r = await q.execute<RegisterAgreementRow>(sql`
-    SELECT DISTINCT ON (a.process_id) a.process_id, m.id AS analysis_id, m.title AS analysis_title, m.completed_at,
-           a.likelihood, a.impact, a.risk_score, a.band, a.vulnerability
-      FROM risk_agreement a JOIN risk_analysis m ON m.organisation_id = a.organisation_id AND m.id = a.analysis_id
-     WHERE a.organisation_id = ${orgId} AND m.status = 'completed'
-     ORDER BY a.process_id, m.completed_at DESC, m.id`);
+/**
+ * The register in one statement: every process of the inventory (not archived) with the agreed
+ * assessment of the latest completed analysis that covered it and the follow-up of its
+ * recommendations over all analyses (open and in progress, late, late plan actions), counted in the
+ * database rather than every recommendation sent to the server.
+ */
+export async function registerRows(q: Queryable, orgId: string): Promise<RegisterRow[]> {
+  const r = await q.execute<RegisterRow>(sql`
+    WITH proc AS (${PROCESS_SELECT} WHERE p.organisation_id = ${orgId} AND NOT p.archived),
+    latest AS (
+      SELECT DISTINCT ON (a.process_id) a.process_id, m.id AS analysis_id, m.title AS analysis_title, m.completed_at,
+             a.likelihood, a.impact, a.risk_score, a.band, a.vulnerability
+        FROM risk_agreement a JOIN risk_analysis m ON m.organisation_id = a.organisation_id AND m.id = a.analysis_id
+       WHERE a.organisation_id = ${orgId} AND m.status = 'completed'
+       ORDER BY a.process_id, m.completed_at DESC, m.id),
+    -- The organisation's late plan actions, once: a set the recommendations are looked up in (joining
+    -- plan_action per recommendation made the planner loop over every pair under row-level security).
+    late_action AS (SELECT a.id FROM plan_action a WHERE a.organisation_id = ${orgId} AND ${effectiveStatus()} = 'late'),
+    follow AS (
+      SELECT r.process_id,
+             count(*) FILTER (WHERE r.status IN ('open', 'in_progress'))::int AS open_recommendations,
+             count(*) FILTER (WHERE r.status IN ('open', 'in_progress') AND r.due_date < current_date)::int AS late_recommendations,
+             count(*) FILTER (WHERE r.status <> 'dropped' AND r.plan_kind = 'action' AND r.plan_action_id IN (SELECT id FROM late_action))::int AS late_actions,
+             array_agg(DISTINCT r.analysis_id) FILTER (WHERE r.plan_kind IS NOT NULL AND r.status <> 'dropped') AS linked
+        FROM risk_recommendation r
+       WHERE r.organisation_id = ${orgId}
+       GROUP BY r.process_id)
+    SELECT proc.*, l.analysis_id, l.analysis_title, l.completed_at, l.likelihood, l.impact, l.risk_score, l.band, l.vulnerability,
+           coalesce(f.open_recommendations, 0) AS open_recommendations, coalesce(f.late_recommendations, 0) AS late_recommendations,
+           coalesce(f.late_actions, 0) AS late_actions, coalesce(l.analysis_id = ANY(f.linked), false) AS latest_linked
+      FROM proc LEFT JOIN latest l ON l.process_id = proc.id LEFT JOIN follow f ON f.process_id = proc.id
+     ORDER BY lower(proc.name), proc.id`);
+  return r.rows;
+}
+
+/** The heat map's placements: every agreed process of the analysis on its cell, by name. */
+export async function heatmapPlacements(q: Queryable, orgId: string, analysisId: string): Promise<(Pick<ProcessRow, 'id' | 'kind' | 'name' | 'catalogue_code'> & { likelihood: number; impact: number })[]> {
+  const r = await q.execute<Pick<ProcessRow, 'id' | 'kind' | 'name' | 'catalogue_code'> & { likelihood: number; impact: number }>(sql`
+    SELECT p.id, p.kind, p.name, p.catalogue_code, a.likelihood, a.impact
+      FROM risk_agreement a JOIN risk_process p ON p.organisation_id = a.organisation_id AND p.id = a.process_id
+     WHERE a.organisation_id = ${orgId} AND a.analysis_id = ${analysisId}
+     ORDER BY lower(p.name), p.id`);
   return r.rows;
 }
 

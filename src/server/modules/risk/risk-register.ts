@@ -22,36 +22,23 @@ export function makeRiskRegister({ db, audit, auditAnalysis, settingsOf }: RiskC
     async register(ctx: RiskCtx, orgId: string): Promise<c.RegisterView> {
       return withOrgTx(db, orgId, async (tx) => {
         if (!P.canReadRegister(P.riskActor(ctx.actor, orgId))) throw notFound('risk_process');
-        const processes = await repo.listProcesses(tx, orgId, false);
-        const latest = new Map((await repo.latestAgreements(tx, orgId)).map((a) => [a.process_id, a]));
-        const analysisIds = (await repo.listAnalyses(tx, orgId, null)).map((a) => a.id);
-        const recs = await repo.recommendationsOf(tx, orgId, analysisIds);
-        const totals = { processes: processes.length, analysed: 0, byBand: { low: 0, medium: 0, high: 0, very_high: 0 }, reviewsOverdue: 0, highRiskWithoutAction: 0, lateRecommendations: 0, lateActions: 0 };
-        const recsOf = new Map<string, repo.RecommendationRow[]>();
-        for (const r of recs) {
-          const list = recsOf.get(r.process_id);
-          if (list) list.push(r); else recsOf.set(r.process_id, [r]);
-        }
-        const rows = processes.map((p) => {
-          const a = latest.get(p.id);
-          const mine = recsOf.get(p.id) ?? [];
-          const active = mine.filter((r) => r.status === 'open' || r.status === 'in_progress');
-          const lateRecs = active.filter((r) => r.late).length;
-          const lateActions = mine.filter((r) => r.status !== 'dropped' && r.entry_status === 'late').length;
-          const linked = a ? mine.some((r) => r.analysis_id === a.analysis_id && r.plan_kind !== null && r.status !== 'dropped') : false;
-          const highWithout = !!a && HIGH.has(a.band) && !linked;
-          if (a) { totals.analysed++; totals.byBand[a.band]++; }
+        const list = await repo.registerRows(tx, orgId);
+        const totals = { processes: list.length, analysed: 0, byBand: { low: 0, medium: 0, high: 0, very_high: 0 }, reviewsOverdue: 0, highRiskWithoutAction: 0, lateRecommendations: 0, lateActions: 0 };
+        const rows = list.map((p) => {
+          const band = p.analysis_id ? p.band : null;
+          const highWithout = !!band && HIGH.has(band) && !p.latest_linked;
+          if (band) { totals.analysed++; totals.byBand[band]++; }
           if (p.review_overdue) totals.reviewsOverdue++;
           if (highWithout) totals.highRiskWithoutAction++;
-          totals.lateRecommendations += lateRecs;
-          totals.lateActions += lateActions;
+          totals.lateRecommendations += p.late_recommendations;
+          totals.lateActions += p.late_actions;
           return {
             process: processView(p),
-            latest: a ? {
-              analysisId: a.analysis_id, analysisTitle: a.analysis_title, completedAt: repo.iso(a.completed_at), likelihood: a.likelihood, impact: a.impact,
-              riskScore: a.risk_score, band: a.band, vulnerability: a.vulnerability,
+            latest: band ? {
+              analysisId: p.analysis_id!, analysisTitle: p.analysis_title!, completedAt: repo.iso(p.completed_at), likelihood: p.likelihood!, impact: p.impact!,
+              riskScore: p.risk_score!, band, vulnerability: p.vulnerability!,
             } : null,
-            openRecommendations: active.length, lateRecommendations: lateRecs, lateActions, highRiskWithoutAction: highWithout,
+            openRecommendations: p.open_recommendations, lateRecommendations: p.late_recommendations, lateActions: p.late_actions, highRiskWithoutAction: highWithout,
           };
         });
         // Highest risk first, then unanalysed, by name.
@@ -88,15 +75,11 @@ export function makeRiskRegister({ db, audit, auditAnalysis, settingsOf }: RiskC
           }
         }
         const s = m ? { likelihood_levels: m.likelihood_levels, impact_levels: m.impact_levels, matrix: m.matrix } : await settingsOf(tx, orgId);
-        const agreements = m ? await repo.agreementsOf(tx, orgId, [m.id]) : [];
-        const procs = new Map((await repo.processesById(tx, orgId, agreements.map((a) => a.process_id))).map((p) => [p.id, p]));
         const inCell = new Map<string, c.ProcessRef[]>();
-        for (const a of agreements) {
-          const p = procs.get(a.process_id);
-          if (!p) continue;
+        for (const a of m ? await repo.heatmapPlacements(tx, orgId, m.id) : []) {
           const key = `${a.likelihood}:${a.impact}`;
           const list = inCell.get(key);
-          if (list) list.push(processRef(p)); else inCell.set(key, [processRef(p)]);
+          if (list) list.push(processRef(a)); else inCell.set(key, [processRef(a)]);
         }
         const cells: c.HeatmapView['cells'] = [];
         for (let l = 1; l <= s.likelihood_levels; l++) {

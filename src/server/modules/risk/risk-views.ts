@@ -14,7 +14,7 @@ export const processView = (p: repo.ProcessRow): c.ProcessView => ({
   id: p.id, kind: p.kind, name: p.name, description: p.description, catalogueCode: p.catalogue_code, owner: owner(p.owner_person_id, p.owner_name),
   reviewDate: p.review_date, reviewOverdue: p.review_overdue, archived: p.archived, createdAt: repo.iso(p.created_at)!, revision: p.revision,
 });
-export const processRef = (p: repo.ProcessRow): c.ProcessRef => ({ id: p.id, kind: p.kind, name: p.name, catalogueCode: p.catalogue_code });
+export const processRef = (p: Pick<repo.ProcessRow, 'id' | 'kind' | 'name' | 'catalogue_code'>): c.ProcessRef => ({ id: p.id, kind: p.kind, name: p.name, catalogueCode: p.catalogue_code });
 export const snapshot = (m: repo.AnalysisRow): c.MatrixSnapshot => ({ likelihoodLevels: m.likelihood_levels, impactLevels: m.impact_levels, matrix: m.matrix });
 
 export function summary(m: repo.AnalysisRow, participants: repo.ParticipantRow[], ra: P.RiskActor): c.AnalysisSummary {
