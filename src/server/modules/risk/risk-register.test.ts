@@ -200,6 +200,46 @@ describe('register, heat map and comparison', () => {
     expect(audited[0].n).toBeGreaterThanOrEqual(3);
   });
 
+  it('counts the follow-up per process: a link of an older analysis or a dropped recommendation leaves a high risk without action; done actions are not late; archived processes leave', async () => {
+    const { planId, sdId } = await draftPlan();
+    const [q, gone] = await addProcesses(w, ['R-Opvolging', 'R-Gearchiveerd']);
+    const older = await completed([q, gone], () => [4, 4], 'Opvolging 1');
+    const r1 = (await w.s.officer.post(`${an(older.id)}/processes/${q}/recommendations`, { text: 'Eerste aanbeveling' })).json() as RecommendationView;
+    expect((await w.s.officer.post(`${an(older.id)}/complete`)).statusCode).toBe(200);
+    const l1 = (await w.s.officer.post(`${an(older.id)}/recommendations/${r1.id}/plan-entry`, { planId, kind: 'action', objectiveId: sdId })).json() as RecommendationView;
+    await ownerQuery(t, `UPDATE plan_action SET due_date = '2020-01-01' WHERE id = $1`, [l1.planLink!.actionId]);
+    await new Promise((r) => setTimeout(r, 5));
+    const newer = await completed([q], () => [4, 4], 'Opvolging 2');
+    const r2 = (await w.s.officer.post(`${an(newer.id)}/processes/${q}/recommendations`, { text: 'Tweede aanbeveling', dueDate: '2020-01-01' })).json() as RecommendationView;
+    expect((await w.s.officer.post(`${an(newer.id)}/complete`)).statusCode).toBe(200);
+    const row = async () => {
+      const reg = (await w.s.officer.get(`${rBase(w)}/register`)).json() as RegisterView;
+      return { row: reg.rows.find((x) => x.process.id === q)!, reg };
+    };
+
+    // The plan holds the older analysis's recommendation only: the latest high risk is still without action.
+    let { row: rq, reg } = await row();
+    expect(rq).toMatchObject({ latest: { analysisId: newer.id, band: 'high' }, openRecommendations: 2, lateRecommendations: 1, lateActions: 1, highRiskWithoutAction: true });
+    const l2 = (await w.s.officer.post(`${an(newer.id)}/recommendations/${r2.id}/plan-entry`, { planId, kind: 'objective', objectiveId: sdId, title: 'OD opvolging' })).json() as RecommendationView;
+    ({ row: rq } = await row());
+    expect(rq.highRiskWithoutAction).toBe(false);
+    // Dropped: no longer open nor late, and its link no longer counts.
+    expect((await w.s.officer.patch(`${an(newer.id)}/recommendations/${r2.id}`, { status: 'dropped' }, ifMatch(l2.revision))).statusCode).toBe(200);
+    ({ row: rq } = await row());
+    expect(rq).toMatchObject({ openRecommendations: 1, lateRecommendations: 0, lateActions: 1, highRiskWithoutAction: true });
+    // The late action is done: no late action left.
+    await ownerQuery(t, `UPDATE plan_action SET status = 'done', progress = 100 WHERE id = $1`, [l1.planLink!.actionId]);
+    ({ row: rq } = await row());
+    expect(rq.lateActions).toBe(0);
+    // An archived process leaves the register and its totals.
+    const before = reg.totals.processes;
+    const p = (await w.s.officer.get(`${rBase(w)}/processes`)).json().items.find((x: { id: string }) => x.id === gone);
+    expect((await w.s.officer.patch(`${rBase(w)}/processes/${gone}`, { archived: true }, ifMatch(p.revision))).statusCode).toBe(200);
+    ({ reg } = await row());
+    expect(reg.rows.some((x) => x.process.id === gone)).toBe(false);
+    expect(reg.totals.processes).toBe(before - 1);
+  });
+
   it('keeps other organisations out: their officer gets 403 on these routes, their records are not found here', async () => {
     const [p] = await addProcesses(w, ['R-Isolatie']);
     const a = await newAnalysis(w, [p], { title: 'Isolatie' });
