@@ -229,18 +229,15 @@ export type MeasurementList = z.infer<typeof measurementList>;
 
 export const scoreBody = z.strictObject({
   level,
+  /** The written evidence; files and links to plan actions and other records: evidence-contract.ts. */
   evidence: text({ max: 10_000, multiline: true }),
-  /** Actions of the organisation's policy plans that support the score. */
-  actionIds: z.array(z.uuid()).max(20).default([]),
 });
 export type ScoreBody = z.infer<typeof scoreBody>;
 
-export const planActionRef = z.object({ id: z.uuid(), planId: z.uuid(), title: z.string(), status: z.string(), progress: z.number().int() });
 export const scoreView = z.object({
   criterionId: z.uuid(),
   level,
   evidence: z.string(),
-  actions: z.array(planActionRef),
   revision: z.number().int(),
   updatedAt: z.string(),
 });
@@ -313,7 +310,6 @@ export const assessorScore = z.object({
   /** Null: this assessor did not score the criterion. */
   level: level.nullable(),
   evidence: z.string().nullable(),
-  actions: z.array(planActionRef),
 });
 export const consolidationRow = z.object({
   criterion: criterionView,

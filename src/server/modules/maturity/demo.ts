@@ -31,7 +31,7 @@ const EVIDENCE = [
 async function scoreAll(svc: ReturnType<typeof makeMaturityService>, who: MaturityCtx, zone: string, m: MeasurementDetail, shift: (i: number) => number) {
   for (const [i, row] of m.criteria.entries()) {
     const level = Math.max(0, Math.min(4, baseLevel(i) + shift(i)));
-    await svc.putScore(who, zone, m.id, row.criterion.id, { level, evidence: EVIDENCE[i % EVIDENCE.length], actionIds: [] }, 0);
+    await svc.putScore(who, zone, m.id, row.criterion.id, { level, evidence: EVIDENCE[i % EVIDENCE.length] }, 0);
   }
 }
 

@@ -66,16 +66,24 @@ describe('gap to plan', () => {
     expect(od.statusCode, od.body).toBe(201);
     expect(od.json()).toMatchObject({ kind: 'objective', actionId: null, title: 'OD: risicoanalyse jaarlijks herhalen' });
 
-    // The action progresses in the plan; an assessor names it as evidence in the next measurement.
+    // The action progresses in the plan; an assessor links it as evidence of their score in the next measurement.
     const progress = await w.s.officer.patch(`${plans()}/${planId}/actions/${link.actionId}`, { status: 'in_progress', progress: 60 }, ifMatch(action.revision));
     expect(progress.statusCode, progress.body).toBe(200);
     const next = await newMeasurement(w, { kind: 'yearly', year: 2026 });
-    const withAction = await w.s.anna.put(`${mBase(w)}/${next.id}/scores/${next.criteria[0].criterion.id}`, { level: 2, evidence: 'Analyse loopt', actionIds: [link.actionId] }, ifMatch(0));
-    expect(withAction.statusCode, withAction.body).toBe(200);
-    expect(withAction.json().actions).toEqual([{ id: link.actionId, planId, title: 'Risicoanalyse kwetsbare functies', status: 'in_progress', progress: 60 }]);
-    const unknown = await w.s.anna.put(`${mBase(w)}/${next.id}/scores/${next.criteria[1].criterion.id}`, { level: 2, evidence: '', actionIds: [sdId] }, ifMatch(0));
+    const scoreUrl = (i: number) => `${mBase(w)}/${next.id}/scores/${next.criteria[i].criterion.id}`;
+    const scored = await w.s.anna.put(scoreUrl(0), { level: 2, evidence: 'Analyse loopt' }, ifMatch(0));
+    expect(scored.statusCode, scored.body).toBe(200);
+    expect(scored.json()).not.toHaveProperty('actions');
+    const withAction = await w.s.anna.post(`${scoreUrl(0)}/links`, { kind: 'plan.action', recordId: link.actionId });
+    expect(withAction.statusCode, withAction.body).toBe(201);
+    expect(withAction.json().link).toEqual({ kind: 'plan.action', recordId: link.actionId, record: { title: 'Risicoanalyse kwetsbare functies', url: `/o/${w.org}/plans/${planId}/actions?action=${link.actionId}` } });
+    // An objective is no action; and the score itself no longer names actions (its old actionIds field is refused).
+    const unknown = await w.s.anna.post(`${scoreUrl(1)}/links`, { kind: 'plan.action', recordId: sdId });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().code).toBe('maturity_action_unknown');
+    expect(unknown.json().code).toBe('maturity_link_unknown');
+    const old = await w.s.anna.put(scoreUrl(1), { level: 2, evidence: '', actionIds: [link.actionId] }, ifMatch(0));
+    expect(old.statusCode).toBe(400);
+    expect(old.json().code).toBe('validation_failed');
 
     const nextDetail = (await w.s.officer.get(`${mBase(w)}/${next.id}`)).json() as MeasurementDetail;
     const prev = nextDetail.criteria[0].previous!;

@@ -10,7 +10,6 @@ export const maturityErrors = {
   maturity_framework_unknown: /*i18n*/ { id: 'error.maturity_framework_unknown', message: 'Choose a published version of a maturity framework.' },
   maturity_framework_none: /*i18n*/ { id: 'error.maturity_framework_none', message: 'No maturity framework has been published yet. Ask the inspectorate.' },
   maturity_framework_published: /*i18n*/ { id: 'error.maturity_framework_published', message: 'A published framework version cannot be changed or deleted. Import a new version instead.' },
-  maturity_action_unknown: /*i18n*/ { id: 'error.maturity_action_unknown', message: 'One of the linked actions is not an action of this organisation\'s policy plans.' },
   maturity_not_complete: /*i18n*/ { id: 'error.maturity_not_complete', message: 'Record the agreed level of every criterion before submitting ({missing} left).' },
   maturity_no_gap: /*i18n*/ { id: 'error.maturity_no_gap', message: 'This criterion has no gap: its agreed level is not below the target.' },
   maturity_plan_entry_invalid: /*i18n*/ { id: 'error.maturity_plan_entry_invalid', message: 'The plan entry could not be made from these data. Check the title, description and due date.' },

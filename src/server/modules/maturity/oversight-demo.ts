@@ -70,7 +70,7 @@ const ctxOf = (userId: string, email: string, displayName: string, grants: Actor
 async function approvedMeasurement(svc: ReturnType<typeof makeMaturityService>, org: { id: string; officer: MaturityCtx; chief: MaturityCtx }, year: number, level: (i: number) => number, kind: 'baseline' | 'yearly') {
   const officer = org.officer;
   const m = await svc.create(officer, org.id, { kind, year, assessorUserIds: [officer.actor.userId] });
-  for (const [i, row] of m.criteria.entries()) await svc.putScore(officer, org.id, m.id, row.criterion.id, { level: level(i), evidence: REASONS[i % 2], actionIds: [] }, 0);
+  for (const [i, row] of m.criteria.entries()) await svc.putScore(officer, org.id, m.id, row.criterion.id, { level: level(i), evidence: REASONS[i % 2] }, 0);
   await svc.consolidate(officer, org.id, m.id);
   for (const [i, row] of m.criteria.entries()) {
     await svc.putAgreement(officer, org.id, m.id, row.criterion.id, { agreedLevel: level(i), targetLevel: Math.min(4, level(i) + 1), reason: REASONS[i % 2] }, 0);

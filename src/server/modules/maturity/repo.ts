@@ -183,13 +183,13 @@ export async function candidates(q: Queryable, orgId: string): Promise<{ user_id
 // Scores and agreements -------------------------------------------------------------------------
 
 export type ScoreRow = {
-  criterion_id: string; assessor_user_id: string; display_name: string; level: number; evidence: string; action_ids: string[]; revision: number; updated_at: Date;
+  criterion_id: string; assessor_user_id: string; display_name: string; level: number; evidence: string; revision: number; updated_at: Date;
 };
 
 /** Scores of a measurement; `assessorUserId` keeps one assessor's (the only ones readable while scoring). */
 export async function scoresOf(q: Queryable, orgId: string, measurementId: string, assessorUserId: string | null): Promise<ScoreRow[]> {
   const r = await q.execute<ScoreRow>(sql`
-    SELECT s.criterion_id, s.assessor_user_id, u.display_name, s.level, s.evidence, s.action_ids, s.revision, s.updated_at
+    SELECT s.criterion_id, s.assessor_user_id, u.display_name, s.level, s.evidence, s.revision, s.updated_at
       FROM maturity_score s JOIN app_user u ON u.id = s.assessor_user_id
      WHERE s.organisation_id = ${orgId} AND s.measurement_id = ${measurementId}
        AND (${assessorUserId}::uuid IS NULL OR s.assessor_user_id = ${assessorUserId})`);
@@ -197,17 +197,17 @@ export async function scoresOf(q: Queryable, orgId: string, measurementId: strin
 }
 
 /** A first score: inserted only when none exists (else false: the caller answers 409 with the stored one). */
-export async function insertScore(q: Queryable, v: { orgId: string; measurementId: string; criterionId: string; userId: string; level: number; evidence: string; actionIds: string[] }): Promise<boolean> {
-  const r = await q.execute(sql`INSERT INTO maturity_score (organisation_id, measurement_id, criterion_id, assessor_user_id, level, evidence, action_ids)
-    VALUES (${v.orgId}, ${v.measurementId}, ${v.criterionId}, ${v.userId}, ${v.level}, ${v.evidence}, ${uuidList(v.actionIds.length ? v.actionIds : [])})
+export async function insertScore(q: Queryable, v: { orgId: string; measurementId: string; criterionId: string; userId: string; level: number; evidence: string }): Promise<boolean> {
+  const r = await q.execute(sql`INSERT INTO maturity_score (organisation_id, measurement_id, criterion_id, assessor_user_id, level, evidence)
+    VALUES (${v.orgId}, ${v.measurementId}, ${v.criterionId}, ${v.userId}, ${v.level}, ${v.evidence})
     ON CONFLICT (measurement_id, criterion_id, assessor_user_id) DO NOTHING`);
   return (r.rowCount ?? 0) === 1;
 }
 
-export async function updateScore(q: Queryable, v: { orgId: string; measurementId: string; criterionId: string; userId: string; level: number; evidence: string; actionIds: string[] }, expected: number, current: () => Promise<unknown>) {
+export async function updateScore(q: Queryable, v: { orgId: string; measurementId: string; criterionId: string; userId: string; level: number; evidence: string }, expected: number, current: () => Promise<unknown>) {
   const s = maturityScore;
   return updateAtRevision(q, s, and(eq(s.organisationId, v.orgId), eq(s.measurementId, v.measurementId), eq(s.criterionId, v.criterionId), eq(s.assessorUserId, v.userId))!, expected,
-    { level: v.level, evidence: v.evidence, actionIds: v.actionIds, updatedAt: new Date() }, current, 'maturity_score');
+    { level: v.level, evidence: v.evidence, updatedAt: new Date() }, current, 'maturity_score');
 }
 
 export type AgreementRow = {

@@ -83,7 +83,7 @@ export const maturityAssessor = pgTable('maturity_assessor', {
   userId: uuid('user_id').notNull().references(() => appUser.id),
 }, (t) => [primaryKey({ columns: [t.measurementId, t.userId] })]);
 
-/** One assessor's score of one criterion, with the evidence and the plan actions that support it. */
+/** One assessor's score of one criterion, with its written evidence (files and links: maturity_evidence). */
 export const maturityScore = pgTable('maturity_score', {
   id: uuid('id').primaryKey().defaultRandom(),
   organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
@@ -92,7 +92,6 @@ export const maturityScore = pgTable('maturity_score', {
   assessorUserId: uuid('assessor_user_id').notNull().references(() => appUser.id),
   level: integer('level').notNull(),
   evidence: text('evidence').notNull().default(''),
-  actionIds: uuid('action_ids').array().notNull().default(sql`'{}'::uuid[]`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   revision: integer('revision').notNull().default(1),
 }, (t) => [

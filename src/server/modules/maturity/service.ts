@@ -83,15 +83,11 @@ export function makeMaturityService(deps: MaturityDeps) {
     decidedBy: a.decided_by ? { userId: a.decided_by, displayName: a.decided_by_name ?? '' } : null, updatedAt: repo.iso(a.updated_at)!, revision: a.revision,
   });
 
-  /** Plan entries by id (actions named in scores, entries made from gaps), read once per view. */
+  /** Plan entries by id (entries made from gaps), read once per view. */
   async function planEntries(tx: Queryable, orgId: string, actionIds: string[], objectiveIds: string[]) {
     const list = await planEntriesOf(tx, orgId, { actionIds, objectiveIds });
     return new Map<string, PlanEntryRef>(list.map((e) => [`${e.kind}:${e.id}`, e]));
   }
-  const actionRefs = (ids: string[], entries: Map<string, PlanEntryRef>) => ids.flatMap((id) => {
-    const e = entries.get(`action:${id}`);
-    return e ? [{ id: e.id, planId: e.planId, title: e.title, status: e.status ?? '', progress: e.progress ?? 0 }] : [];
-  });
   const linkView = (l: repo.LinkRow, entries: Map<string, PlanEntryRef>): c.PlanLinkView => {
     const e = l.kind === 'action' ? (l.action_id ? entries.get(`action:${l.action_id}`) : undefined) : (l.objective_id ? entries.get(`objective:${l.objective_id}`) : undefined);
     return {
@@ -100,8 +96,8 @@ export function makeMaturityService(deps: MaturityDeps) {
       title: e?.title ?? null, status: e?.status ?? null, progress: e?.progress ?? null, createdAt: repo.iso(l.created_at)!,
     };
   };
-  const scoreView = (s: repo.ScoreRow, entries: Map<string, PlanEntryRef>): c.ScoreView => ({
-    criterionId: s.criterion_id, level: s.level, evidence: s.evidence, actions: actionRefs(s.action_ids, entries), revision: s.revision, updatedAt: repo.iso(s.updated_at)!,
+  const scoreView = (s: repo.ScoreRow): c.ScoreView => ({
+    criterionId: s.criterion_id, level: s.level, evidence: s.evidence, revision: s.revision, updatedAt: repo.iso(s.updated_at)!,
   });
 
   // Loading and checks -------------------------------------------------------------------------
@@ -160,7 +156,7 @@ export function makeMaturityService(deps: MaturityDeps) {
     const prevData = await previousOf(tx, orgId, m);
     const allLinks = [...links, ...(prevData?.links ?? [])];
     const entries = await planEntries(tx, orgId,
-      [...scores.flatMap((s) => s.action_ids), ...allLinks.flatMap((l) => (l.action_id ? [l.action_id] : []))],
+      allLinks.flatMap((l) => (l.action_id ? [l.action_id] : [])),
       allLinks.flatMap((l) => (l.kind === 'objective' && l.objective_id ? [l.objective_id] : [])));
     return { criteria, scores, agreements, links, prevData, entries };
   }
@@ -175,7 +171,7 @@ export function makeMaturityService(deps: MaturityDeps) {
         const a = g.agreements.get(cr.id);
         return {
           criterion: criterionView(cr),
-          myScore: own ? scoreView(own, g.entries) : null,
+          myScore: own ? scoreView(own) : null,
           agreed: a ? agreementView(a) : null,
           links: g.links.filter((l) => l.criterion_id === cr.id).map((l) => linkView(l, g.entries)),
           previous: previousResult(g.prevData, cr.code, a?.agreed_level ?? null, g.entries),
@@ -321,22 +317,17 @@ export function makeMaturityService(deps: MaturityDeps) {
         const { m, ma } = await load(tx, ctx, orgId, id, { lock: 'share' });
         requireWrite(ma, m, P.canScore(ma, m), ma.assessor);
         await requireCriterion(tx, m, criterionId);
-        const actionIds = [...new Set(body.actionIds)];
-        if (actionIds.length > 0) {
-          const found = await planEntriesOf(tx, orgId, { actionIds });
-          if (found.length !== actionIds.length) throw invalid('maturity_action_unknown', 'actionIds');
-        }
-        const v = { orgId, measurementId: id, criterionId, userId: ctx.actor.userId, level: body.level, evidence: body.evidence, actionIds };
+        const v = { orgId, measurementId: id, criterionId, userId: ctx.actor.userId, level: body.level, evidence: body.evidence };
         const current = async () => {
           const s = (await repo.scoresOf(tx, orgId, id, ctx.actor.userId)).find((x) => x.criterion_id === criterionId);
-          return s ? scoreView(s, await planEntries(tx, orgId, s.action_ids, [])) : undefined;
+          return s ? scoreView(s) : undefined;
         };
         if (expected === 0) {
           if (!(await repo.insertScore(tx, v))) throw new EditConflict(await current());
         } else {
           await repo.updateScore(tx, v, expected, current);
         }
-        await audit(tx, ctx, orgId, id, 'score', { criterionId, level: body.level, actionIds });
+        await audit(tx, ctx, orgId, id, 'score', { criterionId, level: body.level });
         return (await current())!;
       });
     },
@@ -369,7 +360,7 @@ export function makeMaturityService(deps: MaturityDeps) {
         const rows = g.criteria.map((cr) => {
           const scores = assessors.map((x) => {
             const s = g.scores.find((y) => y.criterion_id === cr.id && y.assessor_user_id === x.user_id);
-            return { assessor: { userId: x.user_id, displayName: x.display_name }, level: s?.level ?? null, evidence: s?.evidence ?? null, actions: s ? actionRefs(s.action_ids, g.entries) : [] };
+            return { assessor: { userId: x.user_id, displayName: x.display_name }, level: s?.level ?? null, evidence: s?.evidence ?? null };
           });
           const levels = scores.flatMap((s) => (s.level === null ? [] : [s.level]));
           const a = g.agreements.get(cr.id);

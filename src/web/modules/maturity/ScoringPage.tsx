@@ -28,7 +28,7 @@ function ScoreForm({ orgId, m, r }: { orgId: string; m: MeasurementDetail; r: Cr
   const [revision, setRevision] = useState(mine?.revision ?? 0);
   const save = useMutation({
     mutationFn: (rev: number) => put<ScoreView>(`${measurementUrl(orgId, m.id)}/scores/${r.criterion.id}`,
-      { level: value, evidence, actionIds: (mine?.actions ?? []).map((a) => a.id) }, { revision: rev }),
+      { level: value, evidence }, { revision: rev }),
     onSuccess: (v) => { setRevision(v.revision); void qc.invalidateQueries({ queryKey: keys.all(orgId) }); },
   });
   const theirs = save.error instanceof ApiError ? (save.error.current as ScoreView | undefined) : undefined;
