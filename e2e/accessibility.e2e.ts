@@ -184,7 +184,26 @@ const VISITS: Visit[] = [
   { name: 'maturity measurements', who: 'officer', path: () => `/o/${orgId}/maturity` },
   { name: 'new maturity measurement', who: 'officer', path: () => `/o/${orgId}/maturity/new` },
   { name: 'maturity scoring', who: 'officer', path: () => `/o/${orgId}/maturity/${maturity.scoring}` },
+  {
+    // The officer's own file and link to the completed risk analysis on the first criterion, and the picker of a record to link, grouped by kind.
+    name: 'maturity scoring, evidence and record picker', who: 'officer', path: () => `/o/${orgId}/maturity/${maturity.scoring}`,
+    then: async (p) => {
+      await p.locator(`main a[href$="/risk/analyses/${risk.completed}"]`).first().waitFor();
+      await p.getByTestId('link-record').first().click();
+      const picker = p.getByTestId('record-link-picker');
+      await picker.locator('button').first().click();
+      await p.getByRole('option').last().click();
+      await picker.locator('button').nth(1).click();
+      await p.getByRole('option').first().click();
+      // Kind and record chosen: "Link to my score" is enabled (two selects, link, cancel).
+      await picker.locator('button:not([disabled])').nth(3).waitFor();
+    },
+  },
   { name: 'maturity consolidation', who: 'officer', path: () => `/o/${orgId}/maturity/${maturity.consolidating}/consolidation` },
+  {
+    name: 'maturity consolidation, evidence', who: 'officer', path: () => `/o/${orgId}/maturity/${maturity.consolidating}/consolidation`,
+    then: (p) => p.locator('main a[download]').first().waitFor(),
+  },
   { name: 'maturity matrix', who: 'officer', path: () => `/o/${orgId}/maturity/${maturity.consolidating}/matrix` },
   { name: 'maturity trend', who: 'officer', path: () => `/o/${orgId}/maturity/trend` },
   { name: 'dashboard', who: 'officer', path: () => `/o/${orgId}/dashboard` },
@@ -237,6 +256,7 @@ beforeAll(async () => {
   await complaintsDesk();
   await maturityMeasurements();
   await riskAnalyses();
+  await maturityEvidence();
   await maturityFrameworks();
   await riskDilemmas();
 });
@@ -316,9 +336,26 @@ async function maturityMeasurements() {
   for (const [i, r] of m.criteria.entries()) {
     expect((await officer2.put(`${base}/${m.id}/scores/${r.criterion.id}`, { level: i % 5, evidence: 'Onderbouwing' }, { 'if-match': '"0"' })).statusCode).toBe(200);
   }
+  // A file on the first score: the consolidation lists it under the assessor.
+  const file = multipart([filePart('aanwezigheden.txt', 'text/plain', Buffer.from('aanwezigheden dilemmatraining\n'))]);
+  const up = await officer2.request('POST', `${base}/${m.id}/scores/${m.criteria[0].criterion.id}/files`, file.payload, file.headers);
+  expect(up.statusCode, up.body).toBe(201);
   expect((await officer.post(`${base}/${m.id}/consolidate`)).statusCode).toBe(200);
   const [first] = m.criteria;
   expect((await officer.put(`${base}/${m.id}/consolidation/${first.criterion.id}`, { agreedLevel: 0, targetLevel: 2, reason: 'Nog niets' }, { 'if-match': '"0"' })).statusCode).toBe(200);
+}
+
+/** The officer's evidence on the first criterion of the baseline being scored: a file and a link to the completed risk analysis. */
+async function maturityEvidence() {
+  const officer = await sessionFor(k, users.officer);
+  const base = `/api/orgs/${orgId}/maturity/measurements/${maturity.scoring}`;
+  const m = (await officer.get(base)).json() as { criteria: { criterion: { id: string } }[] };
+  const crit = m.criteria[0].criterion.id;
+  const file = multipart([filePart('verslag.txt', 'text/plain', Buffer.from('verslag van de werkgroep\n'))]);
+  const up = await officer.request('POST', `${base}/scores/${crit}/files`, file.payload, file.headers);
+  expect(up.statusCode, up.body).toBe(201);
+  const link = await officer.post(`${base}/scores/${crit}/links`, { kind: 'risk.analysis', recordId: risk.completed });
+  expect(link.statusCode, link.body).toBe(201);
 }
 
 /** The complaints desk open (the escrow key exists: reportingChannel made it), a coordinator with a key pair, and one named complaint with a file. */
@@ -378,6 +415,9 @@ afterAll(async () => {
 });
 
 const locales = process.env.A11Y_LOCALES ? (process.env.A11Y_LOCALES.split(',') as Locale[]) : LOCALES;
+/** A11Y_VISITS=maturity,risk: only the visits whose name contains one of these (a quick walk of one area in every language). */
+const only = process.env.A11Y_VISITS?.split(',');
+const visits = only ? VISITS.filter((v) => only.some((o) => v.name.includes(o))) : VISITS;
 
 describe.each(locales)('accessibility in %s', (locale: Locale) => {
   it('every page has 0 axe violations (WCAG 2.1 A and AA)', async () => {
@@ -385,7 +425,7 @@ describe.each(locales)('accessibility in %s', (locale: Locale) => {
     await context.addInitScript((l) => localStorage.setItem('kompas_locale', l), locale);
     const found: Record<string, unknown> = {};
     let current: Who | null = null;
-    for (const v of VISITS) {
+    for (const v of visits) {
       if (v.who !== current) {
         if (v.who === 'anonymous') await context.clearCookies();
         else await signInByCookie(k, context, users[v.who], { mfa: v.who !== 'totp' && v.who !== 'setup' });
