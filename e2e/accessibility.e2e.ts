@@ -14,7 +14,7 @@ let b: Browsing;
 let orgId: string;
 let personId: string;
 let mailId: string;
-const users: Record<'admin' | 'dpo' | 'totp' | 'setup' | 'officer' | 'officer2' | 'counsellor' | 'core' | 'coordinator' | 'aigAdmin', string> = { admin: '', dpo: '', totp: '', setup: '', officer: '', officer2: '', counsellor: '', core: '', coordinator: '', aigAdmin: '' };
+const users: Record<'admin' | 'dpo' | 'totp' | 'setup' | 'officer' | 'officer2' | 'counsellor' | 'core' | 'coordinator' | 'aigAdmin' | 'inspector', string> = { admin: '', dpo: '', totp: '', setup: '', officer: '', officer2: '', counsellor: '', core: '', coordinator: '', aigAdmin: '', inspector: '' };
 /** The reporting channel: the organisation's public code, a report and its receipt. */
 const reporting = { code: '', reportId: '', receipt: '' };
 /** The complaints desk: one complaint with a file, and its status code. */
@@ -217,6 +217,8 @@ const VISITS: Visit[] = [
   { name: 'risk register', who: 'officer', path: () => `/o/${orgId}/risk/register` },
   { name: 'risk comparison', who: 'officer', path: () => `/o/${orgId}/risk/compare` },
   { name: 'risk matrix', who: 'officer', path: () => `/o/${orgId}/risk/settings` },
+  // The inspectorate's anonymised view of the risk analyses: the table of catalogue processes (the completed analysis above counts, under the threshold).
+  { name: 'risks across organisations', who: 'inspector', path: () => `/o/${frameworks.aig}/oversight/risk`, then: (p) => p.locator('main [role=grid] [role=row]').nth(1).waitFor() },
   { name: 'maturity frameworks', who: 'aigAdmin', path: () => `/o/${frameworks.aig}/maturity/frameworks` },
   {
     name: 'maturity framework import refused', who: 'aigAdmin', path: () => `/o/${frameworks.aig}/maturity/frameworks`,
@@ -258,6 +260,8 @@ beforeAll(async () => {
   await riskAnalyses();
   await maturityEvidence();
   await maturityFrameworks();
+  // The inspectorate's oversight member (the risk analyses across organisations).
+  users.inspector = (await createUser(k, { roles: [{ orgId: frameworks.aig, role: 'oversight' }] })).id;
   await riskDilemmas();
 });
 
