@@ -7,7 +7,7 @@ import { ApiError, post } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { Button, buttonClass, Checkbox, DataTable, EmptyState, ErrorAlert, Field, Loading, PageHeader, useFormat } from '../../ui/components';
 import { keys, riskBase, useAnalyses, useParticipantCandidates, useProcesses, type AnalysisDetail } from './api';
-import { RiskLinks, StatusBadge } from './components';
+import { ForRoles, RiskLinks, RISK_OFFICER, StatusBadge } from './components';
 import { KIND_LABELS } from './labels';
 import s from './risk.module.css';
 
@@ -58,6 +58,11 @@ export function AnalysesPage() {
 
 /** /risk/new — the integrity officer starts an analysis: title, scope (step 1), the processes (step 2) and the participants. */
 export function NewAnalysisPage() {
+  const { t } = useLingui();
+  return <ForRoles roles={RISK_OFFICER} title={t`New risk analysis`}><NewAnalysis /></ForRoles>;
+}
+
+function NewAnalysis() {
   const { orgId } = useOrg();
   const { t, i18n } = useLingui();
   const qc = useQueryClient();

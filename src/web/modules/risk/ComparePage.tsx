@@ -3,7 +3,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useOrg } from '../../app/context';
 import { DataTable, ErrorAlert, layout, Loading, PageHeader, SelectField } from '../../ui/components';
 import { useAnalyses, useCompare, type CompareView } from './api';
-import { BandBadge, RiskLinks } from './components';
+import { BandBadge, ForRoles, RiskLinks, RISK_MANAGERS } from './components';
 import { MOVEMENT_LABELS, MOVEMENT_SYMBOLS, MOVEMENTS } from './labels';
 import s from './risk.module.css';
 
@@ -11,6 +11,11 @@ type Side = CompareView['rows'][number]['from'];
 
 /** /risk/compare — two analyses side by side: per process the band and score in each, and how the risk moved. */
 export function ComparePage() {
+  const { t } = useLingui();
+  return <ForRoles roles={RISK_MANAGERS} title={t`Compare two analyses`}><Compare /></ForRoles>;
+}
+
+function Compare() {
   const { orgId } = useOrg();
   const { t, i18n } = useLingui();
   const analyses = useAnalyses(orgId);

@@ -8,7 +8,7 @@ import { Button, Checkbox, DataTable, DialogActions, EmptyState, ErrorAlert, Fie
 import { DateField } from '../../ui/DateField';
 import { SaveError } from '../../ui/EditConflict';
 import { keys, riskBase, useCatalogue, useOwnerCandidates, useProcesses, type ProcessKind, type ProcessView } from './api';
-import { RiskLinks } from './components';
+import { ForRoles, RiskLinks, RISK_READERS } from './components';
 import { inLocale, KIND_LABELS } from './labels';
 import s from './risk.module.css';
 
@@ -150,6 +150,11 @@ function EditButton({ process }: { process: ProcessView }) {
 
 /** /risk/inventory — the organisation's processes and functions, with owner and review date. */
 export function InventoryPage() {
+  const { t } = useLingui();
+  return <ForRoles roles={RISK_READERS} title={t`Processes and functions`}><Inventory /></ForRoles>;
+}
+
+function Inventory() {
   const { orgId } = useOrg();
   const { t, i18n } = useLingui();
   const f = useFormat();

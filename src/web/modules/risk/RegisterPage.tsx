@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { useOrg } from '../../app/context';
 import { Checkbox, DataTable, EmptyState, ErrorAlert, Loading, PageHeader, SelectField, useFormat } from '../../ui/components';
 import { useAnalyses, useHeatmap, useRegister, type HeatmapView, type RegisterRow } from './api';
-import { BandBadge, RiskLinks } from './components';
+import { BandBadge, ForRoles, RiskLinks, RISK_READERS } from './components';
 import { BAND_LABELS, BANDS } from './labels';
 import u from '../../ui/ui.module.css';
 import s from './risk.module.css';
@@ -74,6 +74,11 @@ function HeatMap({ h }: { h: HeatmapView }) {
  * high risks without an action; the heat map of an analysis with its table beside it.
  */
 export function RegisterPage() {
+  const { t } = useLingui();
+  return <ForRoles roles={RISK_READERS} title={t`Risk register`}><Register /></ForRoles>;
+}
+
+function Register() {
   const { orgId } = useOrg();
   const { t, i18n } = useLingui();
   const f = useFormat();

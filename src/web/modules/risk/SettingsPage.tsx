@@ -7,7 +7,7 @@ import { useOrg } from '../../app/context';
 import { Button, ErrorAlert, layout, Loading, Notice, PageHeader, SelectField } from '../../ui/components';
 import { SaveError } from '../../ui/EditConflict';
 import { keys, riskBase, useSettings, type Band, type SettingsView } from './api';
-import { RiskLinks } from './components';
+import { ForRoles, RiskLinks, RISK_READERS } from './components';
 import { BAND_LABELS, BANDS } from './labels';
 import u from '../../ui/ui.module.css';
 import s from './risk.module.css';
@@ -110,6 +110,11 @@ function MatrixTable({ v }: { v: SettingsView }) {
  * cell (the officer changes it; a new analysis takes a copy, so earlier ones keep theirs).
  */
 export function SettingsPage() {
+  const { t } = useLingui();
+  return <ForRoles roles={RISK_READERS} title={t`Risk matrix`}><Settings /></ForRoles>;
+}
+
+function Settings() {
   const { orgId } = useOrg();
   const { t } = useLingui();
   const q = useSettings(orgId);

@@ -5,6 +5,8 @@ import { ApiError, api, post } from '../../app/api';
 import { useOrg } from '../../app/context';
 import { RecordTabs, tabsClass } from '../../app/RecordTabs';
 import { WorkflowStepButton } from '../../app/WorkflowStep';
+import { NotForYou } from '../../app/NotForYou';
+import type { Role } from '../../../shared/roles';
 import { PageHeader, useFormat } from '../../ui/components';
 import { analysisUrl, keys, type AnalysisStatus, type AnalysisSummary, type Band } from './api';
 import { BAND_LABELS, STATUS_LABELS, STEP_LABELS } from './labels';
@@ -152,4 +154,20 @@ export function RiskLinks({ current }: { current: 'analyses' | 'inventory' | 're
       </ul>
     </nav>
   );
+}
+
+/** Who reads the inventory, the register and the matrix (as the server's canReadRegister); who compares analyses; who starts one. */
+export const RISK_READERS: Role[] = ['integrity_officer', 'chief', 'head_of_service'];
+export const RISK_MANAGERS: Role[] = ['integrity_officer', 'chief'];
+export const RISK_OFFICER: Role[] = ['integrity_officer'];
+
+/** A page of the module for some roles only: anybody else opening it by its address reads one message instead. */
+export function ForRoles({ roles, title, children }: { roles: Role[]; title: string; children: ReactNode }) {
+  const { has } = useOrg();
+  const { t } = useLingui();
+  if (has(...roles)) return <>{children}</>;
+  const who = roles.length === 1
+    ? t`It is for the integrity officer.`
+    : roles.includes('head_of_service') ? t`It is for the integrity officer, the chief and the heads of service.` : t`It is for the integrity officer and the chief.`;
+  return <NotForYou title={title} who={who} />;
 }
