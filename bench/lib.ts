@@ -77,3 +77,18 @@ export function onInterrupt(cleanup: () => Promise<void>): void {
   process.once('SIGINT', () => handler('SIGINT'));
   process.once('SIGTERM', () => handler('SIGTERM'));
 }
+
+/** Runs `n` calls over `users` concurrent workers (call `i` on worker `w`); each call's latency in ms, sorted, and the wall time. */
+export async function concurrently(n: number, users: number, call: (i: number, worker: number) => Promise<unknown>): Promise<{ ms: number[]; seconds: number }> {
+  const ms: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: users }, async (_, w) => {
+    for (let i = next++; i < n; i = next++) {
+      const s = performance.now();
+      await call(i, w);
+      ms.push(performance.now() - s);
+    }
+  }));
+  return { ms: ms.sort((a, b) => a - b), seconds: (performance.now() - t0) / 1000 };
+}

@@ -22,13 +22,19 @@ export async function listenOnFreePort(app: FastifyInstance): Promise<number> {
  * configuration the benchmark's baseline does not match.
  */
 export async function startKompas(url: string, checkConfig?: (config: Config) => void): Promise<number> {
+  return (await startKompasApp(url, checkConfig)).port;
+}
+
+/** startKompas for a benchmark that runs the server in its own process: the port, and `close` (server, then its pool) before the database is dropped. */
+export async function startKompasApp(url: string, checkConfig?: (config: Config) => void): Promise<{ port: number; close: () => Promise<void> }> {
   // BENCH_LOG=error shows server errors while setting a benchmark up; request logging would distort it.
   const logLevel = process.env.BENCH_LOG ?? 'silent';
   const config = loadConfig({ DATABASE_URL: url, KOMPAS_LOG_LEVEL: logLevel, KOMPAS_DEMO: '0', HOST: '127.0.0.1', PORT: '0' } as NodeJS.ProcessEnv);
   checkConfig?.(config);
   const database = await createDatabase(url);
   const app = await buildApp({ config, database, adminUrl: url, mailer: createMailer(database.db, { from: config.mailFrom }), jobs: idleJobs }, { logger: logLevel !== 'silent' });
-  return listenOnFreePort(app);
+  const port = await listenOnFreePort(app);
+  return { port, close: async () => { await app.close(); await database.close(); } };
 }
 
 /** Runs `start`, prints `PORT <n>` for the parent once listening, and exits on SIGTERM (or on a failed start). */

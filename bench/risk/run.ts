@@ -18,15 +18,10 @@
  * of), so its ratio shows what building and sending the file adds. Never part of npm test.
  */
 import pg from 'pg';
-import { buildApp } from '../../src/server/app.js';
-import { modules } from '../../src/server/modules/index.js';
 import { defaultMatrix } from '../../src/server/modules/risk/scoring.js';
 import { hashToken, newToken } from '../../src/server/platform/auth/tokens.js';
-import { loadConfig } from '../../src/server/platform/config.js';
-import { createDatabase } from '../../src/server/platform/db/pool.js';
-import { idleJobs } from '../../src/server/platform/jobs/index.js';
-import { createMailer } from '../../src/server/platform/mail/index.js';
-import { benchDatabase, fmt, numberArg, onInterrupt, percentile } from '../lib.js';
+import { startKompasApp } from '../server-lib.js';
+import { benchDatabase, concurrently, fmt, numberArg, onInterrupt, percentile } from '../lib.js';
 
 const argv = process.argv.slice(2);
 const REQUESTS = Math.floor(numberArg(argv, 'requests', 200));
@@ -172,21 +167,6 @@ SELECT (SELECT row_to_json(m) FROM m) AS analysis,
           FROM m JOIN risk_participant x ON x.analysis_id = m.id JOIN app_user u ON u.id = x.user_id) AS participants,
        (SELECT json_agg(cell ORDER BY l, i) FROM cell) AS cells`;
 
-/** Runs `n` calls over `users` concurrent workers; each call's latency in ms, sorted. */
-async function concurrently(n: number, users: number, call: (i: number, worker: number) => Promise<unknown>): Promise<{ ms: number[]; seconds: number }> {
-  const ms: number[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: users }, async (_, w) => {
-    for (let i = next++; i < n; i = next++) {
-      const s = performance.now();
-      await call(i, w);
-      ms.push(performance.now() - s);
-    }
-  }));
-  return { ms: ms.sort((a, b) => a - b), seconds: (performance.now() - t0) / 1000 };
-}
-
 async function main() {
   const db = await benchDatabase();
   onInterrupt(db.drop);
@@ -223,11 +203,8 @@ async function main() {
     tokens.push(token);
   }
 
-  const config = loadConfig({ DATABASE_URL: db.url, KOMPAS_LOG_LEVEL: 'silent', KOMPAS_DEMO: '0', HOST: '127.0.0.1', PORT: '0' } as NodeJS.ProcessEnv);
-  const database = await createDatabase(db.url);
-  const app = await buildApp({ config, database, adminUrl: db.url, mailer: createMailer(database.db, { from: config.mailFrom }), jobs: idleJobs }, { logger: false, modules });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const port = (app.server.address() as { port: number }).port;
+  // The real server in this process (bench/server-lib.ts): no demo, no jobs, logging off.
+  const { port, close } = await startKompasApp(db.url);
   const fetchPath = async (path: string, token: string) => {
     const r = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie: `kompas_session=${token}` } });
     return { status: r.status, body: Buffer.from(await r.arrayBuffer()) };
@@ -307,8 +284,7 @@ async function main() {
     console.log(`register.${format.padEnd(4)} ${FILES} sequential downloads (${fmt(d.bytes / 1024)} KiB): median ${p(d.ms, 50)} ms, max ${fmt(d.ms[d.ms.length - 1], 1)} ms`);
   }
   await plain.end();
-  await app.close();
-  await database.close();
+  await close();
   await c.end();
   await db.drop();
 }
