@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Trans, useLingui } from '@lingui/react/macro';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { ApiError, put } from '../../app/api';
@@ -159,7 +159,8 @@ export function ConsolidationPage() {
   return (
     <AnalysisFrame a={c.analysis}>
       <p>
-        <Trans>{disagreements} processes with a disagreement between the participants. Agreed scores recorded for {agreed} of {total} processes.</Trans>
+        <Plural value={disagreements} one="# process with a disagreement between the participants." other="# processes with a disagreement between the participants." />
+        {' '}<Plural value={total} one={`Agreed scores recorded for ${agreed} of # process.`} other={`Agreed scores recorded for ${agreed} of # processes.`} />
         {' '}{c.analysis.permissions.agree && !c.complete && <Trans>Record the agreed scores of every process, then complete the analysis.</Trans>}
       </p>
       <Checkbox isSelected={only} onChange={setOnly}><Trans>Show only the processes where the participants disagree</Trans></Checkbox>

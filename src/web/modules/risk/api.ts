@@ -51,8 +51,8 @@ export function useAnalyses(orgId: string) {
   return useQuery({ queryKey: keys.analyses(orgId), queryFn: () => get<AnalysisList>(`${riskBase(orgId)}/analyses`) });
 }
 
-export function useAnalysis(orgId: string, id: string) {
-  return useQuery({ queryKey: [...keys.analysis(orgId, id), 'detail'], queryFn: () => get<AnalysisDetail>(analysisUrl(orgId, id)) });
+export function useAnalysis(orgId: string, id: string, enabled = true) {
+  return useQuery({ queryKey: [...keys.analysis(orgId, id), 'detail'], queryFn: () => get<AnalysisDetail>(analysisUrl(orgId, id)), enabled });
 }
 
 export function useConsolidation(orgId: string, id: string) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Trans, useLingui } from '@lingui/react/macro';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ApiError, api, post } from '../../app/api';
 import { useOrg } from '../../app/context';
@@ -7,8 +7,8 @@ import { RecordTabs, tabsClass } from '../../app/RecordTabs';
 import { WorkflowStepButton } from '../../app/WorkflowStep';
 import { NotForYou } from '../../app/NotForYou';
 import type { Role } from '../../../shared/roles';
-import { PageHeader, useFormat } from '../../ui/components';
-import { analysisUrl, keys, type AnalysisStatus, type AnalysisSummary, type Band } from './api';
+import { Notice, PageHeader, useFormat } from '../../ui/components';
+import { analysisUrl, keys, useAnalysis, type AnalysisStatus, type AnalysisSummary, type Band } from './api';
 import { BAND_LABELS, STATUS_LABELS, STEP_LABELS } from './labels';
 import s from './risk.module.css';
 
@@ -28,12 +28,14 @@ export function BandBadge({ band }: { band: Band | null | undefined }) {
 export const currentStep = (status: AnalysisStatus): number => ({ draft: 1, scoring: 3, consolidating: 4, completed: 6 })[status];
 
 /** The six steps of the method (Schoten's policy plan, 2.1): done, now, to come, in words. */
-export function StepIndicator({ status }: { status: AnalysisStatus }) {
+export function StepIndicator({ status, recorded }: { status: AnalysisStatus; recorded?: { controls: number; recommendations: number } }) {
   const { t, i18n } = useLingui();
   const { orgId, has } = useOrg();
   const now = currentStep(status);
   // Step 3 is the dilemma inventory, kept apart from any one analysis: the officer and the chief reach it from here.
   const dilemmas = has('integrity_officer', 'chief');
+  // Steps 5 and 6 are not "done" when the analysis holds no control or no recommendation at all.
+  const empty = (i: number) => (i === 4 && recorded?.controls === 0) || (i === 5 && recorded?.recommendations === 0);
   return (
     <ol className={s.steps} aria-label={t`The six steps of the risk analysis`}>
       {STEP_LABELS.map((label, i) => {
@@ -41,7 +43,7 @@ export function StepIndicator({ status }: { status: AnalysisStatus }) {
         return (
           <li key={i} data-state={state} aria-current={state === 'now' && i === now ? 'step' : undefined}>
             {i === 2 && dilemmas ? <Link to={`/o/${orgId}/risk/dilemmas`}>{i18n._(label)}</Link> : i18n._(label)}
-            <span className={s.stepState}>{state === 'done' ? t`done` : state === 'now' ? t`now` : t`to come`}</span>
+            <span className={s.stepState}>{state === 'done' && empty(i) ? t`none recorded` : state === 'done' ? t`done` : state === 'now' ? t`now` : t`to come`}</span>
           </li>
         );
       })}
@@ -66,10 +68,27 @@ function StepButton({ a, step, ...props }: { a: AnalysisSummary; step: Step; lab
       }}
       refusal={(e) => e instanceof ApiError && e.code === 'risk_not_complete' && (
         <>
-          <p><Trans>Record the agreed scores of every process first.</Trans></p>
           <ul>{e.fields.map((f) => <li key={f.field}>{f.message}</li>)}</ul>
         </>
       )} />
+  );
+}
+
+/**
+ * In the completion dialog: the processes rated high or very high without any recommendation. The
+ * completion stays possible (the officer decides), but they see what they leave open.
+ */
+function HighWithoutRecommendation({ a }: { a: AnalysisSummary }) {
+  const { orgId } = useOrg();
+  const detail = useAnalysis(orgId, a.id);
+  const open = (detail.data?.processes ?? []).filter((x) => (x.agreed?.derived.band === 'high' || x.agreed?.derived.band === 'very_high') && x.recommendations.length === 0);
+  if (open.length === 0) return null;
+  return (
+    <Notice kind="warning">
+      <p><strong><Plural value={open.length} one="# process rated high or very high has no recommendation:" other="# processes rated high or very high have no recommendation:" /></strong></p>
+      <ul>{open.map((x) => <li key={x.process.id}>{x.process.name} (<BandBadge band={x.agreed?.derived.band} />)</li>)}</ul>
+      <p><Trans>You may complete the analysis anyway; add a recommendation first if the risk calls for one.</Trans></p>
+    </Notice>
   );
 }
 
@@ -82,6 +101,12 @@ export function AnalysisFrame({ a, children }: { a: AnalysisSummary; children: R
   const { t } = useLingui();
   const f = useFormat();
   const p = a.permissions;
+  // What steps 5 and 6 recorded, read only once they would show as done.
+  const detail = useAnalysis(orgId, a.id, a.status === 'completed');
+  const recorded = detail.data && {
+    controls: detail.data.processes.reduce((n, x) => n + x.controls.length, 0),
+    recommendations: detail.data.processes.reduce((n, x) => n + x.recommendations.length, 0),
+  };
   const tabs = [
     { id: 'overview', to: '', label: a.status === 'scoring' && p.score ? t`Scoring` : t`Processes`, show: true },
     { id: 'consolidation', to: '/consolidation', label: t`Consolidation`, show: p.readConsolidation && (a.status === 'consolidating' || a.status === 'completed') },
@@ -104,6 +129,7 @@ export function AnalysisFrame({ a, children }: { a: AnalysisSummary; children: R
       {p.complete && (
         <StepButton a={a} step="complete" label={t`Complete the analysis`} title={t`Complete the analysis?`}>
           <p><Trans>A completed analysis is locked and goes into the register. Only the follow-up of its recommendations can still change; recommendations can still become entries of the policy plan.</Trans></p>
+          <HighWithoutRecommendation a={a} />
         </StepButton>
       )}
       {p.remove && (
@@ -118,7 +144,7 @@ export function AnalysisFrame({ a, children }: { a: AnalysisSummary; children: R
       <PageHeader title={a.title} actions={actions}>
         <p><Link to={`/o/${orgId}/risk`}><Trans>All risk analyses</Trans></Link></p>
       </PageHeader>
-      <StepIndicator status={a.status} />
+      <StepIndicator status={a.status} recorded={recorded} />
       <dl className={s.meta}>
         <div><dt><Trans>Status</Trans></dt><dd><StatusBadge status={a.status} /></dd></div>
         {a.moderator && <div><dt><Trans>Moderator</Trans></dt><dd>{a.moderator.displayName}</dd></div>}
