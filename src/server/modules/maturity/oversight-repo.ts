@@ -1,7 +1,8 @@
 /**
  * Queries of the cross-organisation view. They read across organisations, so they run only in a
  * system-scope transaction (platform/oversight's readOversight, or the comparison's own); they
- * return agreed levels per organisation, which the service turns into counts and quantiles.
+ * return agreed levels per organisation, which the service turns into counts and quantiles (and
+ * keeps per process while the approved measurements stay the same: oversight.ts).
  */
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/pool.js';
@@ -46,39 +47,41 @@ export async function organisationFacts(q: Queryable): Promise<OrgFact[]> {
   return r.rows;
 }
 
-export type LevelRow = { organisation_id: string; criterion_id: string; level: number };
+/**
+ * What the approved measurements of a framework version are, in one value: how many, the latest
+ * approval, and the sum of a 64-bit hash of each one's id and approval time. An approved measurement
+ * is locked (its agreed levels never change) and ids are never reused, so an unchanged digest means
+ * unchanged figures: the key of the service's cache. An approval adds one (count), a removal takes
+ * one away (count); both at once change the hash sum. About 1 ms on the bench's 2,250 measurements,
+ * where an md5 of the sorted ids took 2-8 ms.
+ */
+const APPROVED = (frameworkId: string) => sql`
+  SELECT id, organisation_id, year, approved_at FROM maturity_measurement WHERE framework_id = ${frameworkId} AND status = 'approved'`;
+const DIGEST = sql`count(*) || '/' || coalesce(extract(epoch FROM max(approved_at))::text, '') || '/'
+  || coalesce(sum(hashtextextended(id::text || '@' || extract(epoch FROM approved_at)::text, 0)::numeric)::text, '')`;
 
-/** Agreed levels of each organisation's latest approved measurement of `year` on the framework version. */
-export async function approvedLevels(q: Queryable, frameworkId: string, year: number, orgIds?: readonly string[]): Promise<LevelRow[]> {
-  const r = await q.execute<LevelRow>(sql`
-    WITH latest AS (
-      SELECT DISTINCT ON (organisation_id) id, organisation_id FROM maturity_measurement
-       WHERE framework_id = ${frameworkId} AND year = ${year} AND status = 'approved'
-         ${orgIds === undefined ? sql`` : sql`AND organisation_id = ANY(ARRAY[${sql.join(orgIds.map((i) => sql`${i}`), sql`, `)}]::uuid[])`}
-       ORDER BY organisation_id, approved_at DESC, id)
-    SELECT l.organisation_id, a.criterion_id, a.level
-      FROM latest l CROSS JOIN LATERAL (
-        -- OFFSET 0 keeps this a lookup by the agreement's primary key per measurement; the planner
-        -- otherwise hashes every agreement of every year (15 ms against 4 ms on the bench's data).
-        SELECT criterion_id, agreed_level AS level FROM maturity_agreement WHERE measurement_id = l.id OFFSET 0) a`);
-  return r.rows;
+export async function approvedDigest(q: Queryable, frameworkId: string): Promise<string> {
+  const r = await q.execute<{ digest: string }>(sql`SELECT ${DIGEST} AS digest FROM (${APPROVED(frameworkId)}) m`);
+  return r.rows[0].digest;
 }
 
-export type PillarYearRow = { organisation_id: string; year: number; pillar: string; average: number };
+export type ApprovedLevels = { digest: string; measurements: { organisation_id: string; year: number; criteria: string[]; levels: number[] }[] };
 
 /**
- * Per organisation, year and pillar: the mean agreed level of its latest approved measurement of that
- * year, from the per-pillar sums kept beside the agreements (maturity_pillar_sum) rather than ten years of levels.
+ * Per organisation and year, the agreed levels of its latest approved measurement on the framework
+ * version (criterion ids and levels side by side), with the digest of the same snapshot (one statement).
+ * Read once per change of the digest, not per request: about 2,250 rows for 225 organisations × 10 years.
  */
-export async function pillarAveragesByYear(q: Queryable, frameworkId: string): Promise<PillarYearRow[]> {
-  const r = await q.execute<PillarYearRow>(sql`
-    WITH latest AS (
-      SELECT DISTINCT ON (organisation_id, year) id, organisation_id, year FROM maturity_measurement
-       WHERE framework_id = ${frameworkId} AND status = 'approved'
-       ORDER BY organisation_id, year, approved_at DESC, id)
-    SELECT l.organisation_id, l.year, s.pillar, s.level_sum::float8 / s.criteria AS average
-      FROM latest l JOIN maturity_pillar_sum s ON s.measurement_id = l.id`);
-  return r.rows;
+export async function approvedLevelsAllYears(q: Queryable, frameworkId: string): Promise<ApprovedLevels> {
+  const r = await q.execute<{ digest: string; organisation_id: string | null; year: number | null; criteria: string[] | null; levels: number[] | null }>(sql`
+    WITH approved AS (${APPROVED(frameworkId)}),
+    latest AS (SELECT DISTINCT ON (organisation_id, year) id, organisation_id, year FROM approved ORDER BY organisation_id, year, approved_at DESC, id)
+    SELECT d.digest, x.organisation_id, x.year, x.criteria, x.levels
+      FROM (SELECT ${DIGEST} AS digest FROM approved) d
+      LEFT JOIN (SELECT l.organisation_id, l.year, array_agg(a.criterion_id) AS criteria, array_agg(a.agreed_level) AS levels
+                   FROM latest l JOIN maturity_agreement a ON a.measurement_id = l.id GROUP BY l.id, l.organisation_id, l.year) x ON true`);
+  const measurements = r.rows.flatMap((x) => (x.organisation_id === null ? [] : [{ organisation_id: x.organisation_id, year: x.year!, criteria: x.criteria!, levels: x.levels! }]));
+  return { digest: r.rows[0].digest, measurements };
 }
 
 export type OwnMeasurement = { id: string; kind: string; year: number; framework_id: string };

@@ -296,3 +296,29 @@ describe('the summaries the oversight view reads (kept by triggers, migration 00
     expect(await both()).toEqual({ kept: [], counted: [] });
   });
 });
+
+describe('figures kept between requests (the per-process cache of approved measurements, oversight.ts)', () => {
+  it('an approval, a later approval of the same year and a removal show on the very next overview and comparison', async () => {
+    const read = async () => (await overview(inspector, 'year=2023&group=zone_150_299')).json() as OversightOverview;
+    const compare = async () => (await officer.get(`/api/orgs/${zones[1]}/maturity/peer-comparison?year=2023`)).json() as PeerComparison;
+    expect((await read()).criteria[0]).toMatchObject({ organisations: 0, levels: null });
+    const ids: string[] = [];
+    for (const [i, level] of [0, 1, 2, 3, 4].entries()) ids.push(await measured(zones[i], 2023, level, { approvedAt: '2023-06-01T10:00:00Z' }));
+    let o = await read();
+    expect(o.criteria[0]).toMatchObject({ organisations: 5, levels: [1, 1, 1, 1, 1], quantiles: { p25: 1, median: 2, p75: 3 } });
+    expect(o.trend.map((y) => y.year)).toEqual([2023, 2024, 2025]);
+    expect((await compare()).criteria[0]).toMatchObject({ own: 1, group: { p25: 1, median: 2, p75: 3 } });
+
+    // A later approval of the same year replaces zone 0's levels: 4 1 2 3 4.
+    ids.push(await measured(zones[0], 2023, 4, { approvedAt: '2023-12-01T10:00:00Z' }));
+    o = await read();
+    expect(o.criteria[0]).toMatchObject({ organisations: 5, levels: [0, 1, 1, 1, 2], quantiles: { p25: 2, median: 3, p75: 4 } });
+    expect((await compare()).criteria[0]).toMatchObject({ own: 1, group: { p25: 2, median: 3, p75: 4 } });
+
+    await ownerQuery(t, `DELETE FROM maturity_measurement WHERE id = ANY($1::uuid[])`, [ids]);
+    o = await read();
+    expect(o.criteria[0]).toMatchObject({ organisations: 0, levels: null });
+    expect(o.trend.map((y) => y.year)).toEqual([2024, 2025]);
+    expect((await compare()).measurement).toBeNull();
+  });
+});

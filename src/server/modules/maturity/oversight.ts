@@ -9,7 +9,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { rolesIn } from '../../platform/authz/actor.js';
-import type { Db } from '../../platform/db/pool.js';
+import type { Db, Tx } from '../../platform/db/pool.js';
 import { EditConflict, updateAtRevision } from '../../platform/db/revision.js';
 import { withOrgTx, withSystemTx } from '../../platform/db/tx.js';
 import { forbidden, notFound } from '../../platform/errors.js';
@@ -34,13 +34,16 @@ type Criterion = orepo.CriterionRef;
 export interface ReadAs { action?: string; details?: Record<string, unknown> }
 const criterionRef = (c: Criterion) => ({ id: c.id, code: c.code, pillar: c.pillar, function: c.function, position: c.position, title: c.title });
 
-/** Per organisation: criterion → level, and pillar → mean level. */
-function byOrganisation(rows: readonly orepo.LevelRow[], criteria: readonly Criterion[]) {
+type ByOrganisation = { levels: Map<string, Map<string, number>>; pillars: Map<string, Map<string, number>> };
+
+/** Per organisation: criterion → level, and pillar → mean level (over the framework's criteria it has a level for). */
+function byOrganisation(rows: readonly { organisation_id: string; criteria: readonly string[]; levels: readonly number[] }[], criteria: readonly Criterion[]): ByOrganisation {
   const pillarOf = new Map(criteria.map((c) => [c.id, c.pillar]));
   const levels = new Map<string, Map<string, number>>();
   for (const r of rows) {
     if (!levels.has(r.organisation_id)) levels.set(r.organisation_id, new Map());
-    levels.get(r.organisation_id)!.set(r.criterion_id, r.level);
+    const m = levels.get(r.organisation_id)!;
+    r.criteria.forEach((c, i) => m.set(c, r.levels[i]));
   }
   const pillars = new Map<string, Map<string, number>>();
   for (const [org, m] of levels) {
@@ -56,6 +59,74 @@ function byOrganisation(rows: readonly orepo.LevelRow[], criteria: readonly Crit
   return { levels, pillars };
 }
 
+/**
+ * Levels and pillar means per year of a framework version's latest approved measurements, as of one
+ * digest, and the answers computed from them (`memo`: by a key naming every other input; frozen, as
+ * they are shared between requests; at most MEMO_SIZE, the oldest dropped first).
+ */
+type Approved = { digest: string; years: Map<number, ByOrganisation>; memo<T>(key: string, compute: () => T): T };
+const MEMO_SIZE = 200;
+
+function deepFreeze<T>(x: T): T {
+  if (x && typeof x === 'object' && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x)) deepFreeze(v);
+  }
+  return x;
+}
+
+function memoOf() {
+  const answers = new Map<string, unknown>();
+  return <T>(key: string, compute: () => T): T => {
+    if (answers.has(key)) return answers.get(key) as T;
+    const v = deepFreeze(compute());
+    if (answers.size >= MEMO_SIZE) answers.delete(answers.keys().next().value!);
+    answers.set(key, v);
+    return v;
+  };
+}
+
+/**
+ * The approved measurements' figures, kept per process and framework version while the digest of
+ * its approved measurements (ids and approval times, read in the request's transaction) stays the
+ * same: an approved measurement is locked and a published version's criteria never change, so the
+ * cached figures are exactly what the tables hold; any approval (or removal) changes the digest and
+ * the next request reads them again. Without this each overview read 6,300 levels and 6,750 pillar
+ * means and turned them into quantiles (bench/dashboard, docs/operations.md).
+ */
+function approvedCache() {
+  const byFramework = new Map<string, Promise<Approved>>();
+  const criteriaOf = new Map<string, Promise<Criterion[]>>();
+  const load = async (tx: Tx, fwId: string, criteria: readonly Criterion[]): Promise<Approved> => {
+    const r = await orepo.approvedLevelsAllYears(tx, fwId);
+    const rowsByYear = new Map<number, typeof r.measurements>();
+    for (const m of r.measurements) {
+      if (!rowsByYear.has(m.year)) rowsByYear.set(m.year, []);
+      rowsByYear.get(m.year)!.push(m);
+    }
+    return { digest: r.digest, years: new Map([...rowsByYear].map(([y, rows]) => [y, byOrganisation(rows, criteria)])), memo: memoOf() };
+  };
+  /** Shared by concurrent requests; a failed read is forgotten. */
+  const remember = <K, V>(map: Map<K, Promise<V>>, key: K, p: Promise<V>) => {
+    map.set(key, p);
+    p.catch(() => { if (map.get(key) === p) map.delete(key); });
+    return p;
+  };
+  return {
+    /** The criteria of a published version (immutable once published: only drafts are edited or deleted). */
+    criteria(tx: Tx, fwId: string): Promise<Criterion[]> {
+      return criteriaOf.get(fwId) ?? remember(criteriaOf, fwId, orepo.criterionRefs(tx, fwId));
+    },
+    async approved(tx: Tx, fwId: string, criteria: readonly Criterion[]): Promise<Approved> {
+      const digest = await orepo.approvedDigest(tx, fwId);
+      const cached = await byFramework.get(fwId)?.catch(() => undefined);
+      if (cached?.digest === digest) return cached;
+      // Read in this transaction; what it gets carries its own digest (this one, or a later one's).
+      return remember(byFramework, fwId, load(tx, fwId, criteria));
+    },
+  };
+}
+
 /** Figures of one pillar over the given organisations' values: nothing below MIN_GROUP. */
 const pillarFigure = (pillar: (typeof PILLARS)[number], values: number[]): oc.OversightOverview['pillars'][number] => ({
   pillar, organisations: values.length, tooSmall: !groupShown(values.length), average: groupMean(values), quantiles: groupQuantiles(values),
@@ -66,9 +137,13 @@ const pillarFigures = (pillars: Map<string, Map<string, number>>, orgs: Iterable
 };
 
 export function makeMaturityOversight(db: Db) {
-  async function framework(tx: Parameters<typeof orepo.publishedFramework>[0], id: string | undefined) {
-    const fw = await orepo.publishedFramework(tx, id, DEFAULT_FRAMEWORK_CODE);
+  const cache = approvedCache();
+  // A published version by id never changes (nor is it deleted); the newest version of the code may.
+  const published = new Map<string, orepo.FrameworkRef>();
+  async function framework(tx: Tx, id: string | undefined) {
+    const fw = (id === undefined ? undefined : published.get(id)) ?? await orepo.publishedFramework(tx, id, DEFAULT_FRAMEWORK_CODE);
     if (!fw) throw notFound('maturity_framework');
+    published.set(fw.id, fw);
     return fw;
   }
 
@@ -81,48 +156,48 @@ export function makeMaturityOversight(db: Db) {
         recordType: 'maturity_measurement',
         run: async ({ tx }) => {
           const fw = await framework(tx, q.frameworkId);
-          const criteria = await orepo.criterionRefs(tx, fw.id);
+          const criteria = await cache.criteria(tx, fw.id);
           const orgs = await orepo.organisationFacts(tx);
-          const groupOf = new Map(orgs.map((o) => [o.id, peerGroupOf(o.kind, o.staff)]));
-          const { levels, pillars } = byOrganisation(await orepo.approvedLevels(tx, fw.id, year), criteria);
-          const inScope = (id: string) => q.group === undefined || groupOf.get(id) === q.group;
-          const measured = [...levels.keys()].filter(inScope);
+          const approved = await cache.approved(tx, fw.id, criteria);
+          // The same approved measurements, year, group and organisations (staff, consent, names) give the same answer.
+          return approved.memo(JSON.stringify([year, q.group ?? null, orgs]), () => {
+            const groupOf = new Map(orgs.map((o) => [o.id, peerGroupOf(o.kind, o.staff)]));
+            const { levels, pillars } = approved.years.get(year) ?? { levels: new Map<string, Map<string, number>>(), pillars: new Map<string, Map<string, number>>() };
+            const inScope = (id: string) => q.group === undefined || groupOf.get(id) === q.group;
+            const measured = [...levels.keys()].filter(inScope);
 
-          const participation = ORGANISATION_KINDS.flatMap((kind) => {
-            const all = orgs.filter((o) => o.kind === kind);
-            if (all.length === 0) return [];
-            const m = all.filter((o) => levels.has(o.id)).length;
-            const shown = groupShown(all.length);
-            return [{ kind, tooSmall: !shown, organisations: shown ? all.length : null, measured: shown ? m : null, share: shown ? round2(m / all.length) : null }];
+            const participation = ORGANISATION_KINDS.flatMap((kind) => {
+              const all = orgs.filter((o) => o.kind === kind);
+              if (all.length === 0) return [];
+              const m = all.filter((o) => levels.has(o.id)).length;
+              const shown = groupShown(all.length);
+              return [{ kind, tooSmall: !shown, organisations: shown ? all.length : null, measured: shown ? m : null, share: shown ? round2(m / all.length) : null }];
+            });
+
+            const peerGroups = PEER_GROUPS.map((group) => {
+              const members = orgs.filter((o) => groupOf.get(o.id) === group);
+              const withLevels = members.filter((o) => levels.has(o.id)).map((o) => o.id);
+              return { group, organisations: members.length, measured: withLevels.length, tooSmall: !groupShown(withLevels.length), pillars: pillarFigures(pillars, withLevels) };
+            });
+
+            const criteriaOut = criteria.map((c) => {
+              const values = measured.flatMap((o) => { const l = levels.get(o)!.get(c.id); return l === undefined ? [] : [l]; });
+              return { criterion: criterionRef(c), organisations: values.length, tooSmall: !groupShown(values.length), levels: levelCounts(values), quantiles: groupQuantiles(values) };
+            });
+
+            // Every year with a measurement in scope, each on its organisations' pillar means.
+            const trend = [...approved.years].sort(([a], [b]) => a - b).flatMap(([y, x]) => {
+              const orgsInScope = [...x.pillars.keys()].filter(inScope);
+              return orgsInScope.length === 0 ? [] : [{ year: y, pillars: pillarFigures(x.pillars, orgsInScope) }];
+            });
+
+            return {
+              year, framework: { id: fw.id, code: fw.code, version: fw.version, title: fw.title }, group: q.group ?? null, minGroup: MIN_GROUP,
+              participation,
+              namedOrganisations: orgs.filter((o) => o.consented && levels.has(o.id)).map((o) => ({ id: o.id, code: o.code, names: o.names, kind: o.kind as oc.OversightOverview['namedOrganisations'][number]['kind'] })),
+              peerGroups, criteria: criteriaOut, pillars: pillarFigures(pillars, measured), trend,
+            };
           });
-
-          const peerGroups = PEER_GROUPS.map((group) => {
-            const members = orgs.filter((o) => groupOf.get(o.id) === group);
-            const withLevels = members.filter((o) => levels.has(o.id)).map((o) => o.id);
-            return { group, organisations: members.length, measured: withLevels.length, tooSmall: !groupShown(withLevels.length), pillars: pillarFigures(pillars, withLevels) };
-          });
-
-          const criteriaOut = criteria.map((c) => {
-            const values = measured.flatMap((o) => { const l = levels.get(o)!.get(c.id); return l === undefined ? [] : [l]; });
-            return { criterion: criterionRef(c), organisations: values.length, tooSmall: !groupShown(values.length), levels: levelCounts(values), quantiles: groupQuantiles(values) };
-          });
-
-          const byYear = new Map<number, Map<string, Map<string, number>>>();
-          for (const r of await orepo.pillarAveragesByYear(tx, fw.id)) {
-            if (!inScope(r.organisation_id)) continue;
-            if (!byYear.has(r.year)) byYear.set(r.year, new Map());
-            const y = byYear.get(r.year)!;
-            if (!y.has(r.organisation_id)) y.set(r.organisation_id, new Map());
-            y.get(r.organisation_id)!.set(r.pillar, r.average);
-          }
-          const trend = [...byYear.keys()].sort((a, b) => a - b).map((y) => ({ year: y, pillars: pillarFigures(byYear.get(y)!, byYear.get(y)!.keys()) }));
-
-          return {
-            year, framework: { id: fw.id, code: fw.code, version: fw.version, title: fw.title }, group: q.group ?? null, minGroup: MIN_GROUP,
-            participation,
-            namedOrganisations: orgs.filter((o) => o.consented && levels.has(o.id)).map((o) => ({ id: o.id, code: o.code, names: o.names, kind: o.kind as oc.OversightOverview['namedOrganisations'][number]['kind'] })),
-            peerGroups, criteria: criteriaOut, pillars: pillarFigures(pillars, measured), trend,
-          };
         },
         details: (r) => ({ year: r.year, frameworkId: r.framework.id, group: r.group, organisations: r.pillars[0]?.organisations ?? 0, ...as.details }),
       });
@@ -140,23 +215,29 @@ export function makeMaturityOversight(db: Db) {
         let result: oc.PeerComparison = { organisationId: orgId, group, staff: me.staff, minGroup: MIN_GROUP, measurement: null, groupOrganisations: 0, tooSmall: true, criteria: [], pillars: [] };
         if (own) {
           const fw = await framework(tx, own.framework_id);
-          const criteria = await orepo.criterionRefs(tx, fw.id);
-          // Only the peer group's levels are read: nobody else's enter this answer.
+          const criteria = await cache.criteria(tx, fw.id);
+          // Only the peer group's levels enter this answer.
           const peers = group === null ? [orgId] : orgs.filter((o) => peerGroupOf(o.kind, o.staff) === group).map((o) => o.id);
-          const { levels, pillars } = byOrganisation(await orepo.approvedLevels(tx, fw.id, own.year, peers), criteria);
-          const members = peers.filter((o) => levels.has(o));
-          const mine = levels.get(orgId)!;
+          const approved = await cache.approved(tx, fw.id, criteria);
+          const year = approved.years.get(own.year);
+          // The group's figures depend only on the year and who is in the group: shared by its members' requests.
+          const figures = approved.memo(JSON.stringify(['peers', own.year, peers]), () => {
+            const members = peers.filter((o) => year?.levels.has(o));
+            return {
+              members: members.length,
+              criteria: criteria.map((c) => groupQuantiles(members.flatMap((o) => { const l = year!.levels.get(o)!.get(c.id); return l === undefined ? [] : [l]; }))),
+              pillars: PILLARS.map((p) => groupQuantiles(members.flatMap((o) => { const x = year!.pillars.get(o)?.get(p); return x === undefined ? [] : [x]; }))),
+            };
+          });
+          const mine = year?.levels.get(orgId);
           result = {
             ...result,
             measurement: { id: own.id, kind: own.kind, year: own.year, framework: { id: fw.id, code: fw.code, version: fw.version, title: fw.title } },
-            groupOrganisations: members.length, tooSmall: !groupShown(members.length),
-            criteria: criteria.map((c) => ({
-              criterion: criterionRef(c), own: mine.get(c.id) ?? null,
-              group: groupQuantiles(members.flatMap((o) => { const l = levels.get(o)!.get(c.id); return l === undefined ? [] : [l]; })),
-            })),
-            pillars: PILLARS.map((p) => {
-              const v = pillars.get(orgId)?.get(p);
-              return { pillar: p, own: v === undefined ? null : round2(v), group: groupQuantiles(members.flatMap((o) => { const x = pillars.get(o)?.get(p); return x === undefined ? [] : [x]; })) };
+            groupOrganisations: figures.members, tooSmall: !groupShown(figures.members),
+            criteria: criteria.map((c, i) => ({ criterion: criterionRef(c), own: mine?.get(c.id) ?? null, group: figures.criteria[i] })),
+            pillars: PILLARS.map((p, i) => {
+              const v = year?.pillars.get(orgId)?.get(p);
+              return { pillar: p, own: v === undefined ? null : round2(v), group: figures.pillars[i] };
             }),
           };
         }
