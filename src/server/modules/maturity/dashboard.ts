@@ -32,26 +32,24 @@ const PILLARS = ['instruments', 'processes', 'structures'] as const;
  * The maturity measurement's tiles on the organisation's dashboard, for the officer and the chief who
  * see every measurement: the agreed and target levels per function and pillar of the latest approved
  * measurement (a radar), and the pillars' averages over the measurements past scoring (a line). Read
- * through the service's matrix and trend, which audit the read as they do on the module's pages.
+ * through the service's dashboard figures: the trend's and the matrix's averages in one query,
+ * audited as the module's pages audit the trend and the matrix.
  */
 export async function maturityDashboardTiles(svc: MaturityService, actor: Actor, orgId: string, audit: AuditContext): Promise<DashboardTile[]> {
   if (!isManager(maturityActor(actor, orgId))) return [];
-  const ctx = { actor, audit };
-  const trend = await svc.trend(ctx, orgId);
+  const { trend, levels } = await svc.dashboardFigures({ actor, audit }, orgId);
   const label = (p: { kind: MeasurementKind; year: number; status: string }): TileText =>
     ({ ...(p.status === 'approved' ? M.point : M.pointOpen)[p.kind], values: { year: p.year } });
-  const approved = trend.items.filter((p) => p.status === 'approved').at(-1);
   const tiles: DashboardTile[] = [];
-  if (!approved) {
+  if (!levels) {
     tiles.push({ id: 'maturity.levels', title: M.levels, note: M.noApproved, unit: 'level', kind: 'figures', figures: [] });
   } else {
-    const matrix = await svc.matrix(ctx, orgId, approved.measurementId);
     // The radar's axes: the instruments pillar by function, the other pillars whole.
-    const axes = matrix.pillars.flatMap((p) => (p.pillar === 'instruments'
-      ? p.groups.map((g) => ({ label: g.function ? functionLabels[g.function] : pillarLabels[p.pillar], agreed: g.average, target: g.targetAverage }))
+    const axes = levels.pillars.flatMap((p) => (p.pillar === 'instruments'
+      ? p.groups.map((g) => ({ label: functionLabels[g.function], agreed: g.average, target: g.targetAverage }))
       : [{ label: pillarLabels[p.pillar], agreed: p.average, target: p.targetAverage }]));
     tiles.push({
-      id: 'maturity.levels', title: M.levels, note: { ...M.levelsNote, values: { year: approved.year } }, unit: 'level', kind: 'series', chart: 'radar', max: 4,
+      id: 'maturity.levels', title: M.levels, note: { ...M.levelsNote, values: { year: levels.year } }, unit: 'level', kind: 'series', chart: 'radar', max: 4,
       categories: axes.map((a) => a.label),
       series: [{ label: M.agreed, values: axes.map((a) => a.agreed) }, { label: M.target, values: axes.map((a) => a.target) }],
     });

@@ -285,17 +285,22 @@ export async function agreedByCode(q: Queryable, orgId: string, measurementId: s
 
 export type TrendRow = {
   id: string; kind: MeasurementKind; year: number; status: MeasurementStatus; framework_version: number; approved_at: Date | null;
-  pillar: Pillar | null; function: ImfFunction | null; average: number | null;
+  pillar: Pillar | null; function: ImfFunction | null; average: number | null; target_average: number | null;
 };
 
-/** Per measurement past scoring: the average agreed level per pillar and per instruments function (grouping sets). */
+/**
+ * Per measurement past scoring: the average agreed and target level per pillar and per function
+ * (grouping sets), over the criteria of its framework version: a pillar or function without an
+ * agreed level yet has a row with null averages, as the matrix has an empty group.
+ */
 export async function trendRows(q: Queryable, orgId: string): Promise<TrendRow[]> {
   const r = await q.execute<TrendRow>(sql`
-    SELECT m.id, m.kind, m.year, m.status, f.version AS framework_version, m.approved_at, c.pillar, c.function, avg(a.agreed_level)::float8 AS average
+    SELECT m.id, m.kind, m.year, m.status, f.version AS framework_version, m.approved_at, c.pillar, c.function,
+           avg(a.agreed_level)::float8 AS average, avg(a.target_level)::float8 AS target_average
       FROM maturity_measurement m
       JOIN maturity_framework f ON f.id = m.framework_id
-      LEFT JOIN maturity_agreement a ON a.organisation_id = m.organisation_id AND a.measurement_id = m.id
-      LEFT JOIN maturity_criterion c ON c.id = a.criterion_id
+      LEFT JOIN maturity_criterion c ON c.framework_id = m.framework_id
+      LEFT JOIN maturity_agreement a ON a.organisation_id = m.organisation_id AND a.measurement_id = m.id AND a.criterion_id = c.id
      WHERE m.organisation_id = ${orgId} AND m.status <> 'scoring'
      GROUP BY GROUPING SETS ((m.id, m.kind, m.year, m.status, f.version, m.approved_at, m.created_at, c.pillar), (m.id, m.kind, m.year, m.status, f.version, m.approved_at, m.created_at, c.pillar, c.function))
      ORDER BY m.year, array_position(ARRAY['baseline','yearly','final'], m.kind), m.created_at`);

@@ -6,7 +6,7 @@
  */
 import type { Actor } from '../../platform/authz/actor.js';
 import type { AuditContext } from '../../platform/audit/service.js';
-import { recordAudit } from '../../platform/audit/service.js';
+import { recordAudit, recordAuditMany } from '../../platform/audit/service.js';
 import type { Db, Queryable } from '../../platform/db/pool.js';
 import { EditConflict } from '../../platform/db/revision.js';
 import { withOrgTx, withSystemTx } from '../../platform/db/tx.js';
@@ -41,6 +41,38 @@ export const DEFAULT_FRAMEWORK_CODE = 'imf';
 const RECORD = 'maturity_measurement';
 const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 const average = (xs: number[]) => (xs.length === 0 ? null : round2(xs.reduce((a, b) => a + b, 0) / xs.length));
+
+/** What the organisation's dashboard shows of maturity (MaturityService.dashboardFigures). */
+export interface DashboardFigures {
+  trend: c.TrendView;
+  /** The latest approved measurement: agreed and target averages per pillar, and per function within the instruments pillar. */
+  levels: null | {
+    measurementId: string; year: number;
+    pillars: { pillar: c.Pillar; average: number | null; targetAverage: number | null; groups: { function: c.ImfFunction; average: number | null; targetAverage: number | null }[] }[];
+  };
+}
+
+/** The trend's points from the trend rows (grouping sets: a row without function is the pillar's average; with one, the function's). */
+function trendOf(rows: readonly repo.TrendRow[]): c.TrendView {
+  const points = new Map<string, c.TrendView['items'][number]>();
+  for (const r of rows) {
+    let p = points.get(r.id);
+    if (!p) {
+      p = {
+        measurementId: r.id, kind: r.kind, year: r.year, status: r.status, frameworkVersion: r.framework_version, approvedAt: repo.iso(r.approved_at),
+        pillars: { instruments: null, processes: null, structures: null }, functions: { define: null, guide: null, monitor: null, enforce: null },
+      };
+      points.set(r.id, p);
+    }
+    if (r.pillar === null || r.average === null) continue;
+    if (r.function === null) {
+      p.pillars[r.pillar] = round2(r.average);
+    } else if (r.function) {
+      p.functions[r.function] = round2(r.average);
+    }
+  }
+  return { items: [...points.values()] };
+}
 
 export function makeMaturityService(deps: MaturityDeps) {
   const { db } = deps;
@@ -472,27 +504,44 @@ export function makeMaturityService(deps: MaturityDeps) {
     async trend(ctx: MaturityCtx, orgId: string): Promise<c.TrendView> {
       return withOrgTx(db, orgId, async (tx) => {
         if (!P.isManager(P.maturityActor(ctx.actor, orgId))) throw forbidden();
+        const trend = trendOf(await repo.trendRows(tx, orgId));
+        await audit(tx, ctx, orgId, undefined, 'trend_read', { count: trend.items.length });
+        return trend;
+      });
+    },
+
+    /**
+     * The dashboard's figures (dashboard.ts) in one transaction and one query: the trend, and the
+     * latest approved measurement's agreed and target averages per pillar and per function, the
+     * figures its matrix shows. Audited as those two reads are (trend_read, matrix_read).
+     */
+    async dashboardFigures(ctx: MaturityCtx, orgId: string): Promise<DashboardFigures> {
+      return withOrgTx(db, orgId, async (tx) => {
+        if (!P.isManager(P.maturityActor(ctx.actor, orgId))) throw forbidden();
         const rows = await repo.trendRows(tx, orgId);
-        const points = new Map<string, c.TrendView['items'][number]>();
-        for (const r of rows) {
-          let p = points.get(r.id);
-          if (!p) {
-            p = {
-              measurementId: r.id, kind: r.kind, year: r.year, status: r.status, frameworkVersion: r.framework_version, approvedAt: repo.iso(r.approved_at),
-              pillars: { instruments: null, processes: null, structures: null }, functions: { define: null, guide: null, monitor: null, enforce: null },
-            };
-            points.set(r.id, p);
-          }
-          if (r.pillar === null || r.average === null) continue;
-          // Grouping sets: a row without function is the pillar's average; with one, the function's.
-          if (r.function === null) {
-            p.pillars[r.pillar] = round2(r.average);
-          } else if (r.function) {
-            p.functions[r.function] = round2(r.average);
-          }
+        const trend = trendOf(rows);
+        const approved = trend.items.filter((p) => p.status === 'approved').at(-1);
+        let levels: DashboardFigures['levels'] = null;
+        if (approved) {
+          const mine = rows.filter((r) => r.id === approved.measurementId && r.pillar !== null);
+          const figure = (r: repo.TrendRow) => ({ average: round2(r.average), targetAverage: round2(r.target_average) });
+          levels = {
+            measurementId: approved.measurementId, year: approved.year,
+            pillars: PILLARS.flatMap((pillar) => {
+              const whole = mine.find((r) => r.pillar === pillar && r.function === null);
+              if (!whole) return [];
+              const groups = pillar === 'instruments'
+                ? FUNCTIONS.flatMap((fn) => mine.filter((r) => r.pillar === pillar && r.function === fn).slice(0, 1).map((r) => ({ function: fn, ...figure(r) })))
+                : [];
+              return [{ pillar, ...figure(whole), groups }];
+            }),
+          };
         }
-        await audit(tx, ctx, orgId, undefined, 'trend_read', { count: points.size });
-        return { items: [...points.values()] };
+        await recordAuditMany(tx, ctx.audit, [
+          { organisationId: orgId, action: 'maturity.trend_read', recordType: RECORD, details: { count: trend.items.length } },
+          ...(approved ? [{ organisationId: orgId, action: 'maturity.matrix_read', recordType: RECORD, recordId: approved.measurementId, details: {} }] : []),
+        ]);
+        return { trend, levels };
       });
     },
 
