@@ -11,6 +11,7 @@
  *     and late recommendations, late plan actions, high risks without action, totals);
  * (2) `GET /api/orgs/:orgId/risk/heatmap` (the latest completed analysis on the matrix, processes per cell);
  * (3) `GET /api/orgs/:orgId/risk/register.csv` (the register export), when the server has that route;
+ * (4) `GET /api/orgs/:orgId/risk/settings` as the floor: what any request costs (one row, no audit);
  * and `--files` sequential Word and PDF register exports.
  * Latency p50/p95 of each; baseline in the same run: the same aggregate as one hand-written SQL query
  * (rows, order and totals in the database, returned as JSON) on a pool of as many plain connections,
@@ -238,6 +239,9 @@ async function main() {
   const heatApp2 = (_: number, w: number) => get(`${base}/heatmap`, tokens[w]);
   const heatSql2 = () => plain.query(HEATMAP_SQL, [org.id]);
   const csvApp = (_: number, w: number) => get(`${base}/register.csv`, tokens[w]);
+  // The floor: the smallest read of the module (the matrix: one row, no audit), against reading that row.
+  const floorApp = (_: number, w: number) => get(`${base}/settings`, tokens[w]);
+  const floorSql = () => plain.query(`SELECT likelihood_levels, impact_levels, matrix, revision FROM risk_settings WHERE organisation_id = $1`, [org.id]);
 
   // Warm-up of every path; then each case measured on its own, app then SQL.
   await concurrently(20, USERS, registerApp);
@@ -245,11 +249,13 @@ async function main() {
   await concurrently(20, USERS, heatApp2);
   await concurrently(20, USERS, heatSql2);
   if (hasExport) await concurrently(10, USERS, csvApp);
+  await concurrently(20, USERS, floorApp);
   const results: Record<string, { app: { ms: number[]; seconds: number }; sql: { ms: number[]; seconds: number } }> = {
     register: { app: await concurrently(REQUESTS, USERS, registerApp), sql: await concurrently(REQUESTS, USERS, registerSql) },
     heatmap: { app: await concurrently(REQUESTS, USERS, heatApp2), sql: await concurrently(REQUESTS, USERS, heatSql2) },
   };
   if (hasExport) results['register.csv'] = { app: await concurrently(REQUESTS, USERS, csvApp), sql: await concurrently(REQUESTS, USERS, registerSql) };
+  results['floor'] = { app: await concurrently(REQUESTS, USERS, floorApp), sql: await concurrently(REQUESTS, USERS, floorSql) };
 
   // The Word and PDF files one at a time (rendering dominates; one warm-up each).
   const documents: Record<string, { ms: number[]; bytes: number }> = {};
@@ -275,8 +281,8 @@ async function main() {
     + `${viaSql.totals.highRiskWithoutAction} high without action, ${viaSql.totals.lateRecommendations} late recommendations, ${viaSql.totals.lateActions} late actions (endpoint and query agree)`);
   if (!hasExport) console.log('register.csv: the server has no register export route (404): not measured');
   for (const [name, r] of Object.entries(results)) {
-    const base = name === 'register.csv' ? 'the register query' : 'one hand-written SQL query';
-    console.log(`${name.padEnd(12)} endpoint (HTTP, signed in, audited), ${REQUESTS} requests by ${USERS} concurrent users: p50 ${p(r.app.ms, 50)} ms, p95 ${p(r.app.ms, 95)} ms, ${fmt(REQUESTS / r.app.seconds, 1)}/s`);
+    const base = name === 'register.csv' ? 'the register query' : name === 'floor' ? 'its one-row query' : 'one hand-written SQL query';
+    console.log(`${name.padEnd(12)} endpoint (HTTP, signed in${name === 'floor' ? ', GET settings' : ', audited'}), ${REQUESTS} requests by ${USERS} concurrent users: p50 ${p(r.app.ms, 50)} ms, p95 ${p(r.app.ms, 95)} ms, ${fmt(REQUESTS / r.app.seconds, 1)}/s`);
     console.log(`${name.padEnd(12)} ${base}, ${USERS} concurrent plain connections: p50 ${p(r.sql.ms, 50)} ms, p95 ${p(r.sql.ms, 95)} ms, ${fmt(REQUESTS / r.sql.seconds, 1)}/s`);
     console.log(`${name.padEnd(12)} ratio endpoint / SQL: p50 ${fmt(percentile(r.app.ms, 50) / percentile(r.sql.ms, 50), 2)}, p95 ${fmt(percentile(r.app.ms, 95) / percentile(r.sql.ms, 95), 2)}`);
   }
