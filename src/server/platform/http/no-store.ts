@@ -6,8 +6,9 @@ import type { FastifyInstance } from 'fastify';
  * cache (a shared police workstation) should keep them. Error answers included.
  */
 export function registerNoStore(app: FastifyInstance): void {
-  app.addHook('onSend', async (req, reply, payload) => {
+  // A callback hook, not an async one: it runs on every answer and has nothing to wait for.
+  app.addHook('onSend', (req, reply, payload, done) => {
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    return payload;
+    done(null, payload);
   });
 }
