@@ -9,6 +9,9 @@ import s from './risk.module.css';
 
 type Side = CompareView['rows'][number]['from'];
 
+/** The processes scored in both analyses first (the ones a comparison is about), then those in only one; each part keeps the server's order. */
+const bothFirst = (rows: CompareView['rows']) => [...rows.filter((r) => r.from && r.to), ...rows.filter((r) => !(r.from && r.to))];
+
 /** /risk/compare — two analyses side by side: per process the band and score in each, and how the risk moved. */
 export function ComparePage() {
   const { t } = useLingui();
@@ -59,7 +62,7 @@ function Compare() {
                   { id: 'to', name: q.data.to.title },
                   { id: 'movement', name: t`Movement` },
                 ]}
-                rows={q.data.rows.map((r) => ({ ...r, id: r.process.id }))}
+                rows={bothFirst(q.data.rows).map((r) => ({ ...r, id: r.process.id }))}
                 cells={(r) => [
                   r.process.name,
                   side(r.from),

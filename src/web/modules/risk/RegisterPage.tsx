@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from '@tanstack/react-router';
 import { useOrg } from '../../app/context';
 import { Checkbox, DataTable, EmptyState, ErrorAlert, Loading, PageHeader, SelectField, useFormat } from '../../ui/components';
-import { useAnalyses, useHeatmap, useRegister, type HeatmapView, type RegisterRow } from './api';
+import { useAnalyses, useHeatmap, useRegister, useSettings, type HeatmapView, type RegisterRow, type SettingsView } from './api';
 import { BandBadge, ForRoles, RiskLinks, RISK_READERS } from './components';
 import { BAND_LABELS, BANDS } from './labels';
 import u from '../../ui/ui.module.css';
@@ -13,7 +13,7 @@ import { riskBase } from './api';
 import { RiskDownloads } from './RiskDownloads';
 
 /** The heat map: likelihood (rows, highest first) by impact (columns); each cell says its band and count in words, and a table lists the same. */
-function HeatMap({ h }: { h: HeatmapView }) {
+function HeatMap({ h, caption }: { h: Pick<HeatmapView, 'matrix' | 'cells'>; caption: ReactNode }) {
   const { t, i18n } = useLingui();
   const cell = (l: number, i: number) => h.cells.find((c) => c.likelihood === l && c.impact === i);
   const rows = Array.from({ length: h.matrix.likelihoodLevels }, (_, k) => h.matrix.likelihoodLevels - k);
@@ -23,7 +23,7 @@ function HeatMap({ h }: { h: HeatmapView }) {
     <div className={s.chartAndTable}>
       <div className={u.tableWrap} tabIndex={0} role="region" aria-label={t`Heat map: number of processes per likelihood and impact`}>
         <table className={s.heat}>
-          <caption className="visually-hidden"><Trans>Heat map: number of processes per likelihood (rows) and impact (columns), with the band of each cell</Trans></caption>
+          <caption className={s.heatCaption}>{caption} <span className="visually-hidden"><Trans>Number of processes per likelihood (rows) and impact (columns), with the band of each cell.</Trans></span></caption>
           <thead>
             <tr><td /><th scope="colgroup" colSpan={cols.length}><Trans>Impact</Trans></th></tr>
             <tr><th scope="col"><Trans>Likelihood</Trans></th>{cols.map((i) => <th key={i} scope="col">{i}</th>)}</tr>
@@ -69,6 +69,31 @@ function HeatMap({ h }: { h: HeatmapView }) {
 }
 
 /**
+ * The heat map of the register's own view: every analysed process of the register at its latest
+ * agreed likelihood × impact, on the current matrix (grown to fit a score of an older, larger matrix).
+ */
+function registerHeat(rows: RegisterRow[], settings: SettingsView): Pick<HeatmapView, 'matrix' | 'cells'> {
+  const cells = new Map<string, HeatmapView['cells'][number]>();
+  for (const r of rows) {
+    if (!r.latest) continue;
+    const key = `${r.latest.likelihood}-${r.latest.impact}`;
+    const c = cells.get(key) ?? { likelihood: r.latest.likelihood, impact: r.latest.impact, band: r.latest.band, count: 0, processes: [] };
+    c.count += 1;
+    c.processes.push({ id: r.process.id, kind: r.process.kind, name: r.process.name, catalogueCode: r.process.catalogueCode });
+    cells.set(key, c);
+  }
+  const all = [...cells.values()];
+  return {
+    matrix: {
+      likelihoodLevels: Math.max(settings.likelihoodLevels, ...all.map((c) => c.likelihood)),
+      impactLevels: Math.max(settings.impactLevels, ...all.map((c) => c.impact)),
+      matrix: settings.matrix,
+    },
+    cells: all,
+  };
+}
+
+/**
  * /risk/register — the risk register: every process of the inventory with the band of its latest
  * completed analysis, owner, review date, open and late recommendations, late plan actions and the
  * high risks without an action; the heat map of an analysis with its table beside it.
@@ -84,8 +109,10 @@ function Register() {
   const f = useFormat();
   const reg = useRegister(orgId);
   const analyses = useAnalyses(orgId);
+  // '' : the register's own view (every process at its latest analysis), as the table and figures; else one analysis.
   const [analysisId, setAnalysisId] = useState('');
-  const heat = useHeatmap(orgId, analysisId);
+  const heat = useHeatmap(orgId, analysisId, analysisId !== '');
+  const settings = useSettings(orgId);
   const [onlyWithout, setOnlyWithout] = useState(false);
   const done = (analyses.data?.items ?? []).filter((a) => a.status === 'completed');
   const rows = (reg.data?.rows ?? []).filter((r) => !onlyWithout || r.highRiskWithoutAction).map((r) => ({ ...r, id: r.process.id }));
@@ -111,15 +138,24 @@ function Register() {
       )}
       <section aria-labelledby="heatmap">
         <h2 id="heatmap"><Trans>Heat map</Trans></h2>
-        <SelectField label={t`Analysis`} value={analysisId} onChange={setAnalysisId}
-          options={[{ id: '', label: t`The latest completed analysis` }, ...done.map((a) => ({ id: a.id, label: a.title }))]} />
-        <ErrorAlert error={heat.error} />
-        {heat.isPending ? <Loading /> : heat.data && (
+        <SelectField label={t`Processes shown`} value={analysisId} onChange={setAnalysisId}
+          options={[{ id: '', label: t`All processes of the register (each from its latest completed analysis)` }, ...done.map((a) => ({ id: a.id, label: t`Only the analysis ${a.title}` }))]} />
+        {analysisId === '' ? (
           <>
-            {heat.data.analysis
-              ? <p><Trans>Residual risk of the processes in <Link to={`/o/${orgId}/risk/analyses/${heat.data.analysis.id}`}>{heat.data.analysis.title}</Link>.</Trans></p>
-              : <p className={s.muted}><Trans>No analysis is completed yet: the heat map fills in when the first one is.</Trans></p>}
-            <HeatMap h={heat.data} />
+            <ErrorAlert error={settings.error} />
+            {reg.isPending || settings.isPending ? <Loading /> : reg.data && settings.data && (
+              <HeatMap h={registerHeat(reg.data.rows, settings.data)}
+                caption={<Trans>All {reg.data.totals.analysed} analysed processes of the register, each with its residual risk from its latest completed analysis.</Trans>} />
+            )}
+          </>
+        ) : (
+          <>
+            <ErrorAlert error={heat.error} />
+            {heat.isPending ? <Loading /> : heat.data && (
+              <HeatMap h={heat.data} caption={heat.data.analysis
+                ? <Trans>The processes of the analysis <Link to={`/o/${orgId}/risk/analyses/${heat.data.analysis.id}`}>{heat.data.analysis.title}</Link> only.</Trans>
+                : <Trans>No analysis is completed yet: the heat map fills in when the first one is.</Trans>} />
+            )}
           </>
         )}
       </section>
@@ -129,6 +165,7 @@ function Register() {
         {reg.isPending ? <Loading /> : rows.length === 0 && !onlyWithout ? (
           <EmptyState><p><Trans>The inventory is empty.</Trans> <Link to={`/o/${orgId}/risk/inventory`}><Trans>Add processes and functions</Trans></Link></p></EmptyState>
         ) : (
+          <div className={s.wrapHeads}>
           <DataTable
             label={t`Risk register`}
             columns={[
@@ -151,11 +188,13 @@ function Register() {
               r.process.reviewDate
                 ? <span key="d">{f.date(r.process.reviewDate)}{r.process.reviewOverdue && <> <span className={s.alarm}><Trans>overdue</Trans></span></>}</span>
                 : '–',
-              t`${r.openRecommendations} (${r.lateRecommendations} late)`,
+              // Nothing open: nothing to say; none late: only the number.
+              r.openRecommendations === 0 ? '–' : r.lateRecommendations > 0 ? t`${r.openRecommendations} (${r.lateRecommendations} late)` : f.number(r.openRecommendations),
               f.number(r.lateActions),
               r.highRiskWithoutAction ? <span key="w" className={s.alarm}><span aria-hidden="true">⚠</span> <Trans>High risk without an action</Trans></span> : '–',
             ]}
           />
+          </div>
         )}
       </section>
     </>

@@ -63,8 +63,8 @@ export function useRegister(orgId: string) {
   return useQuery({ queryKey: [...keys.all(orgId), 'register'], queryFn: () => get<RegisterView>(`${riskBase(orgId)}/register`) });
 }
 
-export function useHeatmap(orgId: string, analysisId: string) {
-  return useQuery({ queryKey: [...keys.all(orgId), 'heatmap', analysisId], queryFn: () => get<HeatmapView>(`${riskBase(orgId)}/heatmap${qs({ analysisId })}`) });
+export function useHeatmap(orgId: string, analysisId: string, enabled = true) {
+  return useQuery({ queryKey: [...keys.all(orgId), 'heatmap', analysisId], queryFn: () => get<HeatmapView>(`${riskBase(orgId)}/heatmap${qs({ analysisId })}`), enabled });
 }
 
 export function useCompare(orgId: string, from: string, to: string) {
