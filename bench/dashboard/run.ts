@@ -6,10 +6,12 @@
  * Then, against the real app server over HTTP, `--users` concurrent clients (each its own session):
  * (1) `GET /api/orgs/:orgId/maturity/peer-comparison?year=` as the officer of every organisation,
  *     each request another organisation and year;
- * (2) `GET /api/maturity/oversight/overview?year=[&group=]` as an inspector, years and groups in turn.
+ * (2) `GET /api/maturity/oversight/overview?year=[&group=]` as an inspector, years and groups in turn;
+ * (3) `GET /api/orgs/:orgId/dashboard` (the organisation's dashboard: every module's tiles, of which
+ *     only maturity's have data here) as the officer, each request another organisation.
  * Latency p50/p95 of each; baseline in the same run: the same aggregate as one hand-written SQL query
- * (percentile_cont, so the same quantiles) on a pool of as many plain connections, same parameters,
- * same concurrency; the ratio. Never part of npm test.
+ * (percentile_cont, so the same quantiles; for the dashboard the maturity tiles' averages) on a pool
+ * of as many plain connections, same parameters, same concurrency; the ratio. Never part of npm test.
  */
 import pg from 'pg';
 import { buildApp } from '../../src/server/app.js';
@@ -107,6 +109,15 @@ SELECT (SELECT json_agg(x) FROM (SELECT criterion_id, count(*) AS n, max(level) 
        (SELECT json_agg(x) FROM (SELECT pillar, count(*) AS n, max(v) FILTER (WHERE organisation_id = $3) AS own, ${Q} WITHIN GROUP (ORDER BY v) AS q
           FROM (SELECT organisation_id, pillar, avg(level) AS v FROM lv GROUP BY 1, 2) p GROUP BY 1) x) AS pillars`;
 
+/** The dashboard's maturity tiles as one query ($1 organisation): per measurement past scoring the agreed
+ * and target averages per pillar and per function (the trend's line and the latest approved one's radar). */
+const DASHBOARD_SQL = `
+SELECT m.id, m.kind, m.year, m.status, m.approved_at, c.pillar, c.function, avg(a.agreed_level) AS agreed, avg(a.target_level) AS target
+  FROM maturity_measurement m JOIN maturity_agreement a ON a.measurement_id = m.id JOIN maturity_criterion c ON c.id = a.criterion_id
+ WHERE m.organisation_id = $1 AND m.status <> 'scoring'
+ GROUP BY GROUPING SETS ((m.id, c.pillar), (m.id, c.pillar, c.function))
+ ORDER BY m.year, m.approved_at`;
+
 /** Runs `n` calls over `users` concurrent workers; each call's latency in ms, sorted. */
 async function concurrently(n: number, users: number, call: (i: number, worker: number) => Promise<unknown>): Promise<{ ms: number[]; seconds: number }> {
   const ms: number[] = [];
@@ -171,15 +182,21 @@ async function main() {
   const cmpSql = (i: number) => plain.query(COMPARISON_SQL, [framework, cmp(i).year, cmp(i).org]);
   const ovApp = (i: number, w: number) => get(`/api/maturity/oversight/overview?year=${ov(i).year}${ov(i).group ? `&group=${ov(i).group}` : ''}`, inspectorTokens[w]);
   const ovSql = (i: number) => plain.query(OVERVIEW_SQL, [framework, ov(i).year, ov(i).group ?? null]);
+  const dash = (i: number) => orgs[(i * 53) % orgs.length];
+  const dashApp = (i: number, w: number) => get(`/api/orgs/${dash(i)}/dashboard`, officerTokens[w]);
+  const dashSql = (i: number) => plain.query(DASHBOARD_SQL, [dash(i)]);
 
   // Warm-up of every path; then each case measured on its own, app then SQL.
   await concurrently(40, USERS, cmpApp);
   await concurrently(40, USERS, cmpSql);
   await concurrently(40, USERS, ovApp);
   await concurrently(40, USERS, ovSql);
+  await concurrently(40, USERS, dashApp);
+  await concurrently(40, USERS, dashSql);
   const results = {
     comparison: { app: await concurrently(REQUESTS, USERS, cmpApp), sql: await concurrently(REQUESTS, USERS, cmpSql) },
     overview: { app: await concurrently(REQUESTS, USERS, ovApp), sql: await concurrently(REQUESTS, USERS, ovSql) },
+    dashboard: { app: await concurrently(REQUESTS, USERS, dashApp), sql: await concurrently(REQUESTS, USERS, dashSql) },
   };
 
   const p = (xs: number[], q: number) => fmt(percentile(xs, q), 1);
