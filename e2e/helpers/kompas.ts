@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { createTestApp, ownerQuery, sessionFor, type Session, type TestApp } from '../../src/test/app.js';
@@ -74,6 +74,29 @@ export async function settled(page: Page, opts: { networkIdle?: boolean } = {}):
   if (opts.networkIdle) await page.waitForLoadState('networkidle');
   // Until none is left: sections of a page load side by side (first() is whichever still shows).
   await page.getByText(/Loading…|Bezig met laden…|Chargement…|Wird geladen…/).first().waitFor({ state: 'detached' });
+}
+
+/**
+ * Opens a select's list. A select whose options come from a read (members, a plan's tree, …) does
+ * not open while it has none, so a click before the read lands does nothing: click again until open.
+ */
+export async function openSelect(page: Page, trigger: Locator): Promise<void> {
+  const open = trigger.and(page.locator('[aria-expanded="true"]'));
+  for (let attempt = 1; ; attempt++) {
+    if ((await open.count()) === 0) await trigger.click();
+    try {
+      await open.waitFor({ timeout: 2_000 });
+      return;
+    } catch (e) {
+      if (attempt === 8) throw e;
+    }
+  }
+}
+
+/** Picks an option of a select, once its list is open (see openSelect). */
+export async function chooseOption(page: Page, trigger: Locator, option: string | RegExp): Promise<void> {
+  await openSelect(page, trigger);
+  await page.getByRole('option', { name: option }).click();
 }
 
 /** A page of the signed-in person in a language (the one the language menu stores; Dutch unless said), settled. */
