@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { DataTable, ErrorAlert, Loading, PageHeader, SelectField, useFormat } from '../../ui/components';
+import { DataTable, EmptyState, ErrorAlert, Loading, PageHeader, SelectField, useFormat } from '../../ui/components';
 import { KIND_LABELS } from './labels';
 import { highRiskUrl, useHighRisk, type HighRiskOverview, type KindFilter } from './oversight-api';
 import { RiskDownloads } from './RiskDownloads';
@@ -35,17 +35,22 @@ export function OversightPage() {
         <>
           <p><Trans>Organisations with a completed analysis of catalogue processes: {organisations}</Trans></p>
           <RiskDownloads name={t`the processes most often rated high risk`} url={(format) => highRiskUrl(kind || undefined, format, i18n.locale)} />
+          {o.rows.every((r) => r.high.suppressed || r.high.value === null) ? (
+            // Every count withheld: one explanation instead of a table of "too few to show".
+            <EmptyState><p><Trans>Too few organisations have rated these processes to show any figure: a count below the organisations' suppression threshold is withheld, so that no organisation can be recognised. The figures appear once more organisations have completed a risk analysis of catalogue processes.</Trans></p></EmptyState>
+          ) : (
           <DataTable<Row & { id: string }>
             label={t`Processes most often rated high risk`}
             columns={[
               { id: 'process', name: t`Process or function`, isRowHeader: true },
               { id: 'kind', name: t`Kind` },
-              { id: 'code', name: t`Catalogue code` },
               { id: 'high', name: t`Organisations that rated it high or very high` },
             ]}
             rows={o.rows.map((r) => ({ ...r, id: r.code }))}
-            cells={(r) => [nameIn(r.name, i18n.locale), i18n._(KIND_LABELS[r.kind]), r.code, count(r.high)]}
+            // The catalogue code stays in the CSV, for whoever works on with the figures.
+            cells={(r) => [nameIn(r.name, i18n.locale), i18n._(KIND_LABELS[r.kind]), count(r.high)]}
           />
+          )}
         </>
       )}
     </>

@@ -54,7 +54,7 @@ export const riskModule: WebModule = {
       ? [{ id: 'risk-dilemmas', to: '/risk/dilemmas', label: msg`Dilemmas` }]
       : ctx.has(...MEMBERS) ? [{ id: 'risk-dilemmas-share', to: '/risk/dilemmas/share', label: msg`Share a dilemma` }] : []),
     // The inspectorate's and Comité P's anonymised view across organisations.
-    ...(ctx.has('oversight') ? [{ id: 'oversight-risk', to: '/oversight/risk', label: msg`Risks across organisations` }] : []),
+    ...(ctx.has('oversight') ? [{ id: 'oversight-risk', to: '/oversight/risk', label: msg`Processes most often rated high risk` }] : []),
   ],
   homeTiles: tiles,
   routes: (orgRoute: AnyRoute) => {
