@@ -75,7 +75,8 @@ afterAll(async () => {
   await k?.close();
 });
 
-describe('a baseline maturity measurement, from scoring to the plan', () => {
+// The scoring page holds every criterion: axe on it and its saves ran past 60 s on a loaded machine.
+describe('a baseline maturity measurement, from scoring to the plan', { timeout: 150_000 }, () => {
   it('the officer starts a baseline measurement with two assessors', async () => {
     const { page, context } = b;
     await signInByCookie(k, context, officer.id);
