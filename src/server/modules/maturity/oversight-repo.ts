@@ -4,17 +4,17 @@
  * return agreed levels per organisation, which the service turns into counts and quantiles (and
  * keeps per process while the approved measurements stay the same: oversight.ts).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/pool.js';
 import type { LocalizedText } from './schema.js';
 
 export type FrameworkRef = { id: string; code: string; version: number; title: LocalizedText };
 
-/** A published framework version by id, or the newest published version of `code`. */
-export async function publishedFramework(q: Queryable, frameworkId: string | undefined, code: string): Promise<FrameworkRef | undefined> {
-  const r = await q.execute<FrameworkRef>(frameworkId
-    ? sql`SELECT id, code, version, title FROM maturity_framework WHERE id = ${frameworkId} AND status = 'published'`
-    : sql`SELECT id, code, version, title FROM maturity_framework WHERE code = ${code} AND status = 'published' ORDER BY version DESC LIMIT 1`);
+/** A published framework version by id, or the newest published version of `code`; with the digest of its approved measurements (below). */
+export async function publishedFramework(q: Queryable, frameworkId: string | undefined, code: string): Promise<(FrameworkRef & { digest: string }) | undefined> {
+  const r = await q.execute<FrameworkRef & { digest: string }>(frameworkId
+    ? sql`SELECT f.id, f.code, f.version, f.title, ${digestOf(sql`f.id`)} AS digest FROM maturity_framework f WHERE f.id = ${frameworkId} AND f.status = 'published'`
+    : sql`SELECT f.id, f.code, f.version, f.title, ${digestOf(sql`f.id`)} AS digest FROM maturity_framework f WHERE f.code = ${code} AND f.status = 'published' ORDER BY f.version DESC LIMIT 1`);
   return r.rows[0];
 }
 
@@ -60,6 +60,9 @@ const APPROVED = (frameworkId: string) => sql`
 const DIGEST = sql`count(*) || '/' || coalesce(extract(epoch FROM max(approved_at))::text, '') || '/'
   || coalesce(sum(hashtextextended(id::text || '@' || extract(epoch FROM approved_at)::text, 0)::numeric)::text, '')`;
 
+/** The digest as a scalar subquery, for the framework version `frameworkIdSql` names (a column of the outer query). */
+const digestOf = (frameworkIdSql: SQL) => sql`(SELECT ${DIGEST} FROM maturity_measurement a WHERE a.framework_id = ${frameworkIdSql} AND a.status = 'approved')`;
+
 export async function approvedDigest(q: Queryable, frameworkId: string): Promise<string> {
   const r = await q.execute<{ digest: string }>(sql`SELECT ${DIGEST} AS digest FROM (${APPROVED(frameworkId)}) m`);
   return r.rows[0].digest;
@@ -84,16 +87,16 @@ export async function approvedLevelsAllYears(q: Queryable, frameworkId: string):
   return { digest: r.rows[0].digest, measurements };
 }
 
-export type OwnMeasurement = { id: string; kind: string; year: number; framework_id: string };
+export type OwnMeasurement = { id: string; kind: string; year: number; framework_id: string; digest: string };
 
-/** The organisation's latest approved measurement (of `year`, on `frameworkId` when given). */
+/** The organisation's latest approved measurement (of `year`, on `frameworkId` when given), with the digest of its framework version's approved measurements. */
 export async function latestApproved(q: Queryable, orgId: string, year?: number, frameworkId?: string): Promise<OwnMeasurement | undefined> {
   const r = await q.execute<OwnMeasurement>(sql`
-    SELECT id, kind, year, framework_id FROM maturity_measurement
-     WHERE organisation_id = ${orgId} AND status = 'approved'
-       ${year === undefined ? sql`` : sql`AND year = ${year}`}
-       ${frameworkId === undefined ? sql`` : sql`AND framework_id = ${frameworkId}`}
-     ORDER BY year DESC, approved_at DESC, id LIMIT 1`);
+    SELECT m.id, m.kind, m.year, m.framework_id, ${digestOf(sql`m.framework_id`)} AS digest FROM maturity_measurement m
+     WHERE m.organisation_id = ${orgId} AND m.status = 'approved'
+       ${year === undefined ? sql`` : sql`AND m.year = ${year}`}
+       ${frameworkId === undefined ? sql`` : sql`AND m.framework_id = ${frameworkId}`}
+     ORDER BY m.year DESC, m.approved_at DESC, m.id LIMIT 1`);
   return r.rows[0];
 }
 

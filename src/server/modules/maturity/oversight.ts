@@ -117,8 +117,9 @@ function approvedCache() {
     criteria(tx: Tx, fwId: string): Promise<Criterion[]> {
       return criteriaOf.get(fwId) ?? remember(criteriaOf, fwId, orepo.criterionRefs(tx, fwId));
     },
-    async approved(tx: Tx, fwId: string, criteria: readonly Criterion[]): Promise<Approved> {
-      const digest = await orepo.approvedDigest(tx, fwId);
+    /** `digest`: when the caller read it already in this transaction (with the framework or its own measurement). */
+    async approved(tx: Tx, fwId: string, criteria: readonly Criterion[], digest?: string): Promise<Approved> {
+      digest ??= await orepo.approvedDigest(tx, fwId);
       const cached = await byFramework.get(fwId)?.catch(() => undefined);
       if (cached?.digest === digest) return cached;
       // Read in this transaction; what it gets carries its own digest (this one, or a later one's).
@@ -139,12 +140,16 @@ const pillarFigures = (pillars: Map<string, Map<string, number>>, orgs: Iterable
 export function makeMaturityOversight(db: Db) {
   const cache = approvedCache();
   // A published version by id never changes (nor is it deleted); the newest version of the code may.
+  // When it is read, the digest of its approved measurements comes along (one round trip less).
   const published = new Map<string, orepo.FrameworkRef>();
-  async function framework(tx: Tx, id: string | undefined) {
-    const fw = (id === undefined ? undefined : published.get(id)) ?? await orepo.publishedFramework(tx, id, DEFAULT_FRAMEWORK_CODE);
-    if (!fw) throw notFound('maturity_framework');
+  async function framework(tx: Tx, id: string | undefined): Promise<{ fw: orepo.FrameworkRef; digest?: string }> {
+    const known = id === undefined ? undefined : published.get(id);
+    if (known) return { fw: known };
+    const r = await orepo.publishedFramework(tx, id, DEFAULT_FRAMEWORK_CODE);
+    if (!r) throw notFound('maturity_framework');
+    const { digest, ...fw } = r;
     published.set(fw.id, fw);
-    return fw;
+    return { fw, digest };
   }
 
   return {
@@ -155,10 +160,10 @@ export function makeMaturityOversight(db: Db) {
         action: as.action ?? 'maturity.oversight_read',
         recordType: 'maturity_measurement',
         run: async ({ tx }) => {
-          const fw = await framework(tx, q.frameworkId);
+          const { fw, digest } = await framework(tx, q.frameworkId);
           const criteria = await cache.criteria(tx, fw.id);
           const orgs = await orepo.organisationFacts(tx);
-          const approved = await cache.approved(tx, fw.id, criteria);
+          const approved = await cache.approved(tx, fw.id, criteria, digest);
           // The same approved measurements, year, group and organisations (staff, consent, names) give the same answer.
           return approved.memo(JSON.stringify([year, q.group ?? null, orgs]), () => {
             const groupOf = new Map(orgs.map((o) => [o.id, peerGroupOf(o.kind, o.staff)]));
@@ -214,11 +219,11 @@ export function makeMaturityOversight(db: Db) {
         const own = await orepo.latestApproved(tx, orgId, q.year, q.frameworkId);
         let result: oc.PeerComparison = { organisationId: orgId, group, staff: me.staff, minGroup: MIN_GROUP, measurement: null, groupOrganisations: 0, tooSmall: true, criteria: [], pillars: [] };
         if (own) {
-          const fw = await framework(tx, own.framework_id);
+          const { fw } = await framework(tx, own.framework_id);
           const criteria = await cache.criteria(tx, fw.id);
           // Only the peer group's levels enter this answer.
           const peers = group === null ? [orgId] : orgs.filter((o) => peerGroupOf(o.kind, o.staff) === group).map((o) => o.id);
-          const approved = await cache.approved(tx, fw.id, criteria);
+          const approved = await cache.approved(tx, fw.id, criteria, own.digest);
           const year = approved.years.get(own.year);
           // The group's figures depend only on the year and who is in the group: shared by its members' requests.
           const figures = approved.memo(JSON.stringify(['peers', own.year, peers]), () => {
