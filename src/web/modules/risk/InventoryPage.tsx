@@ -129,8 +129,10 @@ function ArchiveButton({ process }: { process: ProcessView }) {
   });
   return (
     <>
-      <Button variant="quiet" onPress={() => run.mutate()} isDisabled={run.isPending}>
-        {process.archived ? t`Bring back ${process.name}` : t`Archive ${process.name}`}
+      {/* A short visible label; the process's name only in the accessible name (it is in the row already). */}
+      <Button variant="quiet" onPress={() => run.mutate()} isDisabled={run.isPending}
+        aria-label={process.archived ? t`Bring back ${process.name}` : t`Archive ${process.name}`}>
+        {process.archived ? t`Bring back` : t`Archive`}
       </Button>
       {run.error instanceof Error && <Notice kind="warning">{run.error.message}</Notice>}
     </>
@@ -142,7 +144,7 @@ function EditButton({ process }: { process: ProcessView }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="secondary" onPress={() => setOpen(true)}>{t`Change ${process.name}`}</Button>
+      <Button variant="secondary" onPress={() => setOpen(true)} aria-label={t`Change ${process.name}`}>{t`Change`}</Button>
       {open && <ProcessDialog process={process} isOpen={open} onOpenChange={setOpen} />}
     </>
   );

@@ -1,12 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { Form, Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { FieldError, Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { ApiError } from '../../app/api';
 import { Field } from '../../ui/components';
 import type { AggravatingFactors, InherentFactors, MatrixSnapshot } from './api';
 import { BandBadge } from './components';
 import { AGGRAVATING, AGGRAVATING_LABELS, FACTOR_LABELS, INHERENT, INHERENT_LABELS } from './labels';
 import s from './risk.module.css';
+import u from '../../ui/ui.module.css';
 
 /** What a participant scores and the moderator agrees on, as a form holds it (likelihood and impact unset at first). */
 export interface ScoreValues {
@@ -35,7 +36,8 @@ function Choice({ label, value, options, onChange, isDisabled, error }: {
           </Radio>
         ))}
       </div>
-      {error && <Text slot="errorMessage" className={s.small} style={{ gridColumn: '1 / -1' }}>{error}</Text>}
+      {/* The form's error look, as every other field's. */}
+      <FieldError className={u.fieldError} style={{ gridColumn: '1 / -1' }}>{error}</FieldError>
     </RadioGroup>
   );
 }
