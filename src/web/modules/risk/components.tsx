@@ -41,7 +41,7 @@ export function StepIndicator({ status, recorded }: { status: AnalysisStatus; re
       {STEP_LABELS.map((label, i) => {
         const state = i < now ? 'done' : i === now || (now === 4 && i === 5) ? 'now' : 'later';
         return (
-          <li key={i} data-state={state} aria-current={state === 'now' && i === now ? 'step' : undefined}>
+          <li key={i} data-state={state === 'done' && empty(i) ? 'none' : state} aria-current={state === 'now' && i === now ? 'step' : undefined}>
             {i === 2 && dilemmas ? <Link to={`/o/${orgId}/risk/dilemmas`}>{i18n._(label)}</Link> : i18n._(label)}
             <span className={s.stepState}>{state === 'done' && empty(i) ? t`none recorded` : state === 'done' ? t`done` : state === 'now' ? t`now` : t`to come`}</span>
           </li>
