@@ -89,7 +89,8 @@ describe('the dilemma inventory', () => {
     await page.getByRole('button', { name: /Status$/ }).click();
     await page.getByRole('option', { name: 'Gebruikt in opleiding' }).click();
     await page.getByText('1 dilemma', { exact: true }).waitFor();
-    expect(await page.getByRole('link', { name: /CSV/ }).getAttribute('href')).toContain('status=used_in_training');
+    // The count read '1 dilemma' before the filter too: wait for the link to take the filter rather than read it at once.
+    await expect.poll(() => page.getByRole('link', { name: /CSV/ }).getAttribute('href')).toContain('status=used_in_training');
     const [row] = await ownerQuery<{ status: string; themes: string[] }>(k, 'SELECT status, themes FROM risk_dilemma WHERE organisation_id = $1', [orgId]);
     expect(row).toEqual({ status: 'used_in_training', themes: ['confidential_information', 'loyalty_to_colleagues'] });
   });
