@@ -29,8 +29,9 @@ export interface HomeTile {
   /**
    * A figure the server module computes (`ServerModule.homeFigures`, same id), all fetched in one
    * request (`GET /api/orgs/:orgId/home`); the label may name the figure's extra values ({late}).
+   * `none`: what the tile says when the server sends no such figure (nothing waits), instead of nothing.
    */
-  figure?: { id: string; label: MessageDescriptor };
+  figure?: { id: string; label: MessageDescriptor; none?: MessageDescriptor };
 }
 
 /**

@@ -21,9 +21,9 @@ function TileCount({ count }: { count: NonNullable<HomeTile['count']> }) {
 
 interface HomeFigure { id: string; count: number; values?: Record<string, number> }
 
-function FigureCount({ figure, label }: { figure: HomeFigure | undefined; label: NonNullable<HomeTile['figure']>['label'] }) {
+function FigureCount({ figure, label, none, loaded }: { figure: HomeFigure | undefined; label: NonNullable<HomeTile['figure']>['label']; none?: MessageDescriptor; loaded: boolean }) {
   const { i18n } = useLingui();
-  if (!figure) return null;
+  if (!figure) return loaded && none ? <p>{i18n._(none)}</p> : null;
   // The tile's own descriptor with the figure's values (a variable: the extractor reads literals only).
   const text: MessageDescriptor = { ...label, values: figure.values };
   return <p><span className={s.tileCount}>{formatNumber(figure.count, i18n.locale)}</span> {i18n._(text)}</p>;
@@ -61,7 +61,7 @@ export function HomePage() {
                 <h3>{i18n._(tile.title)}</h3>
                 <p>{i18n._(tile.description)}</p>
                 {tile.count && <TileCount count={tile.count} />}
-                {tile.figure && <FigureCount figure={home.data?.figures.find((f) => f.id === tile.figure!.id)} label={tile.figure.label} />}
+                {tile.figure && <FigureCount figure={home.data?.figures.find((f) => f.id === tile.figure!.id)} label={tile.figure.label} none={tile.figure.none} loaded={!!home.data} />}
               </Link>
             </li>
           ))}

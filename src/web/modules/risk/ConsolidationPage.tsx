@@ -83,7 +83,7 @@ function AgreementForm({ orgId, c, row }: { orgId: string; c: ConsolidationView;
       error={save.error} onSubmit={() => save.mutate(revision)}>
       <Field label={t`Reason for the agreed scores`} isRequired={row.disagreement} multiline value={reason} onChange={(v) => { setReason(v); save.reset(); }} maxLength={5000}
         error={err?.fieldMessage('reason')}
-        description={row.disagreement ? t`The participants disagree: say how the agreed scores were reached.` : t`Why these scores, in a few words.`} />
+        description={row.disagreement ? t`The participants disagree: say how the agreed scores were reached.` : t`How the team reached these scores, in a few words; the comment above says what the scores rest on.`} />
       <Button type="submit" isDisabled={save.isPending}><Trans>Save the agreed scores</Trans></Button>
       <SaveError error={save.error} pending={save.isPending} onKeepMine={(rev) => save.mutate(rev)}
         onTakeTheirs={() => {

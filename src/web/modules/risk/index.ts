@@ -20,7 +20,7 @@ function tiles(ctx: ModuleContext): HomeTile[] {
     ...(ctx.has(...MEMBERS) ? [{
       id: 'risk-scoring', to: '/risk', title: msg`Integrity risk analysis`,
       description: msg`Score the vulnerability and the risk of the processes and functions in the analyses that name you as participant.`,
-      figure: { id: 'risk.my_scoring', label: msg`processes waiting for your scores` },
+      figure: { id: 'risk.my_scoring', label: msg`processes waiting for your scores`, none: msg`Nothing is waiting for your scores.` },
     }] : []),
     ...(ctx.has('integrity_officer') ? [{
       id: 'risk-consolidate', to: '/risk', title: msg`Risk analyses to consolidate`,
