@@ -6,6 +6,7 @@
  * scope, audited in the reader's trail); the comparison reads its peer group in system scope too, but
  * answers only the organisation's own officer or chief and is audited in the organisation's trail.
  */
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { rolesIn } from '../../platform/authz/actor.js';
@@ -77,7 +78,9 @@ function deepFreeze<T>(x: T): T {
 
 function memoOf() {
   const answers = new Map<string, unknown>();
-  return <T>(key: string, compute: () => T): T => {
+  return <T>(input: string, compute: () => T): T => {
+    // Kept by a hash of the key: an overview's key names every organisation (about 30 kB).
+    const key = createHash('sha256').update(input).digest('base64');
     if (answers.has(key)) return answers.get(key) as T;
     const v = deepFreeze(compute());
     if (answers.size >= MEMO_SIZE) answers.delete(answers.keys().next().value!);
