@@ -21,7 +21,7 @@ import { loadConfig } from '../../src/server/platform/config.js';
 import { createDatabase } from '../../src/server/platform/db/pool.js';
 import { idleJobs } from '../../src/server/platform/jobs/index.js';
 import { createMailer } from '../../src/server/platform/mail/index.js';
-import { benchDatabase, fmt, numberArg, onInterrupt, percentile } from '../lib.js';
+import { benchDatabase, concurrently, fmt, numberArg, onInterrupt, percentile } from '../lib.js';
 
 const argv = process.argv.slice(2);
 const REQUESTS = Math.floor(numberArg(argv, 'requests', 400));
@@ -117,21 +117,6 @@ SELECT m.id, m.kind, m.year, m.status, m.approved_at, c.pillar, c.function, avg(
  WHERE m.organisation_id = $1 AND m.status <> 'scoring'
  GROUP BY GROUPING SETS ((m.id, c.pillar), (m.id, c.pillar, c.function))
  ORDER BY m.year, m.approved_at`;
-
-/** Runs `n` calls over `users` concurrent workers; each call's latency in ms, sorted. */
-async function concurrently(n: number, users: number, call: (i: number, worker: number) => Promise<unknown>): Promise<{ ms: number[]; seconds: number }> {
-  const ms: number[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: users }, async (_, w) => {
-    for (let i = next++; i < n; i = next++) {
-      const s = performance.now();
-      await call(i, w);
-      ms.push(performance.now() - s);
-    }
-  }));
-  return { ms: ms.sort((a, b) => a - b), seconds: (performance.now() - t0) / 1000 };
-}
 
 async function main() {
   const db = await benchDatabase();
