@@ -207,10 +207,10 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
     await page.waitForURL(/\/consolidation$/);
     await settled(page);
     const section = processSection(page, SEIZED);
-    await section.getByText(/De deelnemers zijn het oneens \(kans 2 uit elkaar, impact 2/).waitFor();
+    await section.getByText(/De deelnemers zijn het oneens \(verschil van 2 in de kans en van 2 in de impact/).waitFor();
     const table = section.getByRole('table', { name: `Scores van de deelnemers voor ${SEIZED}` });
     expect((await table.getByRole('row', { name: /^Kans/ }).getByRole('cell').allTextContents()).sort()).toEqual(['2', '4']);
-    await page.getByText(/^1 processen waarover de deelnemers het oneens zijn/).waitFor();
+    await page.getByText(/^1 proces waarover de deelnemers het oneens zijn\. Overeengekomen scores vastgelegd voor 0 van de 3 processen\./).waitFor();
     await noViolations(page, 'consolidation');
     // Agreed at 4 × 4 with a reason; the other two through the API.
     await section.getByRole('radiogroup', { name: /^Kans/ }).getByRole('radio', { name: '4' }).check({ force: true });
@@ -249,7 +249,11 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
     expect(action?.title).toBe('Een tweede sleutelhouder aanduiden en elke opening registreren.');
 
     await page.getByRole('button', { name: 'De analyse afronden' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'De analyse afronden' }).click();
+    // The high risk of the databases has no recommendation: the dialog says so, and completing stays possible.
+    const complete = page.getByRole('alertdialog');
+    await complete.getByText('1 proces met een hoog of zeer hoog risico heeft geen aanbeveling:').waitFor();
+    expect(await complete.getByRole('listitem').allTextContents()).toEqual([`${DATABASE} (Hoog risico)`]);
+    await complete.getByRole('button', { name: 'De analyse afronden' }).click();
     await page.getByText('Afgerond (vergrendeld)').first().waitFor();
     await page.getByText('Deze analyse is afgerond en vergrendeld: alleen de opvolging van haar aanbevelingen kan nog wijzigen.').waitFor();
     expect(await page.getByRole('button', { name: 'De overeengekomen scores opslaan' }).count()).toBe(0);
@@ -264,7 +268,9 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
     await cells.getByRole('row', { name: /^4 × 4/ }).getByText(SEIZED).waitFor();
     await cells.getByRole('row', { name: /^3 × 4/ }).getByText(DATABASE).waitFor();
     // The grid says each cell's band in words, beside the count.
-    const heat = page.getByRole('table', { name: /^Risicokaart: aantal processen per kans \(rijen\)/ });
+    // By default the register's own view, as the table and figures beside it; its caption says so.
+    const heat = page.getByRole('table', { name: /^Alle 3 geanalyseerde processen van het register, elk met zijn restrisico/ });
+    await page.getByRole('group', { name: 'Download het risicoregister:' }).getByRole('link', { name: /pdf/i }).waitFor();
     // Rows: two header rows, then likelihood 5, 4, …; cells: impact 1, 2, …
     expect(await heat.getByRole('row').nth(3).getByRole('cell').nth(3).textContent()).toBe('1Hoog risico');
     await noViolations(page, 'register');
@@ -291,6 +297,10 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
     await agree(second, { [SEIZED]: { likelihood: 2, impact: 3 }, ...same });
     const done = await asOfficer.post(`${aUrl(second)}/complete`);
     expect(done.statusCode, done.body).toBe(200);
+
+    // Nothing recorded in steps 5 and 6 of the second analysis: they do not read 'done'.
+    await open(page, `/o/${orgId}/risk/analyses/${second}`);
+    await expect.poll(() => page.getByText('niets vastgelegd').count()).toBe(2);
 
     await open(page, `/o/${orgId}/risk/compare`);
     const table = page.getByRole('grid', { name: `Verschuivingen van Risicoanalyse ${YEAR} naar Herbeoordeling ${YEAR + 1}` });
@@ -343,5 +353,21 @@ describe('a workshop risk analysis, from the inventory to the plan and the compa
     await page.getByRole('row', { name: new RegExp(`^${GIFTS} \\(gearchiveerd\\)`) }).waitFor();
     await page.getByRole('button', { name: `${GIFTS} terugzetten` }).waitFor();
     await noViolations(page, 'inventory with archived');
+  });
+
+  it('a page opened by someone without the right says so once, without forms or refusals', async () => {
+    const { page, context } = b;
+    await signInByCookie(k, context, sara.id);
+    for (const path of ['register', 'inventory', 'settings', 'compare']) {
+      await open(page, `/o/${orgId}/risk/${path}`);
+      await page.getByText('Deze pagina is niet voor u bedoeld.').waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+      expect(await page.getByRole('grid').count() + await page.getByRole('button', { name: /opslaan|toevoegen/i }).count()).toBe(0);
+    }
+    await noViolations(page, 'not for you');
+    await signInByCookie(k, context, tom.id);
+    await open(page, `/o/${orgId}/risk/new`);
+    await page.getByText('Deze pagina is niet voor u bedoeld.').waitFor();
+    expect(await page.getByRole('textbox').count()).toBe(0);
   });
 });
