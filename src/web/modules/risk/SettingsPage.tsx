@@ -125,7 +125,8 @@ function Settings() {
       </PageHeader>
       <RiskLinks current="settings" />
       <ErrorAlert error={q.error} />
-      {q.isPending ? <Loading /> : q.data && (q.data.canEdit ? <SettingsForm key={q.data.revision} v={q.data} /> : <MatrixTable v={q.data} />)}
+      {/* No key on the revision: the form keeps the revision it saved on, and a remount after its own save took the "saved" notice away. */}
+      {q.isPending ? <Loading /> : q.data && (q.data.canEdit ? <SettingsForm v={q.data} /> : <MatrixTable v={q.data} />)}
     </>
   );
 }
