@@ -527,6 +527,8 @@ export const registerRow = z.object({
   lateActions: z.number().int(),
   /** Band high or very high and no recommendation of that analysis linked to a plan entry. */
   highRiskWithoutAction: z.boolean(),
+  /** A recommendation of the latest analysis is in the plan (not dropped). */
+  inPlan: z.boolean(),
 });
 export type RegisterRow = z.infer<typeof registerRow>;
 export const registerView = z.object({

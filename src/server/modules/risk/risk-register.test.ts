@@ -162,7 +162,7 @@ describe('register, heat map and comparison', () => {
 
     reg = (await w.s.chief.get(`${rBase(w)}/register`)).json() as RegisterView;
     const rx = reg.rows.find((r) => r.process.id === x)!;
-    expect(rx).toMatchObject({ latest: { analysisId: second.id, band: 'very_high', riskScore: 25 }, openRecommendations: 1, lateRecommendations: 1, highRiskWithoutAction: true });
+    expect(rx).toMatchObject({ latest: { analysisId: second.id, band: 'very_high', riskScore: 25 }, openRecommendations: 1, lateRecommendations: 1, highRiskWithoutAction: true, inPlan: false });
     expect(reg.rows.find((r) => r.process.id === y)!.latest).toMatchObject({ analysisId: first.id, band: 'low' });
     expect(reg.rows.find((r) => r.process.id === z)!.latest).toMatchObject({ band: 'medium' });
     expect(reg.rows[0].latest?.band).toBe('very_high'); // highest risk first
@@ -223,6 +223,7 @@ describe('register, heat map and comparison', () => {
     const l2 = (await w.s.officer.post(`${an(newer.id)}/recommendations/${r2.id}/plan-entry`, { planId, kind: 'objective', objectiveId: sdId, title: 'OD opvolging' })).json() as RecommendationView;
     ({ row: rq } = await row());
     expect(rq.highRiskWithoutAction).toBe(false);
+    expect(rq.inPlan).toBe(true);
     // Dropped: no longer open nor late, and its link no longer counts.
     expect((await w.s.officer.patch(`${an(newer.id)}/recommendations/${r2.id}`, { status: 'dropped' }, ifMatch(l2.revision))).statusCode).toBe(200);
     ({ row: rq } = await row());

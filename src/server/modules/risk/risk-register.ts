@@ -39,6 +39,7 @@ export function makeRiskRegister({ db, audit, auditAnalysis, settingsOf }: RiskC
               riskScore: p.risk_score!, band, vulnerability: p.vulnerability!,
             } : null,
             openRecommendations: p.open_recommendations, lateRecommendations: p.late_recommendations, lateActions: p.late_actions, highRiskWithoutAction: highWithout,
+            inPlan: band !== null && p.latest_linked,
           };
         });
         // Highest risk first, then unanalysed, by name.

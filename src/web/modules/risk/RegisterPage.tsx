@@ -191,7 +191,8 @@ function Register() {
               // Nothing open: nothing to say; none late: only the number.
               r.openRecommendations === 0 ? '–' : r.lateRecommendations > 0 ? t`${r.openRecommendations} (${r.lateRecommendations} late)` : f.number(r.openRecommendations),
               f.number(r.lateActions),
-              r.highRiskWithoutAction ? <span key="w" className={s.alarm}><span aria-hidden="true">⚠</span> <Trans>High risk without an action</Trans></span> : '–',
+              r.highRiskWithoutAction ? <span key="w" className={s.alarm}><span aria-hidden="true">⚠</span> <Trans>High risk without an action</Trans></span>
+                : r.inPlan ? <Trans key="p">In the plan</Trans> : '–',
             ]}
           />
           </div>
