@@ -1,6 +1,6 @@
 /**
- * The maturity measurement service (issue 20): frameworks (global, versioned), measurements of an
- * organisation, independent scores, consolidation, approval (then locked), gaps to the policy plan,
+ * The maturity measurement service (issue 20): measurements of an organisation (the frameworks'
+ * administration is in framework-service.ts), independent scores, consolidation, approval (then locked), gaps to the policy plan,
  * and the read models of the web (detail, consolidation, matrix, trend). Rules in policy.ts,
  * queries in repo.ts; every read and write of a measurement is audited in its transaction.
  */
@@ -9,7 +9,7 @@ import type { AuditContext } from '../../platform/audit/service.js';
 import { recordAudit, recordAuditMany } from '../../platform/audit/service.js';
 import type { Db, Queryable } from '../../platform/db/pool.js';
 import { EditConflict } from '../../platform/db/revision.js';
-import { withOrgTx, withSystemTx } from '../../platform/db/tx.js';
+import { withOrgTx } from '../../platform/db/tx.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { recordExport } from '../../platform/export/index.js';
 import { isLocale } from '../../platform/i18n/index.js';
@@ -21,6 +21,7 @@ import { makePlanService, planEntriesOf, type PlanEntryRef } from '../plan/servi
 import type * as c from './contract.js';
 import { FUNCTIONS, PILLARS } from './contract.js';
 import { evidenceForExport } from './evidence.js';
+import { criterionView, makeFrameworkService } from './framework-service.js';
 import * as P from './policy.js';
 import * as repo from './repo.js';
 
@@ -82,16 +83,6 @@ export function makeMaturityService(deps: MaturityDeps) {
     recordAudit(tx, ctx.audit, { organisationId: orgId, action: `maturity.${action}`, recordType: RECORD, recordId: id, details });
 
   // Views -------------------------------------------------------------------------------------
-
-  const criterionView = (r: repo.CriterionRow): c.CriterionView => ({
-    id: r.id, pillar: r.pillar, function: r.function, code: r.code, position: r.position, title: r.title, description: r.description, levels: r.levels,
-  });
-  const frameworkSummary = (f: repo.FrameworkRow) => ({
-    id: f.id, code: f.code, version: f.version, status: f.status, title: f.title, publishedAt: repo.iso(f.published_at), createdAt: repo.iso(f.created_at)!,
-    criterionCount: f.criterion_count, current: f.current, measurements: null as number | null,
-  });
-  const frameworkView = async (q: Queryable, f: repo.FrameworkRow): Promise<c.FrameworkView> =>
-    ({ ...frameworkSummary(f), description: f.description, criteria: (await repo.criteriaOf(q, f.id)).map(criterionView) });
 
   function summary(m: repo.MeasurementRow, assessors: repo.AssessorRow[], ma: P.MaturityActor): c.MeasurementSummary {
     const me = assessors.find((x) => x.user_id === ma.userId);
@@ -218,61 +209,7 @@ export function makeMaturityService(deps: MaturityDeps) {
   };
 
   return {
-    // Frameworks --------------------------------------------------------------------------------
-
-    /** Whether the actor administers an inspectorate (route policy of the framework writes). */
-    async isInspectorateAdmin(actor: Actor) {
-      return repo.administersInspectorate(db, P.adminGrantOrgs(actor));
-    },
-
-    async listFrameworks(ctx: MaturityCtx) {
-      const admin = await repo.administersInspectorate(db, P.adminGrantOrgs(ctx.actor));
-      return withSystemTx(db, async (tx) => {
-        const rows = (await repo.listFrameworks(tx, admin)).map(frameworkSummary);
-        if (!admin) return { items: rows };
-        // The inspectorate's administrator sees how many measurements (of any organisation) use each version.
-        const counts = await repo.measurementsPerFramework(tx);
-        return { items: rows.map((f) => ({ ...f, measurements: counts.get(f.id) ?? 0 })) };
-      });
-    },
-
-    async getFramework(ctx: MaturityCtx, id: string) {
-      const admin = await repo.administersInspectorate(db, P.adminGrantOrgs(ctx.actor));
-      return withSystemTx(db, async (tx) => {
-        const f = await repo.findFramework(tx, id);
-        if (!f || (f.status === 'draft' && !admin)) throw notFound('maturity_framework');
-        return frameworkView(tx, f);
-      });
-    },
-
-    /** An import is the next draft version of its code; publishing makes it the default for new measurements. */
-    async importFramework(ctx: MaturityCtx, body: c.FrameworkImportBody) {
-      return withSystemTx(db, async (tx) => {
-        const id = await repo.insertFramework(tx, body, ctx.actor.userId);
-        const f = (await repo.findFramework(tx, id))!;
-        await recordAudit(tx, ctx.audit, { organisationId: null, action: 'maturity.framework_import', recordType: 'maturity_framework', recordId: id, details: { code: f.code, version: f.version, criteria: f.criterion_count } });
-        return frameworkView(tx, f);
-      });
-    },
-
-    async publishFramework(ctx: MaturityCtx, id: string) {
-      return withSystemTx(db, async (tx) => {
-        const f = await repo.findFramework(tx, id);
-        if (!f) throw notFound('maturity_framework');
-        if (!(await repo.publishFramework(tx, id, ctx.actor.userId))) throw conflict('maturity_framework_published');
-        await recordAudit(tx, ctx.audit, { organisationId: null, action: 'maturity.framework_publish', recordType: 'maturity_framework', recordId: id, details: { code: f.code, version: f.version } });
-        return frameworkView(tx, (await repo.findFramework(tx, id))!);
-      });
-    },
-
-    async deleteFramework(ctx: MaturityCtx, id: string) {
-      return withSystemTx(db, async (tx) => {
-        const f = await repo.findFramework(tx, id);
-        if (!f) throw notFound('maturity_framework');
-        if (!(await repo.deleteDraftFramework(tx, id))) throw conflict('maturity_framework_published');
-        await recordAudit(tx, ctx.audit, { organisationId: null, action: 'maturity.framework_delete', recordType: 'maturity_framework', recordId: id, details: { code: f.code, version: f.version } });
-      });
-    },
+    ...makeFrameworkService(db),
 
     // Measurements ------------------------------------------------------------------------------
 
