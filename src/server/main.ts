@@ -74,8 +74,9 @@ async function main() {
   // order: stop accepting, let in-flight requests (an import, an export) finish within the drain
   // deadline while the jobs finish theirs, then close the pool and stop the embedded PostgreSQL.
   // Exit 0 when everything drained, 1 when the deadline cut requests short.
-  // Answers given while draining close their connection, so clients reconnect elsewhere.
-  app.server.on('request', (_req, res) => { if (stopping) res.setHeader('Connection', 'close'); });
+  // Answers given while draining close their connection, so clients reconnect elsewhere (unless Fastify
+  // already answered in its own listener, which runs first: setting a header then would crash the process).
+  app.server.on('request', (_req, res) => { if (stopping && !res.headersSent) res.setHeader('Connection', 'close'); });
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
